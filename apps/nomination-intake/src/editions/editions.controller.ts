@@ -1,0 +1,35 @@
+import { Body, Controller, Get, HttpCode, Param, Post } from '@nestjs/common';
+import { ApiBearerAuth, ApiOperation, ApiResponse, ApiTags } from '@nestjs/swagger';
+import type { EditionDefinition, Principal } from '@paritrana/contracts';
+import { CurrentPrincipal, Roles } from '@paritrana/platform';
+import { DefineEditionUseCase } from './define-edition.use-case';
+import { EditionDefinitionDto } from './edition-definition.dto';
+import { EditionsQuery } from './editions.query';
+
+@ApiTags('editions')
+@ApiBearerAuth()
+@Controller('v1/editions')
+export class EditionsController {
+  constructor(
+    private readonly defineEdition: DefineEditionUseCase,
+    private readonly editions: EditionsQuery,
+  ) {}
+
+  @Post()
+  @HttpCode(201)
+  @Roles('secretariat', 'admin')
+  @ApiOperation({ summary: 'Define an edition: schedule, zones, categories and their rubrics' })
+  @ApiResponse({ status: 201, description: 'Defined; flows to scoring and ranking as paritrana.edition.defined.v1' })
+  @ApiResponse({ status: 409, description: 'An edition with this code exists' })
+  @ApiResponse({ status: 422, description: 'Every problem in the definition, each with its path' })
+  define(@Body() body: EditionDefinitionDto, @CurrentPrincipal() principal: Principal): Promise<EditionDefinition> {
+    return this.defineEdition.execute(body as EditionDefinition, principal);
+  }
+
+  @Get(':code')
+  @ApiOperation({ summary: 'Read an edition definition' })
+  @ApiResponse({ status: 404, description: 'No such edition' })
+  get(@Param('code') code: string): Promise<EditionDefinition> {
+    return this.editions.get(code);
+  }
+}

@@ -1,0 +1,22 @@
+import { Module, type DynamicModule } from '@nestjs/common';
+import { ServiceModule } from '@paritrana/platform';
+import type { IntakeEnv } from './config/env';
+import { EditionsModule } from './editions/editions.module';
+import { CreateIntakeTables1763712000000 } from './migrations/1763712000000-create-intake-tables';
+import { NominationsModule } from './nominations/nominations.module';
+
+export const INTAKE_SCHEMA = 'intake';
+
+@Module({})
+export class IntakeModule {
+  static forRoot(env: IntakeEnv): DynamicModule {
+    return {
+      module: IntakeModule,
+      imports: [
+        ServiceModule.forRoot({ service: 'nomination-intake', schema: INTAKE_SCHEMA, env, migrations: [CreateIntakeTables1763712000000] }),
+        EditionsModule,
+        NominationsModule,
+      ],
+    };
+  }
+}

@@ -1,0 +1,47 @@
+import type { Contact, Nominee, Tier } from '@paritrana/contracts';
+import { Column, Entity, PrimaryColumn } from 'typeorm';
+
+export type NominationStatus = 'submitted' | 'withdrawn';
+
+@Entity({ name: 'nominations' })
+export class NominationEntity {
+  @PrimaryColumn('uuid')
+  id!: string;
+
+  @Column('text')
+  edition!: string;
+
+  @Column('text')
+  tier!: Tier;
+
+  @Column('char', { length: 2 })
+  province!: string;
+
+  @Column('text')
+  category!: string;
+
+  /** What makes a nominee unique within an edition, tier and category: its region code, or its NPP for employers. */
+  @Column('text', { name: 'nominee_key' })
+  nomineeKey!: string;
+
+  @Column('jsonb')
+  nominee!: Nominee;
+
+  @Column('jsonb')
+  contact!: Contact;
+
+  @Column('jsonb')
+  indicators!: Record<string, unknown>;
+
+  @Column('text')
+  status!: NominationStatus;
+
+  @Column('text', { name: 'submitted_by' })
+  submittedBy!: string;
+
+  @Column('timestamptz', { name: 'submitted_at' })
+  submittedAt!: Date;
+
+  @Column('timestamptz', { name: 'updated_at' })
+  updatedAt!: Date;
+}

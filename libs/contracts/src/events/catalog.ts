@@ -1,0 +1,40 @@
+import type { Static, TSchema } from '@sinclair/typebox';
+import { Topics, type Topic } from '../topics';
+import { EditionDefinedSchema } from './edition.events';
+import { NominationSubmittedSchema } from './nomination.events';
+import { NotificationSentSchema } from './notification.events';
+import { RankingPublishedSchema, RankingUpdatedSchema } from './ranking.events';
+import { ScoreCalculatedSchema } from './score.events';
+
+/** Names are never renamed, only versioned: a new shape gets a new `.vN`. */
+export const EventTypes = {
+  EditionDefined: 'paritrana.edition.defined.v1',
+  NominationSubmitted: 'paritrana.nomination.submitted.v1',
+  ScoreCalculated: 'paritrana.score.calculated.v1',
+  RankingUpdated: 'paritrana.ranking.updated.v1',
+  RankingPublished: 'paritrana.ranking.published.v1',
+  NotificationSent: 'paritrana.notification.sent.v1',
+} as const;
+
+export type EventType = (typeof EventTypes)[keyof typeof EventTypes];
+
+interface CatalogEntry {
+  readonly topic: Topic;
+  readonly schema: TSchema;
+}
+
+/** The one catalogue: each event type has exactly one topic and one payload schema. */
+export const EventCatalog = {
+  [EventTypes.EditionDefined]: { topic: Topics.Editions, schema: EditionDefinedSchema },
+  [EventTypes.NominationSubmitted]: { topic: Topics.Nominations, schema: NominationSubmittedSchema },
+  [EventTypes.ScoreCalculated]: { topic: Topics.Scores, schema: ScoreCalculatedSchema },
+  [EventTypes.RankingUpdated]: { topic: Topics.Rankings, schema: RankingUpdatedSchema },
+  [EventTypes.RankingPublished]: { topic: Topics.Rankings, schema: RankingPublishedSchema },
+  [EventTypes.NotificationSent]: { topic: Topics.Notifications, schema: NotificationSentSchema },
+} as const satisfies Record<EventType, CatalogEntry>;
+
+export type EventData<T extends EventType> = Static<(typeof EventCatalog)[T]['schema']>;
+
+export function isKnownEventType(type: string): type is EventType {
+  return Object.hasOwn(EventCatalog, type);
+}

@@ -1,0 +1,30 @@
+import { Type, type Static } from '@sinclair/typebox';
+import { NOMINEE_KINDS, StringEnum, TIERS } from '../edition/edition-definition';
+
+export const NomineeSchema = Type.Object({
+  kind: StringEnum(NOMINEE_KINDS),
+  name: Type.String(),
+  regionCode: Type.String(),
+  npp: Type.Optional(Type.String()),
+  sector: Type.Optional(Type.String()),
+  size: Type.Optional(Type.String()),
+});
+
+export const ContactSchema = Type.Object({ name: Type.String(), email: Type.String() });
+
+export const NominationSubmittedSchema = Type.Object({
+  nominationId: Type.String({ format: 'uuid' }),
+  edition: Type.String(),
+  tier: StringEnum(TIERS),
+  province: Type.String({ pattern: '^[0-9]{2}$' }),
+  category: Type.String(),
+  nominee: NomineeSchema,
+  contact: ContactSchema,
+  indicators: Type.Record(Type.String(), Type.Unknown()),
+  submittedAt: Type.String({ format: 'date-time' }),
+  submittedBy: Type.String(),
+});
+
+export type Nominee = Static<typeof NomineeSchema>;
+export type Contact = Static<typeof ContactSchema>;
+export type NominationSubmitted = Static<typeof NominationSubmittedSchema>;

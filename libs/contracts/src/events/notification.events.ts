@@ -1,0 +1,12 @@
+import { Type, type Static } from '@sinclair/typebox';
+
+export const NotificationSentSchema = Type.Object({
+  boardId: Type.String(),
+  nominationId: Type.String({ format: 'uuid' }),
+  messageId: Type.String(),
+  title: Type.String(),
+  attempts: Type.Integer({ minimum: 1 }),
+  sentAt: Type.String({ format: 'date-time' }),
+});
+
+export type NotificationSent = Static<typeof NotificationSentSchema>;

@@ -1,0 +1,88 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+
+export const REGION_LEVELS = ['province', 'regency', 'district', 'village'] as const;
+export type RegionLevel = (typeof REGION_LEVELS)[number];
+
+export interface Region {
+  code: string;
+  name: string;
+  level: RegionLevel;
+  parentCode?: string;
+  population?: number;
+}
+
+/**
+ * The official Kemendagri region codes (see data/README.md for the source and its attribution).
+ * Codes nest by prefix: province `15`, regency `15.08`, district `15.05.06`, village `15.05.06.2016`.
+ */
+export class RegionDirectory {
+  private static shared?: RegionDirectory;
+  private readonly byCode = new Map<string, Region>();
+
+  constructor(csv: string) {
+    const lines = csv.split(/\r?\n/);
+    for (const line of lines.slice(1)) {
+      if (!line) continue;
+      const [code, name, level, parentCode, population] = splitCsvLine(line);
+      this.byCode.set(code, {
+        code,
+        name,
+        level: level as RegionLevel,
+        ...(parentCode ? { parentCode } : {}),
+        ...(population ? { population: Number(population) } : {}),
+      });
+    }
+  }
+
+  static official(): RegionDirectory {
+    RegionDirectory.shared ??= new RegionDirectory(readFileSync(join(__dirname, 'data', 'regions.csv'), 'utf8'));
+    return RegionDirectory.shared;
+  }
+
+  get(code: string): Region | undefined {
+    return this.byCode.get(code);
+  }
+
+  provinceOf(code: string): string {
+    return code.slice(0, 2);
+  }
+
+  isProvince(code: string): boolean {
+    return this.byCode.get(code)?.level === 'province';
+  }
+
+  /** The display name used in emails and boards, e.g. `Provinsi Jambi`. */
+  provinceTitle(code: string): string {
+    const name = this.byCode.get(code)?.name ?? code;
+    return name.startsWith('Daerah Istimewa') || name.startsWith('DKI') ? name : `Provinsi ${name}`;
+  }
+
+  count(level: RegionLevel): number {
+    let n = 0;
+    for (const region of this.byCode.values()) if (region.level === level) n++;
+    return n;
+  }
+}
+
+function splitCsvLine(line: string): string[] {
+  const out: string[] = [];
+  let field = '';
+  let quoted = false;
+  for (let i = 0; i < line.length; i++) {
+    const ch = line[i];
+    if (quoted) {
+      if (ch === '"' && line[i + 1] === '"') {
+        field += '"';
+        i++;
+      } else if (ch === '"') quoted = false;
+      else field += ch;
+    } else if (ch === '"') quoted = true;
+    else if (ch === ',') {
+      out.push(field);
+      field = '';
+    } else field += ch;
+  }
+  out.push(field);
+  return out;
+}

@@ -1,0 +1,170 @@
+import { Inject, Injectable, Logger, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
+import { DiscoveryService, MetadataScanner, Reflector } from '@nestjs/core';
+import { deadLetterTopic, EventCatalog, EventValidator, InvalidEventError, type CloudEvent, type EventType } from '@paritrana/contracts';
+import { isTransientFailure } from '@paritrana/platform/errors/error-classification';
+import type { Consumer, EachBatchPayload, Kafka, KafkaMessage, Producer } from 'kafkajs';
+import { DataSource } from 'typeorm';
+import { KAFKA_CLIENT, KAFKA_PRODUCER } from '../kafka/kafka.tokens';
+import { MessagingMetrics } from '../messaging.metrics';
+import { MESSAGING_OPTIONS, type MessagingOptions } from '../messaging.options';
+import { ON_EVENT, type EventHandlerFn } from './on-event.decorator';
+
+type Outcome = { kind: 'applied' } | { kind: 'duplicate' } | { kind: 'dead-letter'; reason: string };
+
+/**
+ * Consumes the topics of every `@OnEvent` handler in batches. Each message is validated against
+ * the catalogue, applied in one transaction together with its processed-event record (so a
+ * redelivery is skipped), retried with exponential backoff when the failure is transient, and
+ * dead-lettered to `<topic>.dlq` when it is permanent or retries run out: one bad message never
+ * blocks its partition.
+ */
+@Injectable()
+export class KafkaConsumerHost implements OnApplicationBootstrap, OnApplicationShutdown {
+  private readonly logger = new Logger(KafkaConsumerHost.name);
+  private readonly validator = new EventValidator();
+  private readonly handlers = new Map<string, EventHandlerFn[]>();
+  private consumer?: Consumer;
+  private stopping = false;
+
+  constructor(
+    @Inject(MESSAGING_OPTIONS) private readonly options: MessagingOptions,
+    @Inject(KAFKA_CLIENT) private readonly kafka: Kafka,
+    @Inject(KAFKA_PRODUCER) private readonly producer: Producer,
+    private readonly dataSource: DataSource,
+    private readonly discovery: DiscoveryService,
+    private readonly scanner: MetadataScanner,
+    private readonly reflector: Reflector,
+    private readonly metrics: MessagingMetrics,
+  ) {}
+
+  async onApplicationBootstrap(): Promise<void> {
+    this.discoverHandlers();
+    if (this.handlers.size === 0) return;
+    const topics = [...new Set([...this.handlers.keys()].map((type) => EventCatalog[type as EventType].topic))];
+    this.consumer = this.kafka.consumer({
+      groupId: this.options.groupId,
+      sessionTimeout: 30_000,
+      heartbeatInterval: 3_000,
+      maxWaitTimeInMs: 100,
+      retry: { retries: Number.MAX_SAFE_INTEGER, initialRetryTime: 300, maxRetryTime: 10_000 },
+    });
+    await this.consumer.connect();
+    await this.consumer.subscribe({ topics, fromBeginning: true });
+    await this.consumer.run({
+      autoCommit: true,
+      eachBatchAutoResolve: false,
+      eachBatch: (payload) => this.handleBatch(payload),
+    });
+    this.logger.log(`Consuming ${topics.join(', ')} as group ${this.options.groupId}`);
+  }
+
+  async onApplicationShutdown(): Promise<void> {
+    this.stopping = true;
+    await this.consumer?.disconnect();
+  }
+
+  private discoverHandlers(): void {
+    for (const wrapper of this.discovery.getProviders()) {
+      const instance = wrapper.instance as Record<string, unknown> | undefined;
+      if (!instance || typeof instance !== 'object') continue;
+      const prototype = Object.getPrototypeOf(instance) as object;
+      for (const method of this.scanner.getAllMethodNames(prototype)) {
+        const fn = instance[method] as EventHandlerFn;
+        const type = this.reflector.get<EventType | undefined>(ON_EVENT, fn);
+        if (!type) continue;
+        const list = this.handlers.get(type) ?? [];
+        list.push(fn.bind(instance) as EventHandlerFn);
+        this.handlers.set(type, list);
+      }
+    }
+  }
+
+  private async handleBatch({ batch, resolveOffset, heartbeat, commitOffsetsIfNecessary, isRunning, isStale }: EachBatchPayload) {
+    for (const message of batch.messages) {
+      if (!isRunning() || isStale() || this.stopping) return;
+      const outcome = await this.process(batch.topic, message, heartbeat);
+      if (outcome.kind === 'dead-letter') await this.deadLetter(batch.topic, batch.partition, message, outcome.reason);
+      resolveOffset(message.offset);
+      await commitOffsetsIfNecessary();
+      await heartbeat();
+    }
+  }
+
+  private async process(topic: string, message: KafkaMessage, heartbeat: () => Promise<void>): Promise<Outcome> {
+    let event: CloudEvent;
+    try {
+      event = this.validator.parse(message.value);
+    } catch (error) {
+      if (error instanceof InvalidEventError) return { kind: 'dead-letter', reason: error.message };
+      throw error;
+    }
+    const handlers = this.handlers.get(event.type);
+    if (!handlers) return { kind: 'applied' };
+    const { maxAttempts, initialDelayMs, maxDelayMs } = this.options.retry;
+    for (let attempt = 1; ; attempt++) {
+      try {
+        const stop = this.metrics.handleSeconds.startTimer({ type: event.type });
+        const applied = await this.apply(event, handlers);
+        stop();
+        (applied ? this.metrics.consumed : this.metrics.duplicates).inc({ type: event.type });
+        return { kind: applied ? 'applied' : 'duplicate' };
+      } catch (error) {
+        const reason = `${(error as Error).name}: ${(error as Error).message}`;
+        if (!isTransientFailure(error)) return { kind: 'dead-letter', reason };
+        if (attempt >= maxAttempts || this.stopping) {
+          if (this.stopping) throw error;
+          return { kind: 'dead-letter', reason: `gave up after ${attempt} attempts: ${reason}` };
+        }
+        const delay = Math.min(initialDelayMs * 2 ** (attempt - 1), maxDelayMs);
+        this.metrics.retried.inc({ topic });
+        this.logger.warn(`Event ${event.id} (${event.type}) failed, attempt ${attempt}; retrying in ${delay} ms: ${reason}`);
+        await sleepWithHeartbeat(delay, heartbeat);
+      }
+    }
+  }
+
+  /** Applies the event once: false when it was already processed. */
+  private async apply(event: CloudEvent, handlers: EventHandlerFn[]): Promise<boolean> {
+    return this.dataSource.transaction(async (manager) => {
+      const claimed: unknown[] = await manager.query(
+        `INSERT INTO "${this.options.schema}".processed_events (event_id, event_type) VALUES ($1, $2)
+         ON CONFLICT (event_id) DO NOTHING RETURNING event_id`,
+        [event.id, event.type],
+      );
+      if (claimed.length === 0) return false;
+      for (const handler of handlers) await handler(event, manager);
+      return true;
+    });
+  }
+
+  private async deadLetter(topic: string, partition: number, message: KafkaMessage, reason: string): Promise<void> {
+    this.logger.error(`Dead-lettering ${topic}[${partition}]@${message.offset}: ${reason}`);
+    await this.producer.send({
+      topic: deadLetterTopic(topic),
+      messages: [
+        {
+          key: message.key,
+          value: message.value,
+          headers: {
+            ...message.headers,
+            'dlq-reason': reason.slice(0, 1_000),
+            'dlq-original-topic': topic,
+            'dlq-original-partition': String(partition),
+            'dlq-original-offset': message.offset,
+            'dlq-consumer-group': this.options.groupId,
+            'dlq-failed-at': new Date().toISOString(),
+          },
+        },
+      ],
+    });
+    this.metrics.deadLettered.inc({ topic });
+  }
+}
+
+async function sleepWithHeartbeat(ms: number, heartbeat: () => Promise<void>): Promise<void> {
+  const until = Date.now() + ms;
+  while (Date.now() < until) {
+    await new Promise((resolve) => setTimeout(resolve, Math.min(1_000, until - Date.now())));
+    await heartbeat().catch(() => undefined);
+  }
+}

@@ -1,0 +1,67 @@
+import { Inject, Injectable, Logger, Module, type DynamicModule, type OnApplicationShutdown, type OnModuleInit } from '@nestjs/common';
+import { DiscoveryModule } from '@nestjs/core';
+import type { Kafka, Producer } from 'kafkajs';
+import { KafkaConsumerHost } from './consumer/kafka-consumer.host';
+import { createKafka } from './kafka/kafka.factory';
+import { KAFKA_CLIENT, KAFKA_PRODUCER } from './kafka/kafka.tokens';
+import { ensureTopics } from './kafka/topics';
+import { MessagingHealth } from './messaging.health';
+import { MessagingMetrics } from './messaging.metrics';
+import { MESSAGING_OPTIONS, type MessagingOptions } from './messaging.options';
+import { EventPublisher } from './outbox/event-publisher';
+import { OutboxEventPublisher } from './outbox/outbox.publisher';
+import { OutboxRelay } from './outbox/outbox.relay';
+
+@Injectable()
+class KafkaLifecycle implements OnModuleInit, OnApplicationShutdown {
+  private readonly logger = new Logger('Kafka');
+
+  constructor(
+    @Inject(MESSAGING_OPTIONS) private readonly options: MessagingOptions,
+    @Inject(KAFKA_CLIENT) private readonly kafka: Kafka,
+    @Inject(KAFKA_PRODUCER) private readonly producer: Producer,
+  ) {}
+
+  async onModuleInit(): Promise<void> {
+    if (this.options.createTopics) {
+      const admin = this.kafka.admin();
+      await admin.connect();
+      try {
+        const created = await ensureTopics(admin, this.options.partitions);
+        if (created.length > 0) this.logger.log(`Created topics ${created.join(', ')}`);
+      } finally {
+        await admin.disconnect();
+      }
+    }
+    await this.producer.connect();
+  }
+
+  async onApplicationShutdown(): Promise<void> {
+    await this.producer.disconnect();
+  }
+}
+
+/** Outbox publishing, the outbox relay and batch consumption of `@OnEvent` handlers over kafkajs. */
+@Module({})
+export class MessagingModule {
+  static forRoot(options: MessagingOptions): DynamicModule {
+    const kafka = createKafka(options.service, options.brokers);
+    return {
+      module: MessagingModule,
+      global: true,
+      imports: [DiscoveryModule],
+      providers: [
+        { provide: MESSAGING_OPTIONS, useValue: options },
+        { provide: KAFKA_CLIENT, useValue: kafka },
+        { provide: KAFKA_PRODUCER, useValue: kafka.producer({ allowAutoTopicCreation: false }) },
+        { provide: EventPublisher, useClass: OutboxEventPublisher },
+        KafkaLifecycle,
+        MessagingMetrics,
+        MessagingHealth,
+        OutboxRelay,
+        KafkaConsumerHost,
+      ],
+      exports: [EventPublisher, MessagingHealth, OutboxRelay, MESSAGING_OPTIONS],
+    };
+  }
+}

@@ -1,0 +1,29 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { topicOf, type CloudEvent } from '@paritrana/contracts';
+import type { EntityManager } from 'typeorm';
+import { MESSAGING_OPTIONS, type MessagingOptions } from '../messaging.options';
+import { EventPublisher } from './event-publisher';
+import { outboxChannel } from './outbox.sql';
+
+@Injectable()
+export class OutboxEventPublisher extends EventPublisher {
+  constructor(@Inject(MESSAGING_OPTIONS) private readonly options: MessagingOptions) {
+    super();
+  }
+
+  async publish(manager: EntityManager, events: CloudEvent[]): Promise<void> {
+    if (events.length === 0) return;
+    const params: unknown[] = [];
+    const rows = events.map((event) => {
+      params.push(event.id, topicOf(event.type), event.subject, event.type, JSON.stringify(event));
+      const n = params.length;
+      return `($${n - 4}, $${n - 3}, $${n - 2}, $${n - 1}, $${n}::jsonb)`;
+    });
+    await manager.query(
+      `INSERT INTO "${this.options.schema}".outbox (event_id, topic, message_key, event_type, envelope) VALUES ${rows.join(', ')}`,
+      params,
+    );
+    // Delivered to the relay's LISTEN connection only when this transaction commits.
+    await manager.query('SELECT pg_notify($1, $2)', [outboxChannel(this.options.schema), String(events.length)]);
+  }
+}

@@ -1,0 +1,142 @@
+import { Inject, Injectable, Logger, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
+import type { Producer } from 'kafkajs';
+import { Client } from 'pg';
+import { DataSource } from 'typeorm';
+import { MESSAGING_OPTIONS, type MessagingOptions } from '../messaging.options';
+import { MessagingMetrics } from '../messaging.metrics';
+import { KAFKA_PRODUCER } from '../kafka/kafka.tokens';
+import { outboxChannel } from './outbox.sql';
+
+interface OutboxRow {
+  seq: string;
+  topic: string;
+  message_key: string;
+  event_type: string;
+  envelope: unknown;
+}
+
+/**
+ * Moves committed outbox rows to Kafka in batches. Rows are claimed with FOR UPDATE SKIP LOCKED,
+ * so several replicas can relay side by side, and deleted in the same transaction once Kafka
+ * acknowledged them: a crash in between re-sends, never loses (consumers deduplicate by id).
+ */
+@Injectable()
+export class OutboxRelay implements OnApplicationBootstrap, OnApplicationShutdown {
+  private readonly logger = new Logger(OutboxRelay.name);
+  private listener?: Client;
+  private timer?: NodeJS.Timeout;
+  private running = false;
+  private draining?: Promise<void>;
+  private pending = false;
+  private failures = 0;
+
+  constructor(
+    @Inject(MESSAGING_OPTIONS) private readonly options: MessagingOptions,
+    @Inject(KAFKA_PRODUCER) private readonly producer: Producer,
+    private readonly dataSource: DataSource,
+    private readonly metrics: MessagingMetrics,
+  ) {}
+
+  async onApplicationBootstrap(): Promise<void> {
+    this.running = true;
+    await this.listen();
+    this.schedule(0);
+  }
+
+  async onApplicationShutdown(): Promise<void> {
+    this.running = false;
+    clearTimeout(this.timer);
+    await this.draining;
+    await this.listener?.end().catch(() => undefined);
+  }
+
+  /** Relays whatever is committed now; returns when the outbox is empty or a send failed. */
+  async drain(): Promise<void> {
+    if (this.draining) {
+      this.pending = true;
+      return this.draining;
+    }
+    this.draining = this.drainLoop().finally(() => (this.draining = undefined));
+    return this.draining;
+  }
+
+  private async drainLoop(): Promise<void> {
+    try {
+      do {
+        this.pending = false;
+        while ((await this.relayBatch()) === this.options.relayBatchSize) {
+          /* keep going while batches are full */
+        }
+      } while (this.pending && this.running);
+      this.failures = 0;
+    } catch (error) {
+      this.failures++;
+      this.logger.warn(`Outbox relay failed (attempt ${this.failures}), retrying: ${(error as Error).message}`);
+    }
+  }
+
+  private async relayBatch(): Promise<number> {
+    const runner = this.dataSource.createQueryRunner();
+    await runner.connect();
+    try {
+      await runner.startTransaction();
+      const rows: OutboxRow[] = await runner.query(
+        `SELECT seq, topic, message_key, event_type, envelope FROM "${this.options.schema}".outbox
+         ORDER BY seq LIMIT $1 FOR UPDATE SKIP LOCKED`,
+        [this.options.relayBatchSize],
+      );
+      if (rows.length > 0) {
+        await this.producer.sendBatch({ topicMessages: groupByTopic(rows) });
+        await runner.query(`DELETE FROM "${this.options.schema}".outbox WHERE seq = ANY($1::bigint[])`, [
+          rows.map((r) => r.seq),
+        ]);
+      }
+      await runner.commitTransaction();
+      this.metrics.published.inc(rows.length);
+      return rows.length;
+    } catch (error) {
+      if (runner.isTransactionActive) await runner.rollbackTransaction().catch(() => undefined);
+      throw error;
+    } finally {
+      await runner.release();
+    }
+  }
+
+  private schedule(delayMs: number): void {
+    if (!this.running) return;
+    clearTimeout(this.timer);
+    this.timer = setTimeout(() => {
+      void this.drain().then(() => {
+        const backoff = Math.min(this.options.relayIntervalMs * 2 ** this.failures, 10_000);
+        this.schedule(this.failures > 0 ? backoff : this.options.relayIntervalMs);
+      });
+    }, delayMs);
+  }
+
+  private async listen(): Promise<void> {
+    const client = new Client({ connectionString: this.options.databaseUrl });
+    client.on('error', (error) => {
+      this.logger.warn(`Outbox LISTEN connection lost (${error.message}); polling until it is back`);
+      this.listener = undefined;
+      if (this.running) setTimeout(() => void this.listen().catch(() => undefined), 1_000);
+    });
+    client.on('notification', () => void this.drain());
+    await client.connect();
+    await client.query(`LISTEN ${outboxChannel(this.options.schema)}`);
+    this.listener = client;
+  }
+}
+
+function groupByTopic(rows: OutboxRow[]) {
+  const byTopic = new Map<string, { key: string; value: string; headers: Record<string, string> }[]>();
+  for (const row of rows) {
+    const messages = byTopic.get(row.topic) ?? [];
+    messages.push({
+      key: row.message_key,
+      value: typeof row.envelope === 'string' ? row.envelope : JSON.stringify(row.envelope),
+      headers: { 'ce_type': row.event_type, 'content-type': 'application/cloudevents+json' },
+    });
+    byTopic.set(row.topic, messages);
+  }
+  return [...byTopic].map(([topic, messages]) => ({ topic, messages }));
+}

@@ -1,0 +1,58 @@
+import { plainToInstance } from 'class-transformer';
+import { IsIn, IsInt, IsOptional, IsString, Max, Min, MinLength, validateSync } from 'class-validator';
+
+export const DEVELOPMENT_JWT_SECRET = 'paritrana-development-secret-change-me';
+
+/** Variables every service reads. Each app extends this in its own `config/env.ts`. */
+export class CommonEnv {
+  @IsIn(['development', 'test', 'production'])
+  NODE_ENV: 'development' | 'test' | 'production' = 'development';
+
+  @IsString()
+  DATABASE_URL = 'postgres://postgres@127.0.0.1:5432/paritrana';
+
+  @IsString()
+  KAFKA_BROKERS = '127.0.0.1:9092';
+
+  @IsString()
+  @MinLength(16)
+  AUTH_JWT_SECRET = DEVELOPMENT_JWT_SECRET;
+
+  @IsIn(['true', 'false'])
+  KAFKA_CREATE_TOPICS: 'true' | 'false' = 'true';
+
+  @IsInt()
+  @Min(1)
+  @Max(128)
+  KAFKA_PARTITIONS = 6;
+
+  @IsOptional()
+  @IsIn(['error', 'warn', 'log', 'debug', 'verbose'])
+  LOG_LEVEL: 'error' | 'warn' | 'log' | 'debug' | 'verbose' = 'log';
+}
+
+export class InvalidEnvironmentError extends Error {
+  override readonly name = 'InvalidEnvironmentError';
+}
+
+/**
+ * Reads and validates the environment once, at boot. Throws one error naming every bad variable,
+ * with what is expected, so a misconfigured deployment says exactly what to fix.
+ */
+export function loadEnv<T extends CommonEnv>(EnvClass: new () => T, source: NodeJS.ProcessEnv): T {
+  const defaults = new EnvClass();
+  const given = Object.fromEntries(Object.keys(defaults).filter((k) => source[k] !== undefined && source[k] !== '').map((k) => [k, source[k]]));
+  const env = plainToInstance(EnvClass, { ...defaults, ...given }, { enableImplicitConversion: true });
+  const problems = validateSync(env, { skipMissingProperties: false }).flatMap((error) =>
+    Object.values(error.constraints ?? {}).map((message) => `  ${error.property}: ${message} (got ${JSON.stringify(given[error.property] ?? '')})`),
+  );
+  if (env.NODE_ENV === 'production' && env.AUTH_JWT_SECRET === DEVELOPMENT_JWT_SECRET) {
+    problems.push('  AUTH_JWT_SECRET: the development secret is refused when NODE_ENV=production; set a secret of your own');
+  }
+  if (problems.length > 0) {
+    throw new InvalidEnvironmentError(`Invalid environment, fix these variables and start again:\n${problems.join('\n')}`);
+  }
+  return env;
+}
+
+export const brokerList = (env: CommonEnv) => env.KAFKA_BROKERS.split(',').map((b) => b.trim()).filter(Boolean);

@@ -1,0 +1,36 @@
+import { Logger, type INestApplication, type LogLevel } from '@nestjs/common';
+import { NestFactory } from '@nestjs/core';
+import type { NestExpressApplication } from '@nestjs/platform-express';
+import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
+import { collectDefaultMetrics, register } from 'prom-client';
+import { strictValidationPipe } from './validation';
+
+export interface HttpAppOptions {
+  title: string;
+  description: string;
+  port: number;
+  logLevel: LogLevel;
+  bodyLimit?: string;
+}
+
+const LEVELS: LogLevel[] = ['fatal', 'error', 'warn', 'log', 'debug', 'verbose'];
+
+/** Builds and starts a service's HTTP app: strict validation, size-limited bodies, OpenAPI at /docs, graceful shutdown. */
+export async function startHttpApp(module: unknown, options: HttpAppOptions): Promise<INestApplication> {
+  const app = await NestFactory.create<NestExpressApplication>(module as never, {
+    bodyParser: false,
+    logger: LEVELS.slice(0, LEVELS.indexOf(options.logLevel) + 1),
+  });
+  app.useBodyParser('json', { limit: options.bodyLimit ?? '1mb' });
+  app.useGlobalPipes(strictValidationPipe());
+  app.enableShutdownHooks();
+  if (!register.getSingleMetric('process_cpu_user_seconds_total')) collectDefaultMetrics();
+  const document = SwaggerModule.createDocument(
+    app,
+    new DocumentBuilder().setTitle(options.title).setDescription(options.description).setVersion('1').addBearerAuth().build(),
+  );
+  SwaggerModule.setup('docs', app, document);
+  await app.listen(options.port, '0.0.0.0');
+  new Logger('Bootstrap').log(`${options.title} listening on http://127.0.0.1:${options.port} (docs at /docs)`);
+  return app;
+}

@@ -1,0 +1,68 @@
+import { Module, type DynamicModule, type Type } from '@nestjs/common';
+import { APP_FILTER, APP_GUARD, APP_INTERCEPTOR } from '@nestjs/core';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import { MessagingHealth, MessagingModule, type MessagingOptions } from '@paritrana/messaging';
+import { DataSource, type MixedList } from 'typeorm';
+import { AUTH_SECRET, AuthGuard } from './auth/auth.guard';
+import { brokerList, type CommonEnv } from './config/env';
+import { dataSourceOptions, initializeServiceDatabase } from './database/data-source';
+import { HealthController, READINESS_CHECKS, type ReadinessCheck } from './health/health.controller';
+import { HttpExceptionFilter } from './http/exception.filter';
+import { HttpMetricsInterceptor } from './metrics/http-metrics.interceptor';
+import { MetricsController } from './metrics/metrics.controller';
+
+export interface ServiceModuleOptions {
+  service: string;
+  schema: string;
+  env: CommonEnv;
+  // eslint-disable-next-line @typescript-eslint/no-unsafe-function-type
+  migrations: MixedList<Function>;
+  messaging?: Partial<Pick<MessagingOptions, 'relayBatchSize' | 'relayIntervalMs' | 'retry'>>;
+}
+
+/** Everything a Paritrana service shares: its database schema, messaging, auth, errors, health and metrics. */
+@Module({})
+export class ServiceModule {
+  static forRoot(options: ServiceModuleOptions): DynamicModule {
+    const { env, schema, service } = options;
+    return {
+      module: ServiceModule,
+      imports: [
+        TypeOrmModule.forRootAsync({
+          useFactory: () => ({ ...dataSourceOptions({ url: env.DATABASE_URL, schema, migrations: options.migrations }), autoLoadEntities: true }),
+          dataSourceFactory: async (dsOptions) => initializeServiceDatabase(new DataSource(dsOptions!), schema),
+        }),
+        MessagingModule.forRoot({
+          service,
+          schema,
+          brokers: brokerList(env),
+          databaseUrl: env.DATABASE_URL,
+          groupId: `paritrana-${service}`,
+          createTopics: env.KAFKA_CREATE_TOPICS === 'true',
+          partitions: env.KAFKA_PARTITIONS,
+          relayBatchSize: 500,
+          relayIntervalMs: 500,
+          retry: { maxAttempts: 8, initialDelayMs: 200, maxDelayMs: 10_000 },
+          ...options.messaging,
+        }),
+      ],
+      controllers: [HealthController, MetricsController],
+      providers: [
+        { provide: AUTH_SECRET, useValue: env.AUTH_JWT_SECRET },
+        { provide: APP_GUARD, useClass: AuthGuard },
+        { provide: APP_FILTER, useClass: HttpExceptionFilter },
+        { provide: APP_INTERCEPTOR, useClass: HttpMetricsInterceptor },
+        {
+          provide: READINESS_CHECKS,
+          inject: [DataSource, MessagingHealth],
+          useFactory: (dataSource: DataSource, messaging: MessagingHealth): ReadinessCheck[] => [
+            { name: 'database', check: async () => (await dataSource.query('SELECT 1')).length === 1 },
+            { name: 'kafka', check: () => messaging.isReachable() },
+          ],
+        },
+      ],
+    };
+  }
+}
+
+export type ModuleClass = Type<unknown>;

@@ -1,0 +1,9 @@
+import { dropDatabase } from '../../../tools/infra/postgres';
+import type { TestInfra } from './test-infra';
+
+export default async function globalTeardown(): Promise<void> {
+  const infra = (globalThis as { __paritranaInfra?: TestInfra }).__paritranaInfra;
+  if (!infra) return;
+  if (infra.dropDatabase) await dropDatabase(infra.dropDatabase.adminUrl, infra.dropDatabase.name).catch(() => undefined);
+  for (const stop of infra.stops.reverse()) await stop();
+}

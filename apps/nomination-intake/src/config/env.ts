@@ -5,7 +5,7 @@ export class IntakeEnv extends CommonEnv {
   @IsInt()
   @Min(1)
   @Max(65535)
-  PORT = 3001;
+  PORT: number = 3001;
 }
 
 /** The only reader of process.env in this service. */

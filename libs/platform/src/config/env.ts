@@ -9,14 +9,14 @@ export class CommonEnv {
   NODE_ENV: 'development' | 'test' | 'production' = 'development';
 
   @IsString()
-  DATABASE_URL = 'postgres://postgres@127.0.0.1:5432/paritrana';
+  DATABASE_URL: string = 'postgres://postgres@127.0.0.1:5432/paritrana';
 
   @IsString()
-  KAFKA_BROKERS = '127.0.0.1:9092';
+  KAFKA_BROKERS: string = '127.0.0.1:9092';
 
   @IsString()
   @MinLength(16)
-  AUTH_JWT_SECRET = DEVELOPMENT_JWT_SECRET;
+  AUTH_JWT_SECRET: string = DEVELOPMENT_JWT_SECRET;
 
   @IsIn(['true', 'false'])
   KAFKA_CREATE_TOPICS: 'true' | 'false' = 'true';
@@ -24,7 +24,7 @@ export class CommonEnv {
   @IsInt()
   @Min(1)
   @Max(128)
-  KAFKA_PARTITIONS = 6;
+  KAFKA_PARTITIONS: number = 6;
 
   @IsOptional()
   @IsIn(['error', 'warn', 'log', 'debug', 'verbose'])

@@ -1,0 +1,18 @@
+import { Module, type DynamicModule } from '@nestjs/common';
+import { ServiceModule } from '@paritrana/platform';
+import type { NotificationEnv } from './config/env';
+import { DeliveriesModule } from './deliveries/deliveries.module';
+import { CreateNotificationTables1763712300000 } from './migrations/1763712300000-create-notification-tables';
+
+@Module({})
+export class NotificationModule {
+  static forRoot(env: NotificationEnv): DynamicModule {
+    return {
+      module: NotificationModule,
+      imports: [
+        ServiceModule.forRoot({ service: 'notification', schema: 'notification', env, migrations: [CreateNotificationTables1763712300000] }),
+        DeliveriesModule.forRoot(env),
+      ],
+    };
+  }
+}

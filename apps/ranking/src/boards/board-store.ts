@@ -1,0 +1,81 @@
+import { Injectable } from '@nestjs/common';
+import { boardIdOf, findCategory, parseBoardId, type BoardKey, type EditionDefinition, type IneligibleEntry, type RankingPublished, type Standing, type Tier } from '@paritrana/contracts';
+import { DomainError } from '@paritrana/platform';
+import type { EntityManager } from 'typeorm';
+import { rankEntries, type Entry } from './standings';
+
+export interface BoardRow {
+  board_id: string;
+  edition: string;
+  tier: Tier;
+  scope: string;
+  category: string;
+  status: 'open' | 'published';
+  published: RankingPublished | null;
+}
+
+export interface BoardView extends BoardKey {
+  boardId: string;
+  status: 'open' | 'published';
+  standings: Standing[];
+  ineligible: IneligibleEntry[];
+  publishedAt?: string;
+  publishedBy?: string;
+}
+
+/** Ranking's own tables: editions, boards and the entries that make up each board. */
+@Injectable()
+export class BoardStore {
+  async edition(manager: EntityManager, code: string): Promise<EditionDefinition> {
+    const rows: { definition: EditionDefinition }[] = await manager.query('SELECT definition FROM ranking.editions WHERE code = $1', [code]);
+    if (rows.length === 0) throw DomainError.unavailable('EDITION_NOT_YET_KNOWN', `Edition ${code} has not reached ranking yet`);
+    return rows[0].definition;
+  }
+
+  /** The board a nomination competes on: its province, or in the national tier its zone or `national`. */
+  async boardFor(manager: EntityManager, n: { edition: string; tier: Tier; province: string; category: string }): Promise<string> {
+    let scope = n.province;
+    if (n.tier === 'national') {
+      const edition = await this.edition(manager, n.edition);
+      const category = findCategory(edition, n.category);
+      scope = category?.nationalScope === 'zone' ? (edition.zones.find((z) => z.provinces.includes(n.province))?.code ?? 'national') : 'national';
+    }
+    const key: BoardKey = { edition: n.edition, tier: n.tier, scope, category: n.category };
+    const boardId = boardIdOf(key);
+    await manager.query(
+      `INSERT INTO ranking.boards (board_id, edition, tier, scope, category) VALUES ($1, $2, $3, $4, $5) ON CONFLICT (board_id) DO NOTHING`,
+      [boardId, key.edition, key.tier, key.scope, key.category],
+    );
+    return boardId;
+  }
+
+  async board(manager: EntityManager, boardId: string, lock = false): Promise<BoardRow | undefined> {
+    const rows: BoardRow[] = await manager.query(`SELECT * FROM ranking.boards WHERE board_id = $1${lock ? ' FOR UPDATE' : ''}`, [boardId]);
+    return rows[0];
+  }
+
+  /** The board as it stands now: the frozen snapshot once published, else computed from its entries. */
+  async view(manager: EntityManager, boardId: string, lock = false): Promise<BoardView | undefined> {
+    const key = parseBoardId(boardId);
+    const row = key && (await this.board(manager, boardId, lock));
+    if (!key || !row) return undefined;
+    if (row.status === 'published' && row.published) {
+      const { standings, ineligible, publishedAt, publishedBy } = row.published;
+      return { boardId, ...key, status: 'published', standings, ineligible, publishedAt, publishedBy };
+    }
+    const edition = await this.edition(manager, key.edition);
+    const category = findCategory(edition, key.category);
+    const rubric = category?.rubrics[key.tier];
+    const entries: Array<Entry & { total: string }> = await manager.query(
+      `SELECT nomination_id AS "nominationId", nominee, submitted_at AS "submittedAt", total, status, sub_scores AS "subScores", reasons
+       FROM ranking.entries WHERE board_id = $1 AND nominee IS NOT NULL AND total IS NOT NULL`,
+      [boardId],
+    );
+    const ranked = rankEntries(
+      entries.map((e) => ({ ...e, total: Number(e.total), submittedAt: new Date(e.submittedAt).toISOString() })),
+      rubric?.tieBreak ?? [],
+      category?.winners ?? 0,
+    );
+    return { boardId, ...key, status: 'open', ...ranked };
+  }
+}

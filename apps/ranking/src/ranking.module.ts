@@ -1,0 +1,15 @@
+import { Module, type DynamicModule } from '@nestjs/common';
+import { ServiceModule } from '@paritrana/platform';
+import { BoardsModule } from './boards/boards.module';
+import type { RankingEnv } from './config/env';
+import { CreateRankingTables1763712200000 } from './migrations/1763712200000-create-ranking-tables';
+
+@Module({})
+export class RankingModule {
+  static forRoot(env: RankingEnv): DynamicModule {
+    return {
+      module: RankingModule,
+      imports: [ServiceModule.forRoot({ service: 'ranking', schema: 'ranking', env, migrations: [CreateRankingTables1763712200000] }), BoardsModule],
+    };
+  }
+}

@@ -1,0 +1,20 @@
+import { Module, type DynamicModule } from '@nestjs/common';
+import { ServiceModule } from '@paritrana/platform';
+import type { ScoringEnv } from './config/env';
+import { EditionsModule } from './editions/editions.module';
+import { CreateScoringTables1763712100000 } from './migrations/1763712100000-create-scoring-tables';
+import { ScoresModule } from './scores/scores.module';
+
+@Module({})
+export class ScoringModule {
+  static forRoot(env: ScoringEnv): DynamicModule {
+    return {
+      module: ScoringModule,
+      imports: [
+        ServiceModule.forRoot({ service: 'scoring', schema: 'scoring', env, migrations: [CreateScoringTables1763712100000] }),
+        EditionsModule,
+        ScoresModule,
+      ],
+    };
+  }
+}

@@ -1,0 +1,3 @@
+export * from './platform-harness';
+export * from './smtp-sink';
+export * from './wait-for';

@@ -1,0 +1,64 @@
+import type { INestApplication } from '@nestjs/common';
+import type { Principal } from '@paritrana/contracts';
+import { DEVELOPMENT_JWT_SECRET, signToken, startHttpApp } from '@paritrana/platform';
+import { loadIntakeEnv } from '../../../apps/nomination-intake/src/config/env';
+import { IntakeModule } from '../../../apps/nomination-intake/src/intake.module';
+import { loadNotificationEnv } from '../../../apps/notification/src/config/env';
+import { NotificationModule } from '../../../apps/notification/src/notification.module';
+import { loadRankingEnv } from '../../../apps/ranking/src/config/env';
+import { RankingModule } from '../../../apps/ranking/src/ranking.module';
+import { loadScoringEnv } from '../../../apps/scoring/src/config/env';
+import { ScoringModule } from '../../../apps/scoring/src/scoring.module';
+import { freePort } from '../../../tools/infra/ports';
+
+export interface Platform {
+  urls: { intake: string; scoring: string; ranking: string; notification: string };
+  close(): Promise<void>;
+}
+
+/**
+ * The four services, each a real Nest app on its own port, in this process, against the
+ * KAFKA_BROKERS and DATABASE_URL the global setup provided.
+ */
+export async function startPlatform(overrides: Record<string, string> = {}): Promise<Platform> {
+  const base = { ...process.env, LOG_LEVEL: 'warn', ...overrides };
+  const ports = { intake: await freePort(), scoring: await freePort(), ranking: await freePort(), notification: await freePort() };
+  const logLevel = 'warn' as const;
+  const apps: INestApplication[] = [];
+  apps.push(await startHttpApp(IntakeModule.forRoot(loadIntakeEnv({ ...base, PORT: String(ports.intake) })), { title: 'intake', description: '', port: ports.intake, logLevel }));
+  apps.push(await startHttpApp(ScoringModule.forRoot(loadScoringEnv({ ...base, PORT: String(ports.scoring) })), { title: 'scoring', description: '', port: ports.scoring, logLevel }));
+  apps.push(await startHttpApp(RankingModule.forRoot(loadRankingEnv({ ...base, PORT: String(ports.ranking) })), { title: 'ranking', description: '', port: ports.ranking, logLevel }));
+  apps.push(
+    await startHttpApp(NotificationModule.forRoot(loadNotificationEnv({ ...base, PORT: String(ports.notification) })), {
+      title: 'notification',
+      description: '',
+      port: ports.notification,
+      logLevel,
+    }),
+  );
+  const url = (port: number) => `http://127.0.0.1:${port}`;
+  return {
+    urls: { intake: url(ports.intake), scoring: url(ports.scoring), ranking: url(ports.ranking), notification: url(ports.notification) },
+    close: async () => {
+      for (const app of apps.reverse()) await app.close();
+    },
+  };
+}
+
+export const tokenFor = (principal: Omit<Principal, 'name'> & { name?: string }) =>
+  signToken(process.env.AUTH_JWT_SECRET ?? DEVELOPMENT_JWT_SECRET, { name: principal.sub, ...principal });
+
+export interface HttpResult<T = unknown> {
+  status: number;
+  body: T;
+}
+
+export async function http<T = unknown>(method: string, url: string, token?: string, body?: unknown): Promise<HttpResult<T>> {
+  const response = await fetch(url, {
+    method,
+    headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
+    body: body === undefined ? undefined : JSON.stringify(body),
+  });
+  const text = await response.text();
+  return { status: response.status, body: (text ? JSON.parse(text) : undefined) as T };
+}

@@ -1,0 +1,52 @@
+import { simpleParser, type ParsedMail } from 'mailparser';
+import { SMTPServer } from 'smtp-server';
+import { freePort } from '../../../tools/infra/ports';
+
+export interface ReceivedMail {
+  envelopeTo: string[];
+  parsed: ParsedMail;
+}
+
+/** A real SMTP server in the test process that keeps every message it accepts. */
+export class SmtpSink {
+  readonly messages: ReceivedMail[] = [];
+  private server?: SMTPServer;
+  port = 0;
+
+  /** Answers the next `count` messages with a temporary 451 refusal before accepting. */
+  refuseNext = 0;
+
+  get url(): string {
+    return `smtp://127.0.0.1:${this.port}`;
+  }
+
+  async start(): Promise<this> {
+    this.port = await freePort();
+    this.server = new SMTPServer({
+      authOptional: true,
+      disabledCommands: ['STARTTLS'],
+      logger: false,
+      onData: (stream, session, callback) => {
+        const chunks: Buffer[] = [];
+        stream.on('data', (c: Buffer) => chunks.push(c));
+        stream.on('end', () => {
+          if (this.refuseNext > 0) {
+            this.refuseNext--;
+            callback(Object.assign(new Error('Try again later'), { responseCode: 451 }));
+            return;
+          }
+          void simpleParser(Buffer.concat(chunks)).then((parsed) => {
+            this.messages.push({ envelopeTo: session.envelope.rcptTo.map((r) => r.address), parsed });
+            callback();
+          }, callback);
+        });
+      },
+    });
+    await new Promise<void>((resolve) => this.server!.listen(this.port, '127.0.0.1', resolve));
+    return this;
+  }
+
+  async stop(): Promise<void> {
+    await new Promise<void>((resolve) => (this.server ? this.server.close(() => resolve()) : resolve()));
+  }
+}

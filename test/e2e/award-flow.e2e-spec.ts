@@ -1,0 +1,123 @@
+import type { RankingPublished } from '@paritrana/contracts';
+import { http, SmtpSink, startPlatform, tokenFor, waitFor, type Platform } from '@paritrana/testing';
+import { openRegencyEdition, regencyNomination } from '../fixtures/edition.fixture';
+
+interface Board {
+  boardId: string;
+  status: string;
+  standings: Array<{ rank: number; title?: string; nominationId: string; nominee: { name: string }; total: number; status: string }>;
+}
+
+describe('an award from edition to winners’ email (real Kafka, Postgres and SMTP)', () => {
+  const smtp = new SmtpSink();
+  let platform: Platform;
+  const edition = `e2e${Date.now().toString(36)}`;
+  const boardId = `${edition}:provincial:15:regency`;
+  const secretariat = tokenFor({ sub: 'sekretariat-1', role: 'secretariat' });
+  const kanwilSumbagsel = tokenFor({ sub: 'kanwil-sumbagsel', role: 'regional-office', provinces: ['15', '16'] });
+  const kanwilBali = tokenFor({ sub: 'kanwil-bali', role: 'regional-office', provinces: ['51'] });
+  const chairJambi = tokenFor({ sub: 'sekda-jambi', role: 'panel-chair', provinces: ['15'] });
+  const ids: Record<string, string> = {};
+
+  beforeAll(async () => {
+    await smtp.start();
+    platform = await startPlatform({ SMTP_URL: smtp.url, MAIL_FROM: 'Paritrana Award <noreply@paritrana.test>' });
+  });
+
+  afterAll(async () => {
+    await platform?.close();
+    await smtp.stop();
+  });
+
+  it('should define the edition', async () => {
+    const created = await http('POST', `${platform.urls.intake}/v1/editions`, secretariat, openRegencyEdition(edition));
+    expect(created.status).toBe(201);
+
+    const again = await http('POST', `${platform.urls.intake}/v1/editions`, secretariat, openRegencyEdition(edition));
+    expect(again.status).toBe(409);
+  });
+
+  it('should accept nominations of the regional office’s provinces only', async () => {
+    const nominees = [
+      ['bungo', '15.08', 40870, 61000, 'perda'],
+      ['muaroJambi', '15.05', 36000, 60000, 'decree'],
+      ['kotaJambi', '15.71', 44000, 80000, 'decree'],
+    ] as const;
+    for (const [key, code, participants, workforce, level] of nominees) {
+      const response = await http<{ id: string; status: string }>('POST', `${platform.urls.intake}/v1/nominations`, kanwilSumbagsel, regencyNomination(edition, code, `${key}@example.go.id`, participants, workforce, level));
+      expect(response.status).toBe(201);
+      expect(response.body.status).toBe('submitted');
+      ids[key] = response.body.id;
+    }
+
+    const outside = await http('POST', `${platform.urls.intake}/v1/nominations`, kanwilBali, regencyNomination(edition, '15.09', 'x@example.go.id', 1, 2, 'none'));
+    expect(outside.status).toBe(403);
+    const duplicate = await http('POST', `${platform.urls.intake}/v1/nominations`, kanwilSumbagsel, regencyNomination(edition, '15.08', 'again@example.go.id', 1, 2, 'none'));
+    expect(duplicate.status).toBe(409);
+    const unauthenticated = await http('POST', `${platform.urls.intake}/v1/nominations`, undefined, regencyNomination(edition, '15.09', 'x@example.go.id', 1, 2, 'none'));
+    expect(unauthenticated.status).toBe(401);
+  });
+
+  it('should refuse an invalid nomination listing every bad field', async () => {
+    const body = { ...regencyNomination(edition, '16.71', 'x@example.go.id', 70, 50, 'sometimes'), province: '15' };
+
+    const response = await http<{ errors: Array<{ path: string }> }>('POST', `${platform.urls.intake}/v1/nominations`, kanwilSumbagsel, body);
+
+    expect(response.status).toBe(422);
+    expect(response.body.errors.map((e) => e.path).sort()).toEqual(['indicators.participants.wageEarners', 'indicators.regulation.level', 'nominee.regionCode']);
+  });
+
+  it('should score and rank the nominations on the Jambi board', async () => {
+    const board = await waitFor('three final standings', async () => {
+      const response = await http<Board>('GET', `${platform.urls.ranking}/v1/boards/${boardId}`, chairJambi);
+      return response.status === 200 && response.body.standings.filter((s) => s.status === 'final').length === 3 ? response.body : undefined;
+    });
+
+    expect(board.standings.map((s) => [s.rank, s.title, s.nominee.name, s.total])).toEqual([
+      [1, 'Terbaik I', 'Kabupaten Bungo', 80.2],
+      [2, 'Terbaik II', 'Kabupaten Muaro Jambi', 60],
+      [3, 'Terbaik III', 'Kota Jambi', 57],
+    ]);
+    const score = await http<{ criteria: unknown[]; total: number }>('GET', `${platform.urls.scoring}/v1/scores/${ids.bungo}`, kanwilSumbagsel);
+    expect(score.body).toMatchObject({
+      status: 'final',
+      total: 80.2,
+      rubricVersion: 1,
+      criteria: [
+        { code: 'coverage_pu', weight: 60, value: 0.67, subScore: 67, contribution: 40.2 },
+        { code: 'regulation', weight: 40, value: 'perda', subScore: 100, contribution: 40 },
+      ],
+    });
+    const otherProvince = await http('GET', `${platform.urls.ranking}/v1/boards/${boardId}`, kanwilBali);
+    expect(otherProvince.status).toBe(403);
+  });
+
+  it('should publish the board once and email each winner exactly once', async () => {
+    const published = await http<RankingPublished>('POST', `${platform.urls.ranking}/v1/boards/${boardId}/publish`, chairJambi);
+    expect(published.status).toBe(200);
+    expect(published.body.standings).toHaveLength(3);
+
+    const mails = await waitFor('three emails', async () => (smtp.messages.length >= 3 ? smtp.messages : undefined));
+    const bungo = mails.find((m) => m.envelopeTo.includes('bungo@example.go.id'));
+    expect(bungo?.parsed.subject).toContain('Paritrana Award');
+    expect(bungo?.parsed.subject).toContain('Terbaik I');
+    expect(bungo?.parsed.subject).toContain('Pemerintah Kabupaten/Kota');
+    expect(bungo?.parsed.text).toContain(`Paritrana Award ${edition}`);
+    expect(bungo?.parsed.text).toContain('Provinsi Jambi');
+    expect(bungo?.parsed.text).toContain('peringkat 1');
+    expect(bungo?.parsed.text).toContain('80,20');
+    expect(bungo?.parsed.html).toContain('Kabupaten Bungo');
+    expect(mails.flatMap((m) => m.envelopeTo).sort()).toEqual(['bungo@example.go.id', 'kotaJambi@example.go.id', 'muaroJambi@example.go.id'].sort());
+
+    const log = await waitFor('the delivery log', async () => {
+      const response = await http<{ deliveries: Array<{ status: string; messageId: string }> }>('GET', `${platform.urls.notification}/v1/notifications?boardId=${boardId}`, secretariat);
+      return response.body.deliveries.every((d) => d.status === 'sent') && response.body.deliveries.length === 3 ? response.body.deliveries : undefined;
+    });
+    expect(log.map((d) => d.messageId).sort()).toEqual(mails.map((m) => m.parsed.messageId).sort());
+
+    const again = await http('POST', `${platform.urls.ranking}/v1/boards/${boardId}/publish`, chairJambi);
+    expect(again.status).toBe(409);
+    await new Promise((resolve) => setTimeout(resolve, 1_500));
+    expect(smtp.messages).toHaveLength(3);
+  });
+});

@@ -44,33 +44,64 @@ describe('an award from edition to winners’ email (real Kafka, Postgres and SM
       ['kotaJambi', '15.71', 44000, 80000, 'decree'],
     ] as const;
     for (const [key, code, participants, workforce, level] of nominees) {
-      const response = await http<{ id: string; status: string }>('POST', `${platform.urls.intake}/v1/nominations`, kanwilSumbagsel, regencyNomination(edition, code, `${key}@example.go.id`, participants, workforce, level));
+      const response = await http<{ id: string; status: string }>(
+        'POST',
+        `${platform.urls.intake}/v1/nominations`,
+        kanwilSumbagsel,
+        regencyNomination(edition, code, `${key}@example.go.id`, participants, workforce, level),
+      );
       expect(response.status).toBe(201);
       expect(response.body.status).toBe('submitted');
       ids[key] = response.body.id;
     }
 
-    const outside = await http('POST', `${platform.urls.intake}/v1/nominations`, kanwilBali, regencyNomination(edition, '15.09', 'x@example.go.id', 1, 2, 'none'));
+    const outside = await http(
+      'POST',
+      `${platform.urls.intake}/v1/nominations`,
+      kanwilBali,
+      regencyNomination(edition, '15.09', 'x@example.go.id', 1, 2, 'none'),
+    );
     expect(outside.status).toBe(403);
-    const duplicate = await http('POST', `${platform.urls.intake}/v1/nominations`, kanwilSumbagsel, regencyNomination(edition, '15.08', 'again@example.go.id', 1, 2, 'none'));
+    const duplicate = await http(
+      'POST',
+      `${platform.urls.intake}/v1/nominations`,
+      kanwilSumbagsel,
+      regencyNomination(edition, '15.08', 'again@example.go.id', 1, 2, 'none'),
+    );
     expect(duplicate.status).toBe(409);
-    const unauthenticated = await http('POST', `${platform.urls.intake}/v1/nominations`, undefined, regencyNomination(edition, '15.09', 'x@example.go.id', 1, 2, 'none'));
+    const unauthenticated = await http(
+      'POST',
+      `${platform.urls.intake}/v1/nominations`,
+      undefined,
+      regencyNomination(edition, '15.09', 'x@example.go.id', 1, 2, 'none'),
+    );
     expect(unauthenticated.status).toBe(401);
   });
 
   it('should refuse an invalid nomination listing every bad field', async () => {
     const body = { ...regencyNomination(edition, '16.71', 'x@example.go.id', 70, 50, 'sometimes'), province: '15' };
 
-    const response = await http<{ errors: Array<{ path: string }> }>('POST', `${platform.urls.intake}/v1/nominations`, kanwilSumbagsel, body);
+    const response = await http<{ errors: Array<{ path: string }> }>(
+      'POST',
+      `${platform.urls.intake}/v1/nominations`,
+      kanwilSumbagsel,
+      body,
+    );
 
     expect(response.status).toBe(422);
-    expect(response.body.errors.map((e) => e.path).sort()).toEqual(['indicators.participants.wageEarners', 'indicators.regulation.level', 'nominee.regionCode']);
+    expect(response.body.errors.map((e) => e.path).sort()).toEqual([
+      'indicators.participants.wageEarners',
+      'indicators.regulation.level',
+      'nominee.regionCode',
+    ]);
   });
 
   it('should score and rank the nominations on the Jambi board', async () => {
     const board = await waitFor('three final standings', async () => {
       const response = await http<Board>('GET', `${platform.urls.ranking}/v1/boards/${boardId}`, chairJambi);
-      return response.status === 200 && response.body.standings.filter((s) => s.status === 'final').length === 3 ? response.body : undefined;
+      return response.status === 200 && response.body.standings.filter((s) => s.status === 'final').length === 3
+        ? response.body
+        : undefined;
     });
 
     expect(board.standings.map((s) => [s.rank, s.title, s.nominee.name, s.total])).toEqual([
@@ -78,7 +109,11 @@ describe('an award from edition to winners’ email (real Kafka, Postgres and SM
       [2, 'Terbaik II', 'Kabupaten Muaro Jambi', 60],
       [3, 'Terbaik III', 'Kota Jambi', 57],
     ]);
-    const score = await http<{ criteria: unknown[]; total: number }>('GET', `${platform.urls.scoring}/v1/scores/${ids.bungo}`, kanwilSumbagsel);
+    const score = await http<{ criteria: unknown[]; total: number }>(
+      'GET',
+      `${platform.urls.scoring}/v1/scores/${ids.bungo}`,
+      kanwilSumbagsel,
+    );
     expect(score.body).toMatchObject({
       status: 'final',
       total: 80.2,
@@ -107,11 +142,19 @@ describe('an award from edition to winners’ email (real Kafka, Postgres and SM
     expect(bungo?.parsed.text).toContain('peringkat 1');
     expect(bungo?.parsed.text).toContain('80,20');
     expect(bungo?.parsed.html).toContain('Kabupaten Bungo');
-    expect(mails.flatMap((m) => m.envelopeTo).sort()).toEqual(['bungo@example.go.id', 'kotaJambi@example.go.id', 'muaroJambi@example.go.id'].sort());
+    expect(mails.flatMap((m) => m.envelopeTo).sort()).toEqual(
+      ['bungo@example.go.id', 'kotaJambi@example.go.id', 'muaroJambi@example.go.id'].sort(),
+    );
 
     const log = await waitFor('the delivery log', async () => {
-      const response = await http<{ deliveries: Array<{ status: string; messageId: string }> }>('GET', `${platform.urls.notification}/v1/notifications?boardId=${boardId}`, secretariat);
-      return response.body.deliveries.every((d) => d.status === 'sent') && response.body.deliveries.length === 3 ? response.body.deliveries : undefined;
+      const response = await http<{ deliveries: Array<{ status: string; messageId: string }> }>(
+        'GET',
+        `${platform.urls.notification}/v1/notifications?boardId=${boardId}`,
+        secretariat,
+      );
+      return response.body.deliveries.every((d) => d.status === 'sent') && response.body.deliveries.length === 3
+        ? response.body.deliveries
+        : undefined;
     });
     expect(log.map((d) => d.messageId).sort()).toEqual(mails.map((m) => m.parsed.messageId).sort());
 

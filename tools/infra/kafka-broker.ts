@@ -59,7 +59,13 @@ export async function startBroker(options: BrokerOptions, timeoutMs = 120_000): 
 }
 
 export async function answersMetadata(brokers: string[]): Promise<boolean> {
-  const admin = new Kafka({ clientId: 'readiness', brokers, logLevel: logLevel.NOTHING, retry: { retries: 0 }, connectionTimeout: 1_000 }).admin();
+  const admin = new Kafka({
+    clientId: 'readiness',
+    brokers,
+    logLevel: logLevel.NOTHING,
+    retry: { retries: 0 },
+    connectionTimeout: 1_000,
+  }).admin();
   try {
     await admin.connect();
     await admin.describeCluster();

@@ -10,7 +10,12 @@ export class NotificationModule {
     return {
       module: NotificationModule,
       imports: [
-        ServiceModule.forRoot({ service: 'notification', schema: 'notification', env, migrations: [CreateNotificationTables1763712300000] }),
+        ServiceModule.forRoot({
+          service: 'notification',
+          schema: 'notification',
+          env,
+          migrations: [CreateNotificationTables1763712300000],
+        }),
         DeliveriesModule.forRoot(env),
       ],
     };

@@ -9,7 +9,10 @@ export class RankingModule {
   static forRoot(env: RankingEnv): DynamicModule {
     return {
       module: RankingModule,
-      imports: [ServiceModule.forRoot({ service: 'ranking', schema: 'ranking', env, migrations: [CreateRankingTables1763712200000] }), BoardsModule],
+      imports: [
+        ServiceModule.forRoot({ service: 'ranking', schema: 'ranking', env, migrations: [CreateRankingTables1763712200000] }),
+        BoardsModule,
+      ],
     };
   }
 }

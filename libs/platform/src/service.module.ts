@@ -29,7 +29,10 @@ export class ServiceModule {
       module: ServiceModule,
       imports: [
         TypeOrmModule.forRootAsync({
-          useFactory: () => ({ ...dataSourceOptions({ url: env.DATABASE_URL, schema, migrations: options.migrations }), autoLoadEntities: true }),
+          useFactory: () => ({
+            ...dataSourceOptions({ url: env.DATABASE_URL, schema, migrations: options.migrations }),
+            autoLoadEntities: true,
+          }),
           dataSourceFactory: async (dsOptions) => initializeServiceDatabase(new DataSource(dsOptions!), schema),
         }),
         MessagingModule.forRoot({

@@ -18,7 +18,12 @@ export default async function globalSetup(): Promise<void> {
   const scratch = mkdtempSync(join(tmpdir(), 'paritrana-test-'));
 
   if (!process.env.KAFKA_BROKERS) {
-    const broker = await startBroker({ port: await freePort(), controllerPort: await freePort(), dataDir: join(scratch, 'kafka'), stdio: 'ignore' });
+    const broker = await startBroker({
+      port: await freePort(),
+      controllerPort: await freePort(),
+      dataDir: join(scratch, 'kafka'),
+      stdio: 'ignore',
+    });
     process.env.KAFKA_BROKERS = broker.brokers.join(',');
     infra.stops.push(broker.stop);
   }
@@ -37,7 +42,9 @@ export default async function globalSetup(): Promise<void> {
   }
   process.env.NODE_ENV = 'test';
   (globalThis as { __paritranaInfra?: TestInfra }).__paritranaInfra = infra;
-  console.log(`\nTest infrastructure ready in ${((Date.now() - started) / 1000).toFixed(1)} s: Kafka ${process.env.KAFKA_BROKERS}, Postgres ${redact(process.env.DATABASE_URL)}`);
+  console.log(
+    `\nTest infrastructure ready in ${((Date.now() - started) / 1000).toFixed(1)} s: Kafka ${process.env.KAFKA_BROKERS}, Postgres ${redact(process.env.DATABASE_URL)}`,
+  );
 }
 
 const redact = (url: string) => url.replace(/\/\/([^:@/]+):[^@/]+@/, '//$1:***@');

@@ -25,9 +25,30 @@ export async function startPlatform(overrides: Record<string, string> = {}): Pro
   const ports = { intake: await freePort(), scoring: await freePort(), ranking: await freePort(), notification: await freePort() };
   const logLevel = 'warn' as const;
   const apps: INestApplication[] = [];
-  apps.push(await startHttpApp(IntakeModule.forRoot(loadIntakeEnv({ ...base, PORT: String(ports.intake) })), { title: 'intake', description: '', port: ports.intake, logLevel }));
-  apps.push(await startHttpApp(ScoringModule.forRoot(loadScoringEnv({ ...base, PORT: String(ports.scoring) })), { title: 'scoring', description: '', port: ports.scoring, logLevel }));
-  apps.push(await startHttpApp(RankingModule.forRoot(loadRankingEnv({ ...base, PORT: String(ports.ranking) })), { title: 'ranking', description: '', port: ports.ranking, logLevel }));
+  apps.push(
+    await startHttpApp(IntakeModule.forRoot(loadIntakeEnv({ ...base, PORT: String(ports.intake) })), {
+      title: 'intake',
+      description: '',
+      port: ports.intake,
+      logLevel,
+    }),
+  );
+  apps.push(
+    await startHttpApp(ScoringModule.forRoot(loadScoringEnv({ ...base, PORT: String(ports.scoring) })), {
+      title: 'scoring',
+      description: '',
+      port: ports.scoring,
+      logLevel,
+    }),
+  );
+  apps.push(
+    await startHttpApp(RankingModule.forRoot(loadRankingEnv({ ...base, PORT: String(ports.ranking) })), {
+      title: 'ranking',
+      description: '',
+      port: ports.ranking,
+      logLevel,
+    }),
+  );
   apps.push(
     await startHttpApp(NotificationModule.forRoot(loadNotificationEnv({ ...base, PORT: String(ports.notification) })), {
       title: 'notification',

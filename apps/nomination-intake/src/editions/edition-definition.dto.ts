@@ -76,7 +76,10 @@ export class CriterionDto {
   @IsPositive({ message: 'weight must be positive' })
   weight!: number;
 
-  @ApiProperty({ example: { ratio: ['participants.wageEarners', 'workforce.wageEarners'] }, description: 'indicator, ratio, growth or panel' })
+  @ApiProperty({
+    example: { ratio: ['participants.wageEarners', 'workforce.wageEarners'] },
+    description: 'indicator, ratio, growth or panel',
+  })
   @IsObject()
   value!: ValueSource;
 

@@ -31,7 +31,8 @@ export function checkEditionRules(edition: EditionDefinition, regions: RegionDir
     const at = `categories.${c}`;
     if (categoryCodes.has(category.code)) add(`${at}.code`, `category ${category.code} is defined twice`);
     categoryCodes.add(category.code);
-    if (category.advance > category.winners) add(`${at}.advance`, `advance (${category.advance}) cannot exceed winners (${category.winners})`);
+    if (category.advance > category.winners)
+      add(`${at}.advance`, `advance (${category.advance}) cannot exceed winners (${category.winners})`);
     if (category.tiers.includes('national') && !edition.schedule.national) {
       add(`${at}.tiers`, 'a national tier needs schedule.national');
     }
@@ -69,7 +70,8 @@ function checkRubric(rubric: Rubric, at: string, add: (p: string, m: string) => 
   rubric.eligibility.forEach((rule, i) => {
     const r = rule as unknown as Record<string, unknown>;
     const path = `${at}.eligibility.${i}`;
-    if (typeof r.indicator !== 'string' || !ALL_INDICATORS.has(r.indicator)) add(`${path}.indicator`, `unknown indicator ${String(r.indicator)}`);
+    if (typeof r.indicator !== 'string' || !ALL_INDICATORS.has(r.indicator))
+      add(`${path}.indicator`, `unknown indicator ${String(r.indicator)}`);
     const hasEquals = 'equals' in r;
     const hasIncludes = Array.isArray(r.includesAll);
     if (hasEquals === hasIncludes) add(path, 'a rule has exactly one of equals or includesAll (an array)');
@@ -85,7 +87,8 @@ function checkValueSource(value: Record<string, unknown>, path: string, add: (p:
   const [kind] = kinds;
   const arg = value[kind];
   if (kind === 'panel') {
-    if (typeof arg !== 'string' || !/^[a-z][a-z0-9_-]{0,39}$/.test(arg)) add(`${path}.panel`, 'panel names an assessment round, e.g. "interview"');
+    if (typeof arg !== 'string' || !/^[a-z][a-z0-9_-]{0,39}$/.test(arg))
+      add(`${path}.panel`, 'panel names an assessment round, e.g. "interview"');
     return;
   }
   const paths = kind === 'indicator' ? [arg] : arg;

@@ -3,7 +3,15 @@ import { NOMINEE_KINDS, TIERS } from '@paritrana/contracts';
 import { Type } from 'class-transformer';
 import { IsEmail, IsIn, IsNotEmpty, IsObject, IsOptional, IsString, Matches, MaxLength, ValidateNested } from 'class-validator';
 
-export const EMPLOYER_SECTORS = ['finance', 'trade-services', 'mining-manufacturing-construction', 'agriculture', 'education', 'public-service', 'other'] as const;
+export const EMPLOYER_SECTORS = [
+  'finance',
+  'trade-services',
+  'mining-manufacturing-construction',
+  'agriculture',
+  'education',
+  'public-service',
+  'other',
+] as const;
 export const EMPLOYER_SIZES = ['large', 'medium', 'small-micro'] as const;
 
 export class NomineeDto {
@@ -15,7 +23,11 @@ export class NomineeDto {
   @Matches(/^\d{2}(\.\d{2}(\.\d{2}(\.\d{4})?)?)?$/, { message: 'regionCode must be an official code such as 15 or 15.08' })
   regionCode!: string;
 
-  @ApiProperty({ required: false, example: 'PT Contoh Sejahtera', description: 'Employers only; governments are named from the official list' })
+  @ApiProperty({
+    required: false,
+    example: 'PT Contoh Sejahtera',
+    description: 'Employers only; governments are named from the official list',
+  })
   @IsOptional()
   @IsString()
   @IsNotEmpty()

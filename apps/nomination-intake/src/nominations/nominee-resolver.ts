@@ -17,7 +17,11 @@ export function resolveNominee(dto: NomineeDto, province: string, regions: Regio
   const region = regions.get(dto.regionCode);
   const level = LEVEL_OF_KIND[dto.kind];
   if (!region) errors.push({ path: 'nominee.regionCode', message: `${dto.regionCode} is not an official region code` });
-  else if (region.level !== level) errors.push({ path: 'nominee.regionCode', message: `${dto.regionCode} is a ${region.level}, a ${dto.kind} nominee needs a ${level} code` });
+  else if (region.level !== level)
+    errors.push({
+      path: 'nominee.regionCode',
+      message: `${dto.regionCode} is a ${region.level}, a ${dto.kind} nominee needs a ${level} code`,
+    });
   else if (regions.provinceOf(region.code) !== province) {
     errors.push({ path: 'nominee.regionCode', message: `${region.name} (${region.code}) is not in province ${province}` });
   }

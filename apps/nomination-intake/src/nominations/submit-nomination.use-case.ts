@@ -38,12 +38,16 @@ export class SubmitNominationUseCase {
       }
       const window = edition.schedule[dto.tier];
       if (window && (now < new Date(window.submissionsOpen) || now > new Date(window.submissionsClose))) {
-        errors.push({ path: 'tier', message: `the ${dto.tier} submission window (${window.submissionsOpen} to ${window.submissionsClose}) is closed` });
+        errors.push({
+          path: 'tier',
+          message: `the ${dto.tier} submission window (${window.submissionsOpen} to ${window.submissionsClose}) is closed`,
+        });
       }
     }
     const resolved = resolveNominee(dto.nominee, dto.province, this.regions);
     errors.push(...resolved.errors, ...checkIndicators(dto.nominee.kind, dto.indicators));
-    if (errors.length > 0 || !('nominee' in resolved)) throw DomainError.invalid('NOMINATION_INVALID', 'The nomination has invalid fields', errors);
+    if (errors.length > 0 || !('nominee' in resolved))
+      throw DomainError.invalid('NOMINATION_INVALID', 'The nomination has invalid fields', errors);
 
     const nomination: NominationEntity = Object.assign(new NominationEntity(), {
       id: randomUUID(),
@@ -61,9 +65,19 @@ export class SubmitNominationUseCase {
       updatedAt: now,
     });
     await this.dataSource.transaction(async (manager) => {
-      const inserted = await manager.createQueryBuilder().insert().into(NominationEntity).values(nomination as QueryDeepPartialEntity<NominationEntity>).orIgnore().returning(['id']).execute();
+      const inserted = await manager
+        .createQueryBuilder()
+        .insert()
+        .into(NominationEntity)
+        .values(nomination as QueryDeepPartialEntity<NominationEntity>)
+        .orIgnore()
+        .returning(['id'])
+        .execute();
       if (inserted.raw.length === 0) {
-        throw DomainError.conflict('NOMINATION_DUPLICATE', `${resolved.nominee.name} is already nominated in ${dto.edition} ${dto.tier} ${dto.category}`);
+        throw DomainError.conflict(
+          'NOMINATION_DUPLICATE',
+          `${resolved.nominee.name} is already nominated in ${dto.edition} ${dto.tier} ${dto.category}`,
+        );
       }
       const event = createEvent(
         EventTypes.NominationSubmitted,

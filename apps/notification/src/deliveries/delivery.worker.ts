@@ -20,7 +20,11 @@ interface DueDelivery {
 
 const mailCounter =
   (register.getSingleMetric('paritrana_emails_total') as Counter<string> | undefined) ??
-  new Counter({ name: 'paritrana_emails_total', help: 'Congratulation emails by outcome (sent, retried, failed)', labelNames: ['outcome'] });
+  new Counter({
+    name: 'paritrana_emails_total',
+    help: 'Congratulation emails by outcome (sent, retried, failed)',
+    labelNames: ['outcome'],
+  });
 
 /** A claimed delivery is not picked again for this long, so a crashed sender's work is retried later. */
 const LEASE_SECONDS = 60;
@@ -73,13 +77,17 @@ export class DeliveryWorker implements OnApplicationBootstrap, OnApplicationShut
 
   private async sendDue(): Promise<void> {
     for (;;) {
-      const due: DueDelivery[] = await this.dataSource.query(
-        `UPDATE notification.deliveries d SET attempts = d.attempts + 1, next_attempt_at = now() + interval '${LEASE_SECONDS} seconds'
+      const due: DueDelivery[] = await this.dataSource
+        .query(
+          `UPDATE notification.deliveries d SET attempts = d.attempts + 1, next_attempt_at = now() + interval '${LEASE_SECONDS} seconds'
          FROM (SELECT board_id, nomination_id FROM notification.deliveries
                WHERE status = 'pending' AND next_attempt_at <= now() ORDER BY next_attempt_at LIMIT 10 FOR UPDATE SKIP LOCKED) due
          WHERE d.board_id = due.board_id AND d.nomination_id = due.nomination_id
          RETURNING d.board_id, d.nomination_id, d.recipient, d.message_id, d.email, d.title, d.attempts`,
-      ).then((result: [DueDelivery[], number] | DueDelivery[]) => (Array.isArray(result[0]) ? (result[0] as DueDelivery[]) : (result as DueDelivery[])));
+        )
+        .then((result: [DueDelivery[], number] | DueDelivery[]) =>
+          Array.isArray(result[0]) ? (result[0] as DueDelivery[]) : (result as DueDelivery[]),
+        );
       if (due.length === 0 || !this.running) return;
       for (const delivery of due) await this.send(delivery);
     }
@@ -88,18 +96,23 @@ export class DeliveryWorker implements OnApplicationBootstrap, OnApplicationShut
   private async send(d: DueDelivery): Promise<void> {
     const label = `${d.message_id} to ${d.recipient} (${d.board_id}, attempt ${d.attempts})`;
     try {
-      await this.transport.sendMail({ to: d.recipient, subject: d.email.subject, text: d.email.text, html: d.email.html, messageId: d.message_id });
+      await this.transport.sendMail({
+        to: d.recipient,
+        subject: d.email.subject,
+        text: d.email.text,
+        html: d.email.html,
+        messageId: d.message_id,
+      });
     } catch (error) {
       const smtp = error as { responseCode?: number; message: string };
       const permanent = (smtp.responseCode ?? 0) >= 500 || d.attempts >= this.mail.maxAttempts;
       if (permanent) {
         mailCounter.inc({ outcome: 'failed' });
         this.logger.error(`Email ${label} failed permanently: ${smtp.message}`);
-        await this.dataSource.query(`UPDATE notification.deliveries SET status = 'failed', last_error = $3 WHERE board_id = $1 AND nomination_id = $2`, [
-          d.board_id,
-          d.nomination_id,
-          smtp.message.slice(0, 500),
-        ]);
+        await this.dataSource.query(
+          `UPDATE notification.deliveries SET status = 'failed', last_error = $3 WHERE board_id = $1 AND nomination_id = $2`,
+          [d.board_id, d.nomination_id, smtp.message.slice(0, 500)],
+        );
       } else {
         const delay = Math.min(1_000 * 2 ** (d.attempts - 1), 300_000) * (0.5 + Math.random() / 2);
         mailCounter.inc({ outcome: 'retried' });
@@ -115,11 +128,10 @@ export class DeliveryWorker implements OnApplicationBootstrap, OnApplicationShut
     this.logger.log(`Email ${label} sent`);
     await this.dataSource.transaction(async (manager) => {
       const sentAt = new Date().toISOString();
-      await manager.query(`UPDATE notification.deliveries SET status = 'sent', sent_at = $3, last_error = NULL WHERE board_id = $1 AND nomination_id = $2`, [
-        d.board_id,
-        d.nomination_id,
-        sentAt,
-      ]);
+      await manager.query(
+        `UPDATE notification.deliveries SET status = 'sent', sent_at = $3, last_error = NULL WHERE board_id = $1 AND nomination_id = $2`,
+        [d.board_id, d.nomination_id, sentAt],
+      );
       const event = createEvent(
         EventTypes.NotificationSent,
         d.board_id,

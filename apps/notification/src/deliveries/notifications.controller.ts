@@ -15,7 +15,10 @@ export class NotificationsController {
   @ApiOperation({ summary: 'The delivery log of a published board' })
   @ApiQuery({ name: 'boardId', example: '2024:provincial:15:regency' })
   async list(@Query('boardId') boardId?: string) {
-    if (!boardId) throw DomainError.invalid('BOARD_ID_REQUIRED', 'Give the board: ?boardId=2024:provincial:15:regency', [{ path: 'boardId', message: 'is required' }]);
+    if (!boardId)
+      throw DomainError.invalid('BOARD_ID_REQUIRED', 'Give the board: ?boardId=2024:provincial:15:regency', [
+        { path: 'boardId', message: 'is required' },
+      ]);
     const deliveries = await this.dataSource.query(
       `SELECT board_id AS "boardId", nomination_id AS "nominationId", recipient, message_id AS "messageId", title, status, attempts,
               last_error AS "lastError", created_at AS "createdAt", sent_at AS "sentAt"

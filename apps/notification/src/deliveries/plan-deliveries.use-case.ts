@@ -1,5 +1,12 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { findCategory, RegionDirectory, type Contact, type EditionDefinition, type Nominee, type RankingPublished } from '@paritrana/contracts';
+import {
+  findCategory,
+  RegionDirectory,
+  type Contact,
+  type EditionDefinition,
+  type Nominee,
+  type RankingPublished,
+} from '@paritrana/contracts';
 import { DomainError } from '@paritrana/platform';
 import { createHash } from 'node:crypto';
 import type { EntityManager } from 'typeorm';
@@ -23,8 +30,12 @@ export class PlanDeliveriesUseCase {
   async execute(board: RankingPublished, manager: EntityManager): Promise<void> {
     const winners = board.standings.filter((s) => s.title);
     if (winners.length === 0) return;
-    const editions: { definition: EditionDefinition }[] = await manager.query('SELECT definition FROM notification.editions WHERE code = $1', [board.edition]);
-    if (editions.length === 0) throw DomainError.unavailable('EDITION_NOT_YET_KNOWN', `Edition ${board.edition} has not reached notification yet`);
+    const editions: { definition: EditionDefinition }[] = await manager.query(
+      'SELECT definition FROM notification.editions WHERE code = $1',
+      [board.edition],
+    );
+    if (editions.length === 0)
+      throw DomainError.unavailable('EDITION_NOT_YET_KNOWN', `Edition ${board.edition} has not reached notification yet`);
     const edition = editions[0].definition;
     const contacts: { nomination_id: string; nominee: Nominee; contact: Contact }[] = await manager.query(
       'SELECT nomination_id, nominee, contact FROM notification.contacts WHERE nomination_id = ANY($1::uuid[])',
@@ -33,7 +44,10 @@ export class PlanDeliveriesUseCase {
     const byId = new Map(contacts.map((c) => [c.nomination_id, c]));
     const missing = winners.filter((w) => !byId.has(w.nominationId));
     if (missing.length > 0) {
-      throw DomainError.unavailable('CONTACT_NOT_YET_KNOWN', `No contact yet for nomination(s) ${missing.map((m) => m.nominationId).join(', ')}`);
+      throw DomainError.unavailable(
+        'CONTACT_NOT_YET_KNOWN',
+        `No contact yet for nomination(s) ${missing.map((m) => m.nominationId).join(', ')}`,
+      );
     }
     for (const winner of winners) {
       const { contact, nominee } = byId.get(winner.nominationId)!;

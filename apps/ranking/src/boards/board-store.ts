@@ -1,5 +1,15 @@
 import { Injectable } from '@nestjs/common';
-import { boardIdOf, findCategory, parseBoardId, type BoardKey, type EditionDefinition, type IneligibleEntry, type RankingPublished, type Standing, type Tier } from '@paritrana/contracts';
+import {
+  boardIdOf,
+  findCategory,
+  parseBoardId,
+  type BoardKey,
+  type EditionDefinition,
+  type IneligibleEntry,
+  type RankingPublished,
+  type Standing,
+  type Tier,
+} from '@paritrana/contracts';
 import { DomainError } from '@paritrana/platform';
 import type { EntityManager } from 'typeorm';
 import { rankEntries, type Entry } from './standings';
@@ -27,7 +37,9 @@ export interface BoardView extends BoardKey {
 @Injectable()
 export class BoardStore {
   async edition(manager: EntityManager, code: string): Promise<EditionDefinition> {
-    const rows: { definition: EditionDefinition }[] = await manager.query('SELECT definition FROM ranking.editions WHERE code = $1', [code]);
+    const rows: { definition: EditionDefinition }[] = await manager.query('SELECT definition FROM ranking.editions WHERE code = $1', [
+      code,
+    ]);
     if (rows.length === 0) throw DomainError.unavailable('EDITION_NOT_YET_KNOWN', `Edition ${code} has not reached ranking yet`);
     return rows[0].definition;
   }
@@ -38,7 +50,8 @@ export class BoardStore {
     if (n.tier === 'national') {
       const edition = await this.edition(manager, n.edition);
       const category = findCategory(edition, n.category);
-      scope = category?.nationalScope === 'zone' ? (edition.zones.find((z) => z.provinces.includes(n.province))?.code ?? 'national') : 'national';
+      scope =
+        category?.nationalScope === 'zone' ? (edition.zones.find((z) => z.provinces.includes(n.province))?.code ?? 'national') : 'national';
     }
     const key: BoardKey = { edition: n.edition, tier: n.tier, scope, category: n.category };
     const boardId = boardIdOf(key);

@@ -20,20 +20,35 @@ export class PublishBoardUseCase {
       const board = await this.store.view(manager, boardId, true);
       if (!board) throw DomainError.notFound('BOARD_NOT_FOUND', `No board ${boardId}`);
       assertMayPublish(board, by);
-      if (board.status === 'published') throw DomainError.conflict('BOARD_ALREADY_PUBLISHED', `Board ${boardId} was published at ${board.publishedAt}`);
-      const provisional = board.standings.filter((s) => s.status !== 'final').map((s) => ({ nominationId: s.nominationId, name: s.nominee.name }));
+      if (board.status === 'published')
+        throw DomainError.conflict('BOARD_ALREADY_PUBLISHED', `Board ${boardId} was published at ${board.publishedAt}`);
+      const provisional = board.standings
+        .filter((s) => s.status !== 'final')
+        .map((s) => ({ nominationId: s.nominationId, name: s.nominee.name }));
       if (provisional.length > 0) {
-        throw DomainError.conflict('BOARD_HAS_PROVISIONAL_SCORES', `${provisional.length} standing(s) are still provisional; complete their assessments first`, { provisional });
+        throw DomainError.conflict(
+          'BOARD_HAS_PROVISIONAL_SCORES',
+          `${provisional.length} standing(s) are still provisional; complete their assessments first`,
+          { provisional },
+        );
       }
       if (board.standings.length === 0) throw DomainError.conflict('BOARD_EMPTY', `Board ${boardId} has no ranked nominations to publish`);
       const { edition, tier, scope, category, standings, ineligible } = board;
-      const published: RankingPublished = { boardId, edition, tier, scope, category, standings, ineligible, publishedAt: new Date().toISOString(), publishedBy: by.sub };
-      await manager.query(`UPDATE ranking.boards SET status = 'published', published = $2, published_at = $3, published_by = $4 WHERE board_id = $1`, [
+      const published: RankingPublished = {
         boardId,
-        published,
-        published.publishedAt,
-        by.sub,
-      ]);
+        edition,
+        tier,
+        scope,
+        category,
+        standings,
+        ineligible,
+        publishedAt: new Date().toISOString(),
+        publishedBy: by.sub,
+      };
+      await manager.query(
+        `UPDATE ranking.boards SET status = 'published', published = $2, published_at = $3, published_by = $4 WHERE board_id = $1`,
+        [boardId, published, published.publishedAt, by.sub],
+      );
       await this.events.publish(manager, [createEvent(EventTypes.RankingPublished, boardId, published, { service: 'ranking' })]);
       return published;
     });
@@ -44,5 +59,9 @@ function assertMayPublish(board: BoardView, by: Principal): void {
   if (by.role === 'secretariat' || by.role === 'admin') return;
   const chairOfScope =
     by.role === 'panel-chair' && (board.tier === 'provincial' ? coversProvince(by, board.scope) : (by.provinces ?? []).length === 0);
-  if (!chairOfScope) throw DomainError.forbidden('BOARD_OUT_OF_SCOPE', `Only the panel chair of ${board.scope} or the secretariat may publish ${board.boardId}`);
+  if (!chairOfScope)
+    throw DomainError.forbidden(
+      'BOARD_OUT_OF_SCOPE',
+      `Only the panel chair of ${board.scope} or the secretariat may publish ${board.boardId}`,
+    );
 }

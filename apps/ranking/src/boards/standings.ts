@@ -16,7 +16,11 @@ const nomineeRef = ({ kind, name, regionCode, npp }: Nominee) => ({ kind, name, 
  * The contract's total order: total descending, then each tie-break criterion's sub-score
  * descending, then the earlier submission, then the nomination id; ranks 1, 2, 3… never shared.
  */
-export function rankEntries(entries: Entry[], tieBreak: string[], winners: number): { standings: Standing[]; ineligible: IneligibleEntry[] } {
+export function rankEntries(
+  entries: Entry[],
+  tieBreak: string[],
+  winners: number,
+): { standings: Standing[]; ineligible: IneligibleEntry[] } {
   const eligible = entries.filter((e) => e.status !== 'ineligible');
   eligible.sort((a, b) => {
     if (a.total !== b.total) return b.total - a.total;
@@ -29,7 +33,14 @@ export function rankEntries(entries: Entry[], tieBreak: string[], winners: numbe
   });
   const standings = eligible.map((e, i): Standing => {
     const title = titleForRank(i + 1, winners);
-    return { rank: i + 1, ...(title ? { title } : {}), nominationId: e.nominationId, nominee: nomineeRef(e.nominee), total: e.total, status: e.status };
+    return {
+      rank: i + 1,
+      ...(title ? { title } : {}),
+      nominationId: e.nominationId,
+      nominee: nomineeRef(e.nominee),
+      total: e.total,
+      status: e.status,
+    };
   });
   const ineligible = entries
     .filter((e) => e.status === 'ineligible')

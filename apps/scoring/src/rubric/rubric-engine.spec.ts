@@ -7,8 +7,20 @@ const regencyRubric: Rubric = {
   minAssessors: 1,
   eligibility: [],
   criteria: [
-    { code: 'coverage_pu', name: 'Coverage PU', weight: 25, value: { ratio: ['participants.wageEarners', 'workforce.wageEarners'] }, scale: { linear: { min: 0, max: 1 } } },
-    { code: 'regulation', name: 'Regulasi', weight: 15, value: { indicator: 'regulation.level' }, scale: { map: { none: 0, decree: 60, perda: 100 } } },
+    {
+      code: 'coverage_pu',
+      name: 'Coverage PU',
+      weight: 25,
+      value: { ratio: ['participants.wageEarners', 'workforce.wageEarners'] },
+      scale: { linear: { min: 0, max: 1 } },
+    },
+    {
+      code: 'regulation',
+      name: 'Regulasi',
+      weight: 15,
+      value: { indicator: 'regulation.level' },
+      scale: { map: { none: 0, decree: 60, perda: 100 } },
+    },
     { code: 'interview', name: 'Wawancara', weight: 20, value: { panel: 'interview' }, scale: { linear: { min: 0, max: 100 } } },
   ],
   tieBreak: ['coverage_pu', 'regulation'],
@@ -39,7 +51,10 @@ describe('scoreAgainstRubric', () => {
   });
 
   it('should use the median when the criterion asks for it', () => {
-    const rubric: Rubric = { ...regencyRubric, criteria: regencyRubric.criteria.map((c) => (c.code === 'interview' ? { ...c, aggregate: 'median' as const } : c)) };
+    const rubric: Rubric = {
+      ...regencyRubric,
+      criteria: regencyRubric.criteria.map((c) => (c.code === 'interview' ? { ...c, aggregate: 'median' as const } : c)),
+    };
 
     const sut = scoreAgainstRubric(rubric, bungo, { interview: { interview: [70, 100, 90] } });
 
@@ -63,7 +78,13 @@ describe('scoreAgainstRubric', () => {
           name: 'Pertumbuhan',
           weight: 1,
           value: { growth: ['participants.wageEarners', 'participants.previousYear'] },
-          scale: { steps: [{ gte: 0, score: 20 }, { gte: 0.1, score: 60 }, { gte: 0.25, score: 100 }] },
+          scale: {
+            steps: [
+              { gte: 0, score: 20 },
+              { gte: 0.1, score: 60 },
+              { gte: 0.25, score: 100 },
+            ],
+          },
         },
       ],
       tieBreak: [],
@@ -71,14 +92,19 @@ describe('scoreAgainstRubric', () => {
 
     expect(scoreAgainstRubric(rubric, { participants: { wageEarners: 115, previousYear: 100 } }).total).toBe(60);
     expect(scoreAgainstRubric(rubric, { participants: { wageEarners: 90, previousYear: 100 } }).total).toBe(0);
-    expect(scoreAgainstRubric(rubric, { participants: { wageEarners: 90, previousYear: 0 } }).criteria[0]).toMatchObject({ value: 0, subScore: 20 });
+    expect(scoreAgainstRubric(rubric, { participants: { wageEarners: 90, previousYear: 0 } }).criteria[0]).toMatchObject({
+      value: 0,
+      subScore: 20,
+    });
   });
 
   it('should give a ratio of 0 when the denominator is 0 and clamp linear scales', () => {
     const rubric: Rubric = { ...regencyRubric, criteria: [regencyRubric.criteria[0]], minAssessors: 0 };
 
     expect(scoreAgainstRubric(rubric, { workforce: { wageEarners: 0 }, participants: { wageEarners: 0 } }).total).toBe(0);
-    expect(scoreAgainstRubric({ ...rubric, criteria: [{ ...rubric.criteria[0], scale: { linear: { min: 0, max: 0.5 } } }] }, bungo).total).toBe(100);
+    expect(
+      scoreAgainstRubric({ ...rubric, criteria: [{ ...rubric.criteria[0], scale: { linear: { min: 0, max: 0.5 } } }] }, bungo).total,
+    ).toBe(100);
   });
 
   it('should make an employer ineligible with readable reasons when it misses a program or has PDS', () => {

@@ -1,4 +1,14 @@
-import { readIndicator, type CriterionScore, type Criterion, type EligibilityRule, type Indicators, type Rubric, type Scale, type ScoreStatus, type ValueSource } from '@paritrana/contracts';
+import {
+  readIndicator,
+  type CriterionScore,
+  type Criterion,
+  type EligibilityRule,
+  type Indicators,
+  type Rubric,
+  type Scale,
+  type ScoreStatus,
+  type ValueSource,
+} from '@paritrana/contracts';
 import { roundHalfAwayFromZero } from './rounding';
 
 /** Non-conflicted assessors' scores per assessment round and criterion code. */

@@ -14,12 +14,18 @@ export class ScoreNominationUseCase {
 
   async execute(submitted: Submitted, manager: EntityManager): Promise<void> {
     const nomination = submitted.data;
-    const rows: { definition: EditionDefinition }[] = await manager.query('SELECT definition FROM scoring.editions WHERE code = $1', [nomination.edition]);
+    const rows: { definition: EditionDefinition }[] = await manager.query('SELECT definition FROM scoring.editions WHERE code = $1', [
+      nomination.edition,
+    ]);
     if (rows.length === 0) {
       throw DomainError.unavailable('EDITION_NOT_YET_KNOWN', `Edition ${nomination.edition} has not reached scoring yet`);
     }
     const rubric = findCategory(rows[0].definition, nomination.category)?.rubrics[nomination.tier];
-    if (!rubric) throw DomainError.invalid('RUBRIC_MISSING', `Edition ${nomination.edition} has no ${nomination.tier} rubric for ${nomination.category}`);
+    if (!rubric)
+      throw DomainError.invalid(
+        'RUBRIC_MISSING',
+        `Edition ${nomination.edition} has no ${nomination.tier} rubric for ${nomination.category}`,
+      );
 
     const score = scoreAgainstRubric(rubric, nomination.indicators);
     const calculatedAt = new Date().toISOString();

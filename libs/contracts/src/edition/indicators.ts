@@ -26,13 +26,7 @@ export const REGULATION_LEVELS = ['none', 'decree', 'perda'] as const;
 export const BPJS_PROGRAMS = ['JKK', 'JKM', 'JHT', 'JP', 'JKP'] as const;
 
 export const GOVERNMENT_INDICATORS = [...GOVERNMENT_COUNT_INDICATORS, 'regulation.level'] as const;
-export const EMPLOYER_INDICATORS = [
-  ...EMPLOYER_COUNT_INDICATORS,
-  'programs',
-  'pds.workers',
-  'pds.wages',
-  'pds.programs',
-] as const;
+export const EMPLOYER_INDICATORS = [...EMPLOYER_COUNT_INDICATORS, 'programs', 'pds.workers', 'pds.wages', 'pds.programs'] as const;
 
 export const ALL_INDICATORS: ReadonlySet<string> = new Set<string>([...GOVERNMENT_INDICATORS, ...EMPLOYER_INDICATORS]);
 

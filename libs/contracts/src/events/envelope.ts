@@ -22,12 +22,7 @@ export interface EventOrigin {
   cause?: Pick<CloudEvent, 'id' | 'correlationid'>;
 }
 
-export function createEvent<T extends EventType>(
-  type: T,
-  subject: string,
-  data: EventData<T>,
-  origin: EventOrigin,
-): CloudEvent<T> {
+export function createEvent<T extends EventType>(type: T, subject: string, data: EventData<T>, origin: EventOrigin): CloudEvent<T> {
   const id = randomUUID();
   return {
     specversion: '1.0',

@@ -42,5 +42,4 @@ export class EventValidator {
   }
 }
 
-const describe = (fn: ValidateFunction) =>
-  (fn.errors ?? []).map((e) => `${e.instancePath || '/'} ${e.message ?? 'is invalid'}`).join('; ');
+const describe = (fn: ValidateFunction) => (fn.errors ?? []).map((e) => `${e.instancePath || '/'} ${e.message ?? 'is invalid'}`).join('; ');

@@ -87,9 +87,7 @@ export class OutboxRelay implements OnApplicationBootstrap, OnApplicationShutdow
       );
       if (rows.length > 0) {
         await this.producer.sendBatch({ topicMessages: groupByTopic(rows) });
-        await runner.query(`DELETE FROM "${this.options.schema}".outbox WHERE seq = ANY($1::bigint[])`, [
-          rows.map((r) => r.seq),
-        ]);
+        await runner.query(`DELETE FROM "${this.options.schema}".outbox WHERE seq = ANY($1::bigint[])`, [rows.map((r) => r.seq)]);
       }
       await runner.commitTransaction();
       this.metrics.published.inc(rows.length);
@@ -134,7 +132,7 @@ function groupByTopic(rows: OutboxRow[]) {
     messages.push({
       key: row.message_key,
       value: typeof row.envelope === 'string' ? row.envelope : JSON.stringify(row.envelope),
-      headers: { 'ce_type': row.event_type, 'content-type': 'application/cloudevents+json' },
+      headers: { ce_type: row.event_type, 'content-type': 'application/cloudevents+json' },
     });
     byTopic.set(row.topic, messages);
   }

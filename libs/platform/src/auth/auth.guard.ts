@@ -21,7 +21,11 @@ export class AuthGuard implements CanActivate {
     const header = request.headers.authorization ?? '';
     const [scheme, token] = header.split(' ');
     if (scheme !== 'Bearer' || !token) {
-      throw new DomainError('AUTH_REQUIRED', 'Send a bearer token: Authorization: Bearer <JWT> (npm run -s token -- --role ROLE)', 'unauthenticated');
+      throw new DomainError(
+        'AUTH_REQUIRED',
+        'Send a bearer token: Authorization: Bearer <JWT> (npm run -s token -- --role ROLE)',
+        'unauthenticated',
+      );
     }
     const principal = verifyToken(this.secret, token);
     if (!principal) throw new DomainError('AUTH_INVALID', 'The bearer token is invalid or expired; request a new one', 'unauthenticated');

@@ -41,10 +41,16 @@ export class InvalidEnvironmentError extends Error {
  */
 export function loadEnv<T extends CommonEnv>(EnvClass: new () => T, source: NodeJS.ProcessEnv): T {
   const defaults = new EnvClass();
-  const given = Object.fromEntries(Object.keys(defaults).filter((k) => source[k] !== undefined && source[k] !== '').map((k) => [k, source[k]]));
+  const given = Object.fromEntries(
+    Object.keys(defaults)
+      .filter((k) => source[k] !== undefined && source[k] !== '')
+      .map((k) => [k, source[k]]),
+  );
   const env = plainToInstance(EnvClass, { ...defaults, ...given }, { enableImplicitConversion: true });
   const problems = validateSync(env, { skipMissingProperties: false }).flatMap((error) =>
-    Object.values(error.constraints ?? {}).map((message) => `  ${error.property}: ${message} (got ${JSON.stringify(given[error.property] ?? '')})`),
+    Object.values(error.constraints ?? {}).map(
+      (message) => `  ${error.property}: ${message} (got ${JSON.stringify(given[error.property] ?? '')})`,
+    ),
   );
   if (env.NODE_ENV === 'production' && env.AUTH_JWT_SECRET === DEVELOPMENT_JWT_SECRET) {
     problems.push('  AUTH_JWT_SECRET: the development secret is refused when NODE_ENV=production; set a secret of your own');
@@ -55,4 +61,7 @@ export function loadEnv<T extends CommonEnv>(EnvClass: new () => T, source: Node
   return env;
 }
 
-export const brokerList = (env: CommonEnv) => env.KAFKA_BROKERS.split(',').map((b) => b.trim()).filter(Boolean);
+export const brokerList = (env: CommonEnv) =>
+  env.KAFKA_BROKERS.split(',')
+    .map((b) => b.trim())
+    .filter(Boolean);

@@ -31,6 +31,7 @@ export async function initializeServiceDatabase(dataSource: DataSource, schema: 
   } catch (error) {
     throw new Error(
       `Cannot connect to Postgres (${(error as Error).message}). Check DATABASE_URL and that the database exists (createdb <name>).`,
+      { cause: error },
     );
   }
   await dataSource.query(`CREATE SCHEMA IF NOT EXISTS "${schema}"`);

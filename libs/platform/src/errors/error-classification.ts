@@ -7,8 +7,8 @@ import { DomainError } from './domain-error';
  */
 export function isTransientFailure(error: unknown): boolean {
   if (error instanceof DomainError) return error.kind === 'unavailable';
-  const sqlState = (error as { code?: unknown; driverError?: { code?: unknown } })?.driverError?.code ??
-    (error as { code?: unknown })?.code;
+  const sqlState =
+    (error as { code?: unknown; driverError?: { code?: unknown } })?.driverError?.code ?? (error as { code?: unknown })?.code;
   if (typeof sqlState === 'string' && /^(22|23)/.test(sqlState)) return false;
   return true;
 }

@@ -17,14 +17,16 @@ export class HttpExceptionFilter implements ExceptionFilter {
   catch(exception: unknown, host: ArgumentsHost): void {
     const response = host.switchToHttp().getResponse<Response>();
     const [status, body] = this.describe(exception);
-    if (status >= 500 && status !== 503) this.logger.error(exception instanceof Error ? (exception.stack ?? exception.message) : String(exception));
+    if (status >= 500 && status !== 503)
+      this.logger.error(exception instanceof Error ? (exception.stack ?? exception.message) : String(exception));
     response.status(status).json(body);
   }
 
   private describe(exception: unknown): [number, ErrorBody] {
     if (exception instanceof DomainError) {
       const body: ErrorBody = { code: exception.code, message: exception.message, ...exception.details };
-      if (exception.kind === 'invalid') body.errors = exception.errors.length > 0 ? exception.errors : [{ path: '', message: exception.message }];
+      if (exception.kind === 'invalid')
+        body.errors = exception.errors.length > 0 ? exception.errors : [{ path: '', message: exception.message }];
       return [HTTP_STATUS_OF_KIND[exception.kind], body];
     }
     if (exception instanceof HttpException) {

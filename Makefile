@@ -1,0 +1,44 @@
+# Paritrana Award platform. `make start` runs everything; `make test` runs every suite.
+SHELL := /bin/bash
+.DEFAULT_GOAL := help
+# npm scripts and these recipes run on the project's own Node.js 24 (npm package `node`).
+export PATH := $(CURDIR)/node_modules/.bin:$(PATH)
+
+.PHONY: help install build start test test-unit test-integration lint typecheck kafka-fetch clean
+
+help:
+	@echo "make start   run the whole platform (Kafka, Postgres, mail catcher, four services) in the foreground"
+	@echo "make test    typecheck, lint and run the unit, integration and end-to-end suites against real infrastructure"
+
+node_modules/.installed: package.json package-lock.json
+	@command -v npm >/dev/null || { echo "npm is missing: install Node.js (any version >= 20) and npm"; exit 1; }
+	npm ci --no-audit --no-fund
+	@touch $@
+
+install: node_modules/.installed
+
+build: install
+	npm run -s build
+
+kafka-fetch:
+	bash deploy/kafka/kafka.sh fetch
+
+start: build kafka-fetch
+	node dist/tools/dev/start.js
+
+typecheck: install
+	npm run -s typecheck
+
+lint: install
+	npm run -s lint
+
+test-unit: install
+	npm run -s test:unit
+
+test-integration: build kafka-fetch
+	npm run -s test:integration -- --runInBand
+
+test: typecheck lint test-unit test-integration
+
+clean:
+	rm -rf dist node_modules/.installed

@@ -1,0 +1,145 @@
+import { existsSync, mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { startEmbeddedPostgres, type RunningPostgres } from '../infra/embedded-postgres';
+import { answersMetadata, fetchKafka, provisionTopics } from '../infra/kafka-broker';
+import { isPortOpen, sleep } from '../infra/ports';
+import { createDatabase } from '../infra/postgres';
+import { repoRoot } from '../infra/repo-root';
+import { loadDemoEdition } from './demo';
+import { Supervisor } from './supervisor';
+
+const root = repoRoot();
+const dataDir = join(root, '.data');
+const env = process.env;
+const num = (value: string | undefined, fallback: number) => (value ? Number(value) : fallback);
+
+const SERVICES = [
+  { name: 'intake', dir: 'nomination-intake', port: num(env.INTAKE_PORT, 3001), color: 32 },
+  { name: 'scoring', dir: 'scoring', port: num(env.SCORING_PORT, 3002), color: 33 },
+  { name: 'ranking', dir: 'ranking', port: num(env.RANKING_PORT, 3003), color: 34 },
+  { name: 'notification', dir: 'notification', port: num(env.NOTIFICATION_PORT, 3004), color: 36 },
+];
+
+const supervisor = new Supervisor();
+let postgres: RunningPostgres | undefined;
+let shuttingDown = false;
+
+async function shutdown(exitCode: number): Promise<void> {
+  if (shuttingDown) return;
+  shuttingDown = true;
+  supervisor.info('Stopping everything…');
+  await supervisor.stopAll([...SERVICES.map((s) => s.name).reverse(), 'mail', 'kafka']);
+  await postgres?.stop().catch(() => undefined);
+  supervisor.info('Stopped; no process left behind.');
+  process.exit(exitCode);
+}
+
+async function main(): Promise<void> {
+  const started = Date.now();
+  process.on('SIGINT', () => void shutdown(0));
+  process.on('SIGTERM', () => void shutdown(0));
+  mkdirSync(dataDir, { recursive: true });
+
+  let brokers = env.KAFKA_BROKERS;
+  if (!brokers) {
+    const port = num(env.KAFKA_PORT, 9092);
+    if (await isPortOpen(port))
+      throw new Error(`Port ${port} is taken; stop what uses it, or set KAFKA_PORT, or point KAFKA_BROKERS at a running broker`);
+    fetchKafka();
+    supervisor.start({
+      name: 'kafka',
+      command: 'bash',
+      args: [join(root, 'deploy', 'kafka', 'kafka.sh'), 'run'],
+      env: {
+        ...env,
+        KAFKA_PORT: String(port),
+        KAFKA_CONTROLLER_PORT: String(num(env.KAFKA_CONTROLLER_PORT, 9093)),
+        KAFKA_DATA_DIR: join(dataDir, 'kafka'),
+      },
+      color: 31,
+    });
+    brokers = `127.0.0.1:${port}`;
+  }
+  const kafkaStart = Date.now();
+  while (!(await answersMetadata(brokers.split(',')))) {
+    if (Date.now() - kafkaStart > 120_000) throw new Error(`Kafka at ${brokers} did not answer within 120 s`);
+    await sleep(250);
+  }
+  supervisor.info(`Kafka ready at ${brokers} in ${((Date.now() - kafkaStart) / 1000).toFixed(1)} s`);
+  const created = await provisionTopics(brokers.split(','), num(env.KAFKA_PARTITIONS, 6));
+  if (created.length > 0) supervisor.info(`Created topics: ${created.join(', ')}`);
+
+  let databaseUrl = env.DATABASE_URL;
+  if (!databaseUrl) {
+    const port = num(env.PG_PORT, 5433);
+    if (!existsSync(join(dataDir, 'postgres', 'PG_VERSION')) && (await isPortOpen(port))) {
+      throw new Error(`Port ${port} is taken; set PG_PORT to a free port or DATABASE_URL to your own database`);
+    }
+    postgres = await startEmbeddedPostgres(join(dataDir, 'postgres'), port);
+    databaseUrl = await createDatabase(postgres.url, 'paritrana');
+    supervisor.info(`Embedded PostgreSQL ready on port ${port}`);
+  }
+
+  let smtpUrl = env.SMTP_URL;
+  const mailWeb = num(env.MAIL_WEB_PORT, 1080);
+  if (!smtpUrl) {
+    const smtpPort = num(env.MAIL_SMTP_PORT, 1025);
+    supervisor.start({
+      name: 'mail',
+      command: process.execPath,
+      args: [
+        join(root, 'node_modules', 'maildev', 'bin', 'maildev'),
+        '--smtp',
+        String(smtpPort),
+        '--web',
+        String(mailWeb),
+        '--ip',
+        '127.0.0.1',
+        '--silent',
+      ],
+      color: 35,
+    });
+    smtpUrl = `smtp://127.0.0.1:${smtpPort}`;
+  }
+
+  for (const service of SERVICES) {
+    supervisor.start({
+      name: service.name,
+      command: process.execPath,
+      args: ['--enable-source-maps', join(root, 'dist', 'apps', service.dir, 'src', 'main.js')],
+      env: { ...env, PORT: String(service.port), KAFKA_BROKERS: brokers, DATABASE_URL: databaseUrl, SMTP_URL: smtpUrl },
+      color: service.color,
+    });
+  }
+  for (const service of SERVICES) await waitReady(service.name, service.port);
+  await loadDemoEdition(`http://127.0.0.1:${SERVICES[0].port}`, (line) => supervisor.info(line));
+
+  const lines = [
+    `Paritrana Award platform is up in ${((Date.now() - started) / 1000).toFixed(1)} s:`,
+    ...SERVICES.map((s) => `  ${s.name.padEnd(13)} http://127.0.0.1:${s.port}  (docs /docs, health /health/ready, metrics /metrics)`),
+    ...(env.SMTP_URL ? [`  mail          ${smtpUrl}`] : [`  mail inbox    http://127.0.0.1:${mailWeb}  (SMTP ${smtpUrl})`]),
+    `  kafka         ${brokers}`,
+    `  postgres      ${databaseUrl.replace(/\/\/([^:@/]+):[^@/]+@/, '//$1:***@')}`,
+    '  token         npm run -s token -- --role secretariat',
+    'Press Ctrl-C to stop everything.',
+  ];
+  supervisor.info(lines.join('\n'));
+
+  async function waitReady(name: string, port: number): Promise<void> {
+    const deadline = Date.now() + 180_000;
+    for (;;) {
+      const status = await fetch(`http://127.0.0.1:${port}/health/ready`).then(
+        (r) => r.status,
+        () => 0,
+      );
+      if (status === 200) return supervisor.info(`${name} ready on port ${port}`);
+      if (Date.now() > deadline) throw new Error(`${name} was not ready within 180 s; see its log above`);
+      await sleep(300);
+    }
+  }
+}
+
+main().catch((error: Error) => {
+  process.stderr.write(`make start failed: ${error.message}\n`);
+  void shutdown(1);
+});

@@ -1,6 +1,6 @@
 import { existsSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { startEmbeddedPostgres, type RunningPostgres } from '../infra/embedded-postgres';
+import { embeddedUrl, preparePostgres, waitForPostgres } from '../infra/embedded-postgres';
 import { answersMetadata, fetchKafka, provisionTopics } from '../infra/kafka-broker';
 import { isPortOpen, sleep } from '../infra/ports';
 import { createDatabase } from '../infra/postgres';
@@ -21,15 +21,13 @@ const SERVICES = [
 ];
 
 const supervisor = new Supervisor();
-let postgres: RunningPostgres | undefined;
 let shuttingDown = false;
 
 async function shutdown(exitCode: number): Promise<void> {
   if (shuttingDown) return;
   shuttingDown = true;
   supervisor.info('Stopping everything…');
-  await supervisor.stopAll([...SERVICES.map((s) => s.name).reverse(), 'mail', 'kafka']);
-  await postgres?.stop().catch(() => undefined);
+  await supervisor.stopAll([...SERVICES.map((s) => s.name).reverse(), 'mail', 'kafka', 'postgres']);
   supervisor.info('Stopped; no process left behind.');
   process.exit(exitCode);
 }
@@ -38,6 +36,10 @@ async function main(): Promise<void> {
   const started = Date.now();
   process.on('SIGINT', () => void shutdown(0));
   process.on('SIGTERM', () => void shutdown(0));
+  process.on('uncaughtException', (error) => {
+    process.stderr.write(`make start crashed: ${error.stack ?? error.message}\n`);
+    void shutdown(1);
+  });
   mkdirSync(dataDir, { recursive: true });
 
   let brokers = env.KAFKA_BROKERS;
@@ -75,8 +77,10 @@ async function main(): Promise<void> {
     if (!existsSync(join(dataDir, 'postgres', 'PG_VERSION')) && (await isPortOpen(port))) {
       throw new Error(`Port ${port} is taken; set PG_PORT to a free port or DATABASE_URL to your own database`);
     }
-    postgres = await startEmbeddedPostgres(join(dataDir, 'postgres'), port);
-    databaseUrl = await createDatabase(postgres.url, 'paritrana');
+    const pgDir = join(dataDir, 'postgres');
+    supervisor.start({ name: 'postgres', ...(await preparePostgres(pgDir, port)), color: 90 });
+    await waitForPostgres(embeddedUrl(port));
+    databaseUrl = await createDatabase(embeddedUrl(port), 'paritrana');
     supervisor.info(`Embedded PostgreSQL ready on port ${port}`);
   }
 
@@ -106,7 +110,8 @@ async function main(): Promise<void> {
     supervisor.start({
       name: service.name,
       command: process.execPath,
-      args: ['--enable-source-maps', join(root, 'dist', 'apps', service.dir, 'src', 'main.js')],
+      // kafkajs 2.2.4 computes a negative throttle delay on Node 24; Node clamps it to 1 ms, so the warning is noise.
+      args: ['--enable-source-maps', '--disable-warning=TimeoutNegativeWarning', join(root, 'dist', 'apps', service.dir, 'src', 'main.js')],
       env: { ...env, PORT: String(service.port), KAFKA_BROKERS: brokers, DATABASE_URL: databaseUrl, SMTP_URL: smtpUrl },
       color: service.color,
     });

@@ -6,6 +6,8 @@ export interface ManagedProcess {
   command: string;
   args: string[];
   env?: NodeJS.ProcessEnv;
+  uid?: number;
+  gid?: number;
   color: number;
 }
 
@@ -20,7 +22,13 @@ export class Supervisor {
   private stopping = false;
 
   start(spec: ManagedProcess, restarts = 0): void {
-    const child = spawn(spec.command, spec.args, { env: spec.env ?? process.env, detached: true, stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(spec.command, spec.args, {
+      env: spec.env ?? process.env,
+      uid: spec.uid,
+      gid: spec.gid,
+      detached: true,
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
     this.children.set(spec.name, child);
     for (const stream of [child.stdout, child.stderr]) {
       createInterface({ input: stream! }).on('line', (line) => log(spec.name, spec.color, line));

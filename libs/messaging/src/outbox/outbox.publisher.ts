@@ -17,7 +17,7 @@ export class OutboxEventPublisher extends EventPublisher {
     const rows = events.map((event) => {
       params.push(event.id, topicOf(event.type), event.subject, event.type, JSON.stringify(event));
       const n = params.length;
-      return `($${n - 4}, $${n - 3}, $${n - 2}, $${n - 1}, $${n}::jsonb)`;
+      return `($${n - 4}, $${n - 3}, $${n - 2}, $${n - 1}, $${n}::json)`;
     });
     await manager.query(
       `INSERT INTO "${this.options.schema}".outbox (event_id, topic, message_key, event_type, envelope) VALUES ${rows.join(', ')}`,

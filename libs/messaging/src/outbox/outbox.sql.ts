@@ -10,7 +10,7 @@ export async function createMessagingTables(runner: QueryRunner, schema: string)
     topic text NOT NULL,
     message_key text NOT NULL,
     event_type text NOT NULL,
-    envelope jsonb NOT NULL,
+    envelope json NOT NULL,
     created_at timestamptz NOT NULL DEFAULT now()
   )`);
   await runner.query(`CREATE TABLE "${schema}".processed_events (

@@ -1,6 +1,6 @@
 import { Inject, Injectable, Logger, Module, type DynamicModule, type OnApplicationShutdown, type OnModuleInit } from '@nestjs/common';
 import { DiscoveryModule } from '@nestjs/core';
-import type { Kafka, Producer } from 'kafkajs';
+import { Partitioners, type Kafka, type Producer } from 'kafkajs';
 import { KafkaConsumerHost } from './consumer/kafka-consumer.host';
 import { createKafka } from './kafka/kafka.factory';
 import { KAFKA_CLIENT, KAFKA_PRODUCER } from './kafka/kafka.tokens';
@@ -53,7 +53,7 @@ export class MessagingModule {
       providers: [
         { provide: MESSAGING_OPTIONS, useValue: options },
         { provide: KAFKA_CLIENT, useValue: kafka },
-        { provide: KAFKA_PRODUCER, useValue: kafka.producer({ allowAutoTopicCreation: false }) },
+        { provide: KAFKA_PRODUCER, useValue: kafka.producer({ allowAutoTopicCreation: false, createPartitioner: Partitioners.DefaultPartitioner }) },
         { provide: EventPublisher, useClass: OutboxEventPublisher },
         KafkaLifecycle,
         MessagingMetrics,

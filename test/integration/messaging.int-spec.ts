@@ -1,0 +1,195 @@
+import { Injectable, Module, type INestApplicationContext } from '@nestjs/common';
+import { NestFactory } from '@nestjs/core';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { createEvent, deadLetterTopic, EventTypes, Topics, type CloudEvent } from '@paritrana/contracts';
+import { createMessagingTables, EventPublisher, OnEvent } from '@paritrana/messaging';
+import { CommonEnv, DomainError, loadEnv, ServiceModule } from '@paritrana/platform';
+import { waitFor } from '@paritrana/testing';
+import { randomUUID } from 'node:crypto';
+import { Kafka, logLevel, Partitioners, type Consumer, type KafkaMessage, type Producer } from 'kafkajs';
+import { DataSource, type EntityManager, type MigrationInterface, type QueryRunner } from 'typeorm';
+
+const SCHEMA = 'messaging_test';
+
+class CreateMessagingTestTables1763712400000 implements MigrationInterface {
+  name = 'CreateMessagingTestTables1763712400000';
+  async up(runner: QueryRunner): Promise<void> {
+    await runner.query(`CREATE TABLE ${SCHEMA}.applied (event_id uuid PRIMARY KEY, nomination_id uuid NOT NULL, attempt integer NOT NULL)`);
+    await createMessagingTables(runner, SCHEMA);
+  }
+  async down(): Promise<void> {
+    throw new Error('not reversible in tests');
+  }
+}
+
+type Sent = CloudEvent<typeof EventTypes.NotificationSent>;
+
+/** Applies NotificationSent events; its `title` tells it to fail permanently or transiently. */
+@Injectable()
+class RecordingConsumer {
+  readonly attempts = new Map<string, number>();
+
+  @OnEvent(EventTypes.NotificationSent)
+  async onSent(event: Sent, manager: EntityManager): Promise<void> {
+    const attempt = (this.attempts.get(event.id) ?? 0) + 1;
+    this.attempts.set(event.id, attempt);
+    if (event.data.title === 'poison') throw DomainError.invalid('TEST_POISON', 'refused by the rules');
+    if (event.data.title === 'flaky' && attempt < 3) throw DomainError.unavailable('TEST_FLAKY', 'not yet');
+    await manager.query(`INSERT INTO ${SCHEMA}.applied (event_id, nomination_id, attempt) VALUES ($1, $2, $3)`, [event.id, event.data.nominationId, attempt]);
+  }
+}
+
+@Injectable()
+class Emitter {
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly events: EventPublisher,
+  ) {}
+
+  async emit(event: CloudEvent, rollback = false): Promise<void> {
+    await this.dataSource
+      .transaction(async (manager) => {
+        await this.events.publish(manager, [event]);
+        if (rollback) throw new Error('rolled back on purpose');
+      })
+      .catch((error: Error) => {
+        if (!rollback) throw error;
+      });
+  }
+}
+
+const sent = (title: string, boardId = `board-${randomUUID()}`): Sent =>
+  createEvent(
+    EventTypes.NotificationSent,
+    boardId,
+    { boardId, nominationId: randomUUID(), messageId: `<${randomUUID()}@test>`, title, attempts: 1, sentAt: new Date().toISOString() },
+    { service: 'messaging-test' },
+  );
+
+describe('messaging: outbox, idempotent consumer, retries and dead letters (real Kafka and Postgres)', () => {
+  let app: INestApplicationContext;
+  let dataSource: DataSource;
+  let emitter: Emitter;
+  let consumer: RecordingConsumer;
+  let producer: Producer;
+  let dlqReader: Consumer;
+  const deadLetters: KafkaMessage[] = [];
+
+  const applied = async (eventId: string): Promise<{ attempt: number }[]> =>
+    dataSource.query(`SELECT attempt FROM ${SCHEMA}.applied WHERE event_id = $1`, [eventId]);
+
+  beforeAll(async () => {
+    const env = loadEnv(CommonEnv, { ...process.env, LOG_LEVEL: 'error' });
+    @Module({
+      imports: [
+        ServiceModule.forRoot({
+          service: `messaging-test-${randomUUID().slice(0, 8)}`,
+          schema: SCHEMA,
+          env,
+          migrations: [CreateMessagingTestTables1763712400000],
+          messaging: { retry: { maxAttempts: 5, initialDelayMs: 50, maxDelayMs: 200 }, relayIntervalMs: 100 },
+        }),
+      ],
+      providers: [RecordingConsumer, Emitter],
+    })
+    class TestModule {}
+    app = await NestFactory.createApplicationContext(TestModule, { logger: ['error'] });
+    await app.init();
+    dataSource = app.get(DataSource);
+    emitter = app.get(Emitter);
+    consumer = app.get(RecordingConsumer);
+
+    const kafka = new Kafka({ clientId: 'messaging-test', brokers: process.env.KAFKA_BROKERS!.split(','), logLevel: logLevel.NOTHING });
+    producer = kafka.producer({ createPartitioner: Partitioners.DefaultPartitioner });
+    await producer.connect();
+    dlqReader = kafka.consumer({ groupId: `dlq-reader-${randomUUID()}` });
+    await dlqReader.connect();
+    await dlqReader.subscribe({ topic: deadLetterTopic(Topics.Notifications), fromBeginning: true });
+    await dlqReader.run({ eachMessage: async ({ message }) => void deadLetters.push(message) });
+  });
+
+  afterAll(async () => {
+    await dlqReader?.disconnect();
+    await producer?.disconnect();
+    await app?.close();
+  });
+
+  it('should relay an event written in a committed transaction and apply it once', async () => {
+    const event = sent('ok');
+
+    await emitter.emit(event);
+
+    const rows = await waitFor('the event to be applied', async () => ((await applied(event.id)).length === 1 ? applied(event.id) : undefined));
+    expect(rows).toEqual([{ attempt: 1 }]);
+    const outbox = await dataSource.query(`SELECT count(*)::int AS n FROM ${SCHEMA}.outbox`);
+    expect(outbox[0].n).toBe(0);
+  });
+
+  it('should never publish an event whose transaction rolled back', async () => {
+    const ghost = sent('ok');
+    const marker = sent('ok');
+
+    await emitter.emit(ghost, true);
+    await emitter.emit(marker);
+
+    await waitFor('the marker event', async () => ((await applied(marker.id)).length === 1 ? true : undefined));
+    expect(await applied(ghost.id)).toEqual([]);
+    expect(consumer.attempts.has(ghost.id)).toBe(false);
+  });
+
+  it('should skip a redelivered event', async () => {
+    const event = sent('ok');
+    await emitter.emit(event);
+    await waitFor('the first delivery', async () => ((await applied(event.id)).length === 1 ? true : undefined));
+
+    await producer.send({ topic: Topics.Notifications, messages: [{ key: event.subject, value: JSON.stringify(event) }] });
+    const marker = sent('ok', event.subject);
+    await producer.send({ topic: Topics.Notifications, messages: [{ key: marker.subject, value: JSON.stringify(marker) }] });
+
+    await waitFor('the marker after the duplicate', async () => ((await applied(marker.id)).length === 1 ? true : undefined));
+    expect(await applied(event.id)).toEqual([{ attempt: 1 }]);
+    expect(consumer.attempts.get(event.id)).toBe(1);
+  });
+
+  it('should dead-letter malformed, unknown and schema-invalid messages without blocking their partition', async () => {
+    const key = `board-${randomUUID()}`;
+    const unknownType = { ...sent('ok', key), type: 'paritrana.unknown.happened.v1' };
+    const invalidData = { ...sent('ok', key), data: { boardId: key, title: 42 } };
+    const after = sent('ok', key);
+
+    await producer.send({
+      topic: Topics.Notifications,
+      messages: [
+        { key, value: '{ this is not json' },
+        { key, value: JSON.stringify(unknownType) },
+        { key, value: JSON.stringify(invalidData) },
+        { key, value: JSON.stringify(after) },
+      ],
+    });
+
+    await waitFor('the message behind the poison ones', async () => ((await applied(after.id)).length === 1 ? true : undefined));
+    const reasons = await waitFor('three dead letters', async () => {
+      const mine = deadLetters.filter((m) => m.key?.toString() === key);
+      return mine.length === 3 ? mine.map((m) => m.headers?.['dlq-reason']?.toString()) : undefined;
+    });
+    expect(reasons[0]).toBe('message value is not JSON');
+    expect(reasons[1]).toBe('unknown event type paritrana.unknown.happened.v1');
+    expect(reasons[2]).toMatch(/^invalid paritrana.notification.sent.v1 data: /);
+  });
+
+  it('should dead-letter a permanent failure at once and retry a transient one until it succeeds', async () => {
+    const poison = sent('poison');
+    const flaky = sent('flaky');
+
+    await emitter.emit(poison);
+    await emitter.emit(flaky);
+
+    const rows = await waitFor('the flaky event to succeed', async () => ((await applied(flaky.id)).length === 1 ? applied(flaky.id) : undefined));
+    expect(rows).toEqual([{ attempt: 3 }]);
+    const letter = await waitFor('the poison dead letter', async () => deadLetters.find((m) => m.key?.toString() === poison.subject));
+    expect(letter.headers?.['dlq-reason']?.toString()).toBe('DomainError: refused by the rules');
+    expect(letter.headers?.['dlq-original-topic']?.toString()).toBe(Topics.Notifications);
+    expect(consumer.attempts.get(poison.id)).toBe(1);
+    expect(await applied(poison.id)).toEqual([]);
+  });
+});

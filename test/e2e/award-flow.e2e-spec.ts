@@ -1,5 +1,7 @@
-import type { RankingPublished } from '@paritrana/contracts';
+import { EventTypes, EventValidator, Topics, type CloudEvent, type RankingPublished } from '@paritrana/contracts';
 import { http, SmtpSink, startPlatform, tokenFor, waitFor, type Platform } from '@paritrana/testing';
+import { randomUUID } from 'node:crypto';
+import { Kafka, logLevel, type Consumer } from 'kafkajs';
 import { openRegencyEdition, regencyNomination } from '../fixtures/edition.fixture';
 
 interface Board {
@@ -18,15 +20,46 @@ describe('an award from edition to winners’ email (real Kafka, Postgres and SM
   const kanwilBali = tokenFor({ sub: 'kanwil-bali', role: 'regional-office', provinces: ['51'] });
   const chairJambi = tokenFor({ sub: 'sekda-jambi', role: 'panel-chair', provinces: ['15'] });
   const ids: Record<string, string> = {};
+  const rankingEvents: CloudEvent[] = [];
+  const rawRankingMessages: string[] = [];
+  let secretariatConsumer: Consumer;
 
   beforeAll(async () => {
     await smtp.start();
     platform = await startPlatform({ SMTP_URL: smtp.url, MAIL_FROM: 'Paritrana Award <noreply@paritrana.test>' });
+    const kafka = new Kafka({ clientId: 'secretariat', brokers: process.env.KAFKA_BROKERS!.split(','), logLevel: logLevel.NOTHING });
+    secretariatConsumer = kafka.consumer({ groupId: `secretariat-${randomUUID()}` });
+    await secretariatConsumer.connect();
+    await secretariatConsumer.subscribe({ topic: Topics.Rankings, fromBeginning: true });
+    const validator = new EventValidator();
+    await secretariatConsumer.run({
+      eachMessage: async ({ message }) => {
+        const event = validator.parse(message.value);
+        if (event.subject !== boardId) return;
+        rawRankingMessages.push(message.value!.toString());
+        rankingEvents.push(event);
+      },
+    });
   });
 
   afterAll(async () => {
+    await secretariatConsumer?.disconnect();
     await platform?.close();
     await smtp.stop();
+  });
+
+  it('should answer health, metrics and docs on every service', async () => {
+    for (const url of Object.values(platform.urls)) {
+      expect((await http('GET', `${url}/health/live`)).status).toBe(200);
+      expect(await http('GET', `${url}/health/ready`)).toEqual({
+        status: 200,
+        body: { status: 'ok', checks: { database: 'up', kafka: 'up' } },
+      });
+      const metrics = await fetch(`${url}/metrics`);
+      expect(metrics.status).toBe(200);
+      expect(await metrics.text()).toContain('paritrana_http_request_seconds');
+      expect((await fetch(`${url}/docs`)).status).toBe(200);
+    }
   });
 
   it('should define the edition', async () => {
@@ -162,5 +195,30 @@ describe('an award from edition to winners’ email (real Kafka, Postgres and SM
     expect(again.status).toBe(409);
     await new Promise((resolve) => setTimeout(resolve, 1_500));
     expect(smtp.messages).toHaveLength(3);
+  });
+
+  it('should stream the standings and the published board, without contact details, to the secretariat', async () => {
+    const published = await waitFor('the published event', async () => rankingEvents.find((e) => e.type === EventTypes.RankingPublished));
+
+    expect(rankingEvents.filter((e) => e.type === EventTypes.RankingPublished)).toHaveLength(1);
+    expect(rankingEvents.some((e) => e.type === EventTypes.RankingUpdated)).toBe(true);
+    expect(published).toMatchObject({
+      specversion: '1.0',
+      source: '/paritrana/ranking',
+      subject: boardId,
+      datacontenttype: 'application/json',
+    });
+    expect(published.data).toMatchObject({
+      boardId,
+      edition,
+      tier: 'provincial',
+      scope: '15',
+      category: 'regency',
+      publishedBy: 'sekda-jambi',
+    });
+    for (const raw of rawRankingMessages) {
+      expect(raw).not.toContain('@example.go.id');
+      expect(raw).not.toContain('contact');
+    }
   });
 });

@@ -35,7 +35,11 @@ class RecordingConsumer {
     this.attempts.set(event.id, attempt);
     if (event.data.title === 'poison') throw DomainError.invalid('TEST_POISON', 'refused by the rules');
     if (event.data.title === 'flaky' && attempt < 3) throw DomainError.unavailable('TEST_FLAKY', 'not yet');
-    await manager.query(`INSERT INTO ${SCHEMA}.applied (event_id, nomination_id, attempt) VALUES ($1, $2, $3)`, [event.id, event.data.nominationId, attempt]);
+    await manager.query(`INSERT INTO ${SCHEMA}.applied (event_id, nomination_id, attempt) VALUES ($1, $2, $3)`, [
+      event.id,
+      event.data.nominationId,
+      attempt,
+    ]);
   }
 }
 
@@ -119,7 +123,9 @@ describe('messaging: outbox, idempotent consumer, retries and dead letters (real
 
     await emitter.emit(event);
 
-    const rows = await waitFor('the event to be applied', async () => ((await applied(event.id)).length === 1 ? applied(event.id) : undefined));
+    const rows = await waitFor('the event to be applied', async () =>
+      (await applied(event.id)).length === 1 ? applied(event.id) : undefined,
+    );
     expect(rows).toEqual([{ attempt: 1 }]);
     const outbox = await dataSource.query(`SELECT count(*)::int AS n FROM ${SCHEMA}.outbox`);
     expect(outbox[0].n).toBe(0);
@@ -184,7 +190,9 @@ describe('messaging: outbox, idempotent consumer, retries and dead letters (real
     await emitter.emit(poison);
     await emitter.emit(flaky);
 
-    const rows = await waitFor('the flaky event to succeed', async () => ((await applied(flaky.id)).length === 1 ? applied(flaky.id) : undefined));
+    const rows = await waitFor('the flaky event to succeed', async () =>
+      (await applied(flaky.id)).length === 1 ? applied(flaky.id) : undefined,
+    );
     expect(rows).toEqual([{ attempt: 3 }]);
     const letter = await waitFor('the poison dead letter', async () => deadLetters.find((m) => m.key?.toString() === poison.subject));
     expect(letter.headers?.['dlq-reason']?.toString()).toBe('DomainError: refused by the rules');

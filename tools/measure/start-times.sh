@@ -1,0 +1,35 @@
+#!/usr/bin/env bash
+# Measures `make start` from a fresh clone: the first run (installs and fetches included) and a
+# warm run, each until every service answers /health/ready, then Ctrl-C and a check that no
+# process is left. Usage: tools/measure/start-times.sh [repo]   (default: this checkout)
+set -euo pipefail
+repo=$(cd "${1:-$(dirname "$0")/../..}" && pwd)
+dir=$(mktemp -d)
+git clone -q "$repo" "$dir/paritrana"
+cd "$dir/paritrana"
+
+run() {
+  local label=$1 started ready
+  started=$(date +%s.%N)
+  setsid make start > "$dir/$label.log" 2>&1 &
+  local pid=$!
+  until grep -q 'platform is up' "$dir/$label.log"; do
+    kill -0 "$pid" 2>/dev/null || { echo "$label: make start exited early; see $dir/$label.log"; exit 1; }
+    sleep 0.5
+  done
+  ready=$(date +%s.%N)
+  for port in 3001 3002 3003 3004; do
+    [ "$(curl -s -o /dev/null -w '%{http_code}' "http://127.0.0.1:$port/health/ready")" = 200 ] || { echo "$label: port $port not ready"; exit 1; }
+  done
+  kill -INT -- "-$pid"
+  wait "$pid" 2>/dev/null || true
+  sleep 2
+  local left
+  left=$(pgrep -f "$dir/paritrana" | wc -l)
+  printf '%s: all four services ready in %.1f s (%s); processes left after Ctrl-C: %s\n' \
+    "$label" "$(echo "$ready - $started" | bc)" "$(grep -o 'Kafka ready at [^ ]* in [0-9.]* s' "$dir/$label.log")" "$left"
+}
+
+run first-run
+run warm-run
+rm -rf "$dir"

@@ -5,6 +5,7 @@
 set -euo pipefail
 repo=$(cd "${1:-$(dirname "$0")/../..}" && pwd)
 dir=$(mktemp -d)
+chmod 755 "$dir" # as root, embedded PostgreSQL runs as the user postgres, which must reach the clone
 git clone -q "$repo" "$dir/paritrana"
 cd "$dir/paritrana"
 

@@ -1,3 +1,4 @@
+import 'reflect-metadata';
 import { IsInt, Matches, Max, Min } from 'class-validator';
 import { CommonEnv, DEVELOPMENT_JWT_SECRET, InvalidEnvironmentError, brokerList, loadEnv } from './env';
 

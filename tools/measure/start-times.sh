@@ -26,9 +26,9 @@ run() {
   wait "$pid" 2>/dev/null || true
   sleep 2
   local left
-  left=$(pgrep -f "$dir/paritrana" | wc -l)
+  left=$(pgrep -f "$dir/paritrana" | wc -l || true)
   printf '%s: all four services ready in %.1f s (%s); processes left after Ctrl-C: %s\n' \
-    "$label" "$(echo "$ready - $started" | bc)" "$(grep -o 'Kafka ready at [^ ]* in [0-9.]* s' "$dir/$label.log")" "$left"
+    "$label" "$(awk -v a="$started" -v b="$ready" 'BEGIN { print b - a }')" "$(grep -o 'Kafka ready at [^ ]* in [0-9.]* s' "$dir/$label.log")" "$left"
 }
 
 run first-run

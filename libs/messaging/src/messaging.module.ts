@@ -53,7 +53,10 @@ export class MessagingModule {
       providers: [
         { provide: MESSAGING_OPTIONS, useValue: options },
         { provide: KAFKA_CLIENT, useValue: kafka },
-        { provide: KAFKA_PRODUCER, useValue: kafka.producer({ allowAutoTopicCreation: false, createPartitioner: Partitioners.DefaultPartitioner }) },
+        {
+          provide: KAFKA_PRODUCER,
+          useValue: kafka.producer({ allowAutoTopicCreation: false, createPartitioner: Partitioners.DefaultPartitioner }),
+        },
         { provide: EventPublisher, useClass: OutboxEventPublisher },
         KafkaLifecycle,
         MessagingMetrics,

@@ -138,7 +138,9 @@ describe('checkEditionRules', () => {
       const edition = validEdition();
       edition.zones[0].provinces = ['15', '99'];
 
-      expect(checkEditionRules(edition, regions)).toEqual([{ path: 'zones.0.provinces.1', message: '99 is not an official province code' }]);
+      expect(checkEditionRules(edition, regions)).toEqual([
+        { path: 'zones.0.provinces.1', message: '99 is not an official province code' },
+      ]);
     });
 
     it('should refuse a zone province when the code is a regency rather than a province', () => {
@@ -233,7 +235,9 @@ describe('checkEditionRules', () => {
       provincial.criteria[1] = { ...provincial.criteria[1], code: 'coverage_pu' };
       provincial.tieBreak = ['coverage_pu'];
 
-      expect(checkEditionRules(edition, regions)).toEqual([{ path: `${CRITERIA}.1.code`, message: 'criterion coverage_pu is defined twice' }]);
+      expect(checkEditionRules(edition, regions)).toEqual([
+        { path: `${CRITERIA}.1.code`, message: 'criterion coverage_pu is defined twice' },
+      ]);
     });
 
     it('should check the national rubric too when it has a problem', () => {

@@ -37,7 +37,7 @@ export function checkIndicators(kind: NomineeKind, indicators: Indicators): Fiel
       const path = prefix ? `${prefix}.${key}` : key;
       if (counts.has(path)) {
         if (!isCount(value)) errors.push({ path: `indicators.${path}`, message: 'must be a non-negative integer' });
-      } else if (special[path]) {
+      } else if (Object.hasOwn(special, path)) {
         const problem = special[path](value);
         if (problem) errors.push({ path: `indicators.${path}`, message: problem });
       } else if (value !== null && typeof value === 'object' && !Array.isArray(value) && isGroup(path, counts, special)) {

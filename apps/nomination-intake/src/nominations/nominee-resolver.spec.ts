@@ -137,7 +137,7 @@ describe('resolveNominee', () => {
       const sut = resolveNominee(employer({ regionCode: '15' }), '15', regions);
 
       expect(sut).toEqual({
-        errors: [{ path: 'nominee.regionCode', message: '15 is a province, a employer nominee needs a regency code' }],
+        errors: [{ path: 'nominee.regionCode', message: '15 is a province, an employer nominee needs a regency code' }],
       });
     });
 

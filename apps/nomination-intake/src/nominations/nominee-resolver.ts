@@ -9,6 +9,8 @@ const LEVEL_OF_KIND: Record<NomineeKind, RegionLevel> = {
   employer: 'regency',
 };
 
+const article = (word: string) => (/^[aeiou]/.test(word) ? 'an' : 'a');
+
 export type NomineeResolution = { nominee: Nominee; key: string; errors: [] } | { errors: FieldError[] };
 
 /** Checks a nominee against the official regions and names government nominees from that list. */
@@ -20,7 +22,7 @@ export function resolveNominee(dto: NomineeDto, province: string, regions: Regio
   else if (region.level !== level)
     errors.push({
       path: 'nominee.regionCode',
-      message: `${dto.regionCode} is a ${region.level}, a ${dto.kind} nominee needs a ${level} code`,
+      message: `${dto.regionCode} is a ${region.level}, ${article(dto.kind)} ${dto.kind} nominee needs a ${level} code`,
     });
   else if (regions.provinceOf(region.code) !== province) {
     errors.push({ path: 'nominee.regionCode', message: `${region.name} (${region.code}) is not in province ${province}` });

@@ -115,7 +115,11 @@ describe('rankEntries', () => {
   });
 
   it('should build each standing from the entry when it is ranked', () => {
-    const sut = rankEntries([entry(8, { total: 81.25, status: 'provisional', nominee: regency('Kabupaten Bungo', '15.08') })], TIE_BREAK, 3);
+    const sut = rankEntries(
+      [entry(8, { total: 81.25, status: 'provisional', nominee: regency('Kabupaten Bungo', '15.08') })],
+      TIE_BREAK,
+      3,
+    );
 
     expect(sut.standings).toEqual([
       {

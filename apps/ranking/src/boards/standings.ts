@@ -28,7 +28,8 @@ export function rankEntries(
       const diff = (b.subScores[code] ?? 0) - (a.subScores[code] ?? 0);
       if (diff !== 0) return diff;
     }
-    if (a.submittedAt !== b.submittedAt) return Date.parse(a.submittedAt) - Date.parse(b.submittedAt);
+    const bySubmission = Date.parse(a.submittedAt) - Date.parse(b.submittedAt);
+    if (bySubmission !== 0) return bySubmission;
     return a.nominationId < b.nominationId ? -1 : a.nominationId > b.nominationId ? 1 : 0;
   });
   const standings = eligible.map((e, i): Standing => {

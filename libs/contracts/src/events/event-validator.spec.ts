@@ -83,9 +83,7 @@ describe('EventValidator', () => {
     it('should name every missing envelope field when several are missing', () => {
       const error = refusalOf(() => sut.parse(raw({ id: undefined, time: undefined })));
 
-      expect(error.message).toBe(
-        "not a CloudEvents envelope: / must have required property 'id'; / must have required property 'time'",
-      );
+      expect(error.message).toBe("not a CloudEvents envelope: / must have required property 'id'; / must have required property 'time'");
     });
 
     it('should refuse an envelope when its specversion is not 1.0', () => {

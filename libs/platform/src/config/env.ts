@@ -1,3 +1,4 @@
+import 'reflect-metadata';
 import { plainToInstance } from 'class-transformer';
 import { IsIn, IsInt, IsOptional, IsString, Max, Min, MinLength, validateSync } from 'class-validator';
 
@@ -49,7 +50,7 @@ export function loadEnv<T extends CommonEnv>(EnvClass: new () => T, source: Node
   const env = plainToInstance(EnvClass, { ...defaults, ...given }, { enableImplicitConversion: true });
   const problems = validateSync(env, { skipMissingProperties: false }).flatMap((error) =>
     Object.values(error.constraints ?? {}).map(
-      (message) => `  ${error.property}: ${message} (got ${JSON.stringify(given[error.property] ?? '')})`,
+      (message) => `  ${error.property}: ${message}${shown(error.property, given[error.property])}`,
     ),
   );
   if (env.NODE_ENV === 'production' && env.AUTH_JWT_SECRET === DEVELOPMENT_JWT_SECRET) {
@@ -60,6 +61,11 @@ export function loadEnv<T extends CommonEnv>(EnvClass: new () => T, source: Node
   }
   return env;
 }
+
+/** Values that may hold credentials are never echoed. */
+const SECRET_VARIABLES = /SECRET|PASSWORD|TOKEN|_URL$/;
+const shown = (name: string, value: unknown) =>
+  value === undefined ? ' (not set)' : SECRET_VARIABLES.test(name) ? ' (value hidden)' : ` (got ${JSON.stringify(value)})`;
 
 export const brokerList = (env: CommonEnv) =>
   env.KAFKA_BROKERS.split(',')

@@ -39,9 +39,7 @@ describe('loadNotificationEnv', () => {
 
     expect(sut).toBeInstanceOf(InvalidEnvironmentError);
     expect(sut.message).toContain('PORT: PORT must be an integer number (got "abc")');
-    expect(sut.message).toContain(
-      'SMTP_URL: SMTP_URL must look like smtp://host:port or smtps://user:pass@host:465 (value hidden)',
-    );
+    expect(sut.message).toContain('SMTP_URL: SMTP_URL must look like smtp://host:port or smtps://user:pass@host:465 (value hidden)');
   });
 
   it('should refuse MAIL_FROM when it has no address', () => {

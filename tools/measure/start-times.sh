@@ -2,6 +2,7 @@
 # Measures `make start` from a fresh clone: the first run (installs and fetches included) and a
 # warm run, each until every service answers /health/ready, then Ctrl-C and a check that no
 # process is left. Usage: tools/measure/start-times.sh [repo]   (default: this checkout)
+# COLD=1 gives the first run empty npm and Maven caches, as on a new machine.
 set -euo pipefail
 repo=$(cd "${1:-$(dirname "$0")/../..}" && pwd)
 dir=$(mktemp -d)
@@ -31,6 +32,11 @@ run() {
     "$label" "$(awk -v a="$started" -v b="$ready" 'BEGIN { print b - a }')" "$(grep -o 'Kafka ready at [^ ]* in [0-9.]* s' "$dir/$label.log")" "$left"
 }
 
-run first-run
+if [ "${COLD:-0}" = 1 ]; then
+  mkdir -p "$dir/npm-cache" "$dir/m2"
+  npm_config_cache="$dir/npm-cache" MAVEN_OPTS="-Dmaven.repo.local=$dir/m2" run first-run
+else
+  run first-run
+fi
 run warm-run
 rm -rf "$dir"

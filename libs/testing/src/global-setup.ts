@@ -5,18 +5,26 @@ import { startEmbeddedPostgres } from '../../../tools/infra/embedded-postgres';
 import { provisionTopics, startBroker } from '../../../tools/infra/kafka-broker';
 import { freePort } from '../../../tools/infra/ports';
 import { createDatabase, machinePostgresAvailable, MACHINE_POSTGRES } from '../../../tools/infra/postgres';
+import { dockerEngineAnswers, startContainers } from './containers';
 import { TEST_PARTITIONS, type TestInfra } from './test-infra';
 
 /**
  * Real infrastructure for the integration and end-to-end suites: the given KAFKA_BROKERS and
- * DATABASE_URL, or a Kafka broker started from its jars and a fresh database on the machine's
- * PostgreSQL (embedded PostgreSQL when there is none).
+ * DATABASE_URL; else, where a Docker engine answers, Kafka and PostgreSQL containers; else a Kafka
+ * broker started from its jars and a fresh database on the machine's PostgreSQL (embedded
+ * PostgreSQL when there is none).
  */
 export default async function globalSetup(): Promise<void> {
   const started = Date.now();
   const infra: TestInfra = { stops: [] };
   const scratch = mkdtempSync(join(tmpdir(), 'paritrana-test-'));
 
+  if (!process.env.KAFKA_BROKERS && !process.env.DATABASE_URL && dockerEngineAnswers()) {
+    const containers = await startContainers();
+    process.env.KAFKA_BROKERS = containers.brokers;
+    process.env.DATABASE_URL = containers.databaseUrl;
+    infra.stops.push(containers.stop);
+  }
   if (!process.env.KAFKA_BROKERS) {
     const broker = await startBroker({
       port: await freePort(),

@@ -43,19 +43,20 @@ export class KafkaConsumerHost implements OnApplicationBootstrap, OnApplicationS
     const topics = [...new Set([...this.handlers.keys()].map((type) => EventCatalog[type as EventType].topic))];
     this.consumer = this.kafka.consumer({
       groupId: this.options.groupId,
-      sessionTimeout: 30_000,
+      // A crashed member is noticed after this long; its partitions then move to the others.
+      sessionTimeout: 10_000,
       heartbeatInterval: 3_000,
       maxWaitTimeInMs: 100,
       retry: { retries: Number.MAX_SAFE_INTEGER, initialRetryTime: 300, maxRetryTime: 10_000 },
     });
     await this.consumer.connect();
     await this.consumer.subscribe({ topics, fromBeginning: true });
-    await this.consumer.run({
-      autoCommit: true,
-      eachBatchAutoResolve: false,
-      eachBatch: (payload) => this.handleBatch(payload),
-    });
-    this.logger.log(`Consuming ${topics.join(', ')} as group ${this.options.groupId}`);
+    // Not awaited: joining the group can wait for a crashed predecessor's session to expire, and
+    // the service should answer HTTP meanwhile.
+    this.consumer
+      .run({ autoCommit: true, eachBatchAutoResolve: false, eachBatch: (payload) => this.handleBatch(payload) })
+      .then(() => this.logger.log(`Consuming ${topics.join(', ')} as group ${this.options.groupId}`))
+      .catch((error: Error) => this.logger.error(`The consumer stopped: ${error.message}`));
   }
 
   async onApplicationShutdown(): Promise<void> {

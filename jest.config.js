@@ -18,6 +18,7 @@ const shared = {
 
 /** @type {import('jest').Config} */
 module.exports = {
+  reporters: ['default', '<rootDir>/tools/jest/plain-summary-reporter.js'],
   projects: [
     {
       ...shared,

@@ -1,11 +1,9 @@
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { coversProvince, type Principal } from '@paritrana/contracts';
-import { DomainError } from '@paritrana/platform';
+import { DomainError, isUuid } from '@paritrana/platform';
 import { Repository } from 'typeorm';
 import { NominationEntity } from './nomination.entity';
-
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 @Injectable()
 export class NominationsQuery {
@@ -13,7 +11,7 @@ export class NominationsQuery {
 
   /** A nomination within the reader's provinces; outside them it is refused without saying whether it exists. */
   async get(id: string, reader: Principal): Promise<NominationEntity> {
-    const nomination = UUID.test(id) ? await this.nominations.findOneBy({ id }) : null;
+    const nomination = isUuid(id) ? await this.nominations.findOneBy({ id }) : null;
     if (!nomination) throw DomainError.notFound('NOMINATION_NOT_FOUND', `No nomination ${id}`);
     if (!coversProvince(reader, nomination.province)) {
       throw DomainError.forbidden('PROVINCE_OUT_OF_SCOPE', `Your token does not cover province ${nomination.province}`);

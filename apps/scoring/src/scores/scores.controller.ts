@@ -2,11 +2,9 @@ import { Controller, Get, Param } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { ApiBearerAuth, ApiOperation, ApiResponse, ApiTags } from '@nestjs/swagger';
 import { coversProvince, type Principal } from '@paritrana/contracts';
-import { CurrentPrincipal, DomainError } from '@paritrana/platform';
+import { CurrentPrincipal, DomainError, isUuid } from '@paritrana/platform';
 import { Repository } from 'typeorm';
 import { ScoreEntity } from './score.entity';
-
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 @ApiTags('scores')
 @ApiBearerAuth()
@@ -18,7 +16,7 @@ export class ScoresController {
   @ApiOperation({ summary: 'Explain a nomination’s score criterion by criterion' })
   @ApiResponse({ status: 404, description: 'Not scored (yet), or no such nomination' })
   async get(@Param('nominationId') nominationId: string, @CurrentPrincipal() principal: Principal) {
-    const score = UUID.test(nominationId) ? await this.scores.findOneBy({ nominationId }) : null;
+    const score = isUuid(nominationId) ? await this.scores.findOneBy({ nominationId }) : null;
     if (!score) throw DomainError.notFound('SCORE_NOT_FOUND', `No score for nomination ${nominationId} yet`);
     if (score.tier === 'provincial' && !coversProvince(principal, score.province)) {
       throw DomainError.forbidden('PROVINCE_OUT_OF_SCOPE', `Your token does not cover province ${score.province}`);

@@ -23,3 +23,8 @@ export const strictValidationPipe = () =>
     exceptionFactory: (errors) =>
       DomainError.invalid('VALIDATION_FAILED', 'The request has invalid fields', flattenValidationErrors(errors)),
   });
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/** Path ids that are not UUIDs cannot exist; checking first keeps Postgres from refusing the cast. */
+export const isUuid = (value: string): boolean => UUID.test(value);

@@ -3,9 +3,12 @@ import { ServiceModule } from '@paritrana/platform';
 import type { IntakeEnv } from './config/env';
 import { EditionsModule } from './editions/editions.module';
 import { CreateIntakeTables1763712000000 } from './migrations/1763712000000-create-intake-tables';
+import { AmendmentsIdempotencyAudit1763720000000 } from './migrations/1763720000000-amendments-idempotency-audit';
 import { NominationsModule } from './nominations/nominations.module';
 
 export const INTAKE_SCHEMA = 'intake';
+/** Room for a batch of 1,000 nominations. */
+export const INTAKE_BODY_LIMIT = '4mb';
 
 @Module({})
 export class IntakeModule {
@@ -13,7 +16,12 @@ export class IntakeModule {
     return {
       module: IntakeModule,
       imports: [
-        ServiceModule.forRoot({ service: 'nomination-intake', schema: INTAKE_SCHEMA, env, migrations: [CreateIntakeTables1763712000000] }),
+        ServiceModule.forRoot({
+          service: 'nomination-intake',
+          schema: INTAKE_SCHEMA,
+          env,
+          migrations: [CreateIntakeTables1763712000000, AmendmentsIdempotencyAudit1763720000000],
+        }),
         EditionsModule,
         NominationsModule,
       ],

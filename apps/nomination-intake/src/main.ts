@@ -1,7 +1,7 @@
 import 'reflect-metadata';
 import { startHttpApp } from '@paritrana/platform';
 import { loadIntakeEnv } from './config/env';
-import { IntakeModule } from './intake.module';
+import { INTAKE_BODY_LIMIT, IntakeModule } from './intake.module';
 
 async function main() {
   const env = loadIntakeEnv();
@@ -10,6 +10,7 @@ async function main() {
     description: 'Editions and nominations of the Paritrana Award',
     port: env.PORT,
     logLevel: env.LOG_LEVEL,
+    bodyLimit: INTAKE_BODY_LIMIT,
   });
 }
 

@@ -2,7 +2,7 @@ import type { INestApplication } from '@nestjs/common';
 import type { Principal } from '@paritrana/contracts';
 import { DEVELOPMENT_JWT_SECRET, signToken, startHttpApp } from '@paritrana/platform';
 import { loadIntakeEnv } from '../../../apps/nomination-intake/src/config/env';
-import { IntakeModule } from '../../../apps/nomination-intake/src/intake.module';
+import { INTAKE_BODY_LIMIT, IntakeModule } from '../../../apps/nomination-intake/src/intake.module';
 import { loadNotificationEnv } from '../../../apps/notification/src/config/env';
 import { NotificationModule } from '../../../apps/notification/src/notification.module';
 import { loadRankingEnv } from '../../../apps/ranking/src/config/env';

@@ -4,6 +4,7 @@ import { createEvent, EventTypes, RegionDirectory, type EditionDefinition, type 
 import { EventPublisher } from '@paritrana/messaging';
 import { DomainError } from '@paritrana/platform';
 import { DataSource } from 'typeorm';
+import { AuditLog } from '../audit/audit-log';
 import { EditionEntity } from './edition.entity';
 import { checkEditionRules } from './edition-rules';
 
@@ -14,6 +15,7 @@ export class DefineEditionUseCase {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly events: EventPublisher,
+    private readonly audit: AuditLog,
   ) {}
 
   async execute(definition: EditionDefinition, by: Principal): Promise<EditionDefinition> {
@@ -36,6 +38,7 @@ export class DefineEditionUseCase {
         { service: 'nomination-intake' },
       );
       await this.events.publish(manager, [event]);
+      await this.audit.record(manager, by, [{ action: 'edition.defined', details: { code: definition.code } }]);
       return definition;
     });
   }

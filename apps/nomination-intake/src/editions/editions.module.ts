@@ -1,12 +1,13 @@
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
+import { AuditModule } from '../audit/audit.module';
 import { DefineEditionUseCase } from './define-edition.use-case';
 import { EditionEntity } from './edition.entity';
 import { EditionsController } from './editions.controller';
 import { EditionsQuery } from './editions.query';
 
 @Module({
-  imports: [TypeOrmModule.forFeature([EditionEntity])],
+  imports: [TypeOrmModule.forFeature([EditionEntity]), AuditModule],
   controllers: [EditionsController],
   providers: [DefineEditionUseCase, EditionsQuery],
   exports: [EditionsQuery],

@@ -1,7 +1,23 @@
 import { ApiProperty } from '@nestjs/swagger';
 import { NOMINEE_KINDS, TIERS } from '@paritrana/contracts';
 import { Type } from 'class-transformer';
-import { IsEmail, IsIn, IsNotEmpty, IsObject, IsOptional, IsString, Matches, MaxLength, ValidateNested } from 'class-validator';
+import {
+  ArrayMaxSize,
+  IsArray,
+  IsEmail,
+  IsIn,
+  IsInt,
+  IsNotEmpty,
+  IsObject,
+  IsOptional,
+  IsString,
+  IsUrl,
+  Matches,
+  Max,
+  MaxLength,
+  Min,
+  ValidateNested,
+} from 'class-validator';
 
 export const EMPLOYER_SECTORS = [
   'finance',
@@ -63,6 +79,19 @@ export class ContactDto {
   email!: string;
 }
 
+export class DocumentDto {
+  @ApiProperty({ example: 'Perda Kab. Bungo No. 5 Tahun 2022' })
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(200)
+  name!: string;
+
+  @ApiProperty({ example: 'https://jdih.bungokab.go.id/perda-5-2022.pdf' })
+  @IsUrl({ protocols: ['https', 'http'], require_protocol: true }, { message: 'url must be an http(s) address' })
+  @MaxLength(2000)
+  url!: string;
+}
+
 export class SubmitNominationDto {
   @ApiProperty({ example: '2024' })
   @IsString()
@@ -98,6 +127,85 @@ export class SubmitNominationDto {
   })
   @IsObject()
   indicators!: Record<string, unknown>;
+
+  @ApiProperty({ type: [DocumentDto], required: false, description: 'Supporting documents (pemberkasan), by link' })
+  @IsOptional()
+  @IsArray()
+  @ArrayMaxSize(50)
+  @ValidateNested({ each: true })
+  @Type(() => DocumentDto)
+  documents?: DocumentDto[];
+}
+
+export class AmendNominationDto {
+  @ApiProperty({ type: ContactDto, required: false })
+  @IsOptional()
+  @ValidateNested()
+  @Type(() => ContactDto)
+  contact?: ContactDto;
+
+  @ApiProperty({ required: false, example: { participants: { wageEarners: 41200 } }, description: 'Replaces all indicators' })
+  @IsOptional()
+  @IsObject()
+  indicators?: Record<string, unknown>;
+
+  @ApiProperty({ type: [DocumentDto], required: false, description: 'Replaces all documents' })
+  @IsOptional()
+  @IsArray()
+  @ArrayMaxSize(50)
+  @ValidateNested({ each: true })
+  @Type(() => DocumentDto)
+  documents?: DocumentDto[];
+}
+
+export class WithdrawNominationDto {
+  @ApiProperty({ required: false, example: 'Dokumen pendukung tidak lengkap' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(500)
+  reason?: string;
+}
+
+export class ListNominationsQuery {
+  @ApiProperty({ required: false, example: '2024' })
+  @IsOptional()
+  @IsString()
+  edition?: string;
+
+  @ApiProperty({ required: false, enum: TIERS })
+  @IsOptional()
+  @IsIn(TIERS)
+  tier?: (typeof TIERS)[number];
+
+  @ApiProperty({ required: false, example: '15' })
+  @IsOptional()
+  @Matches(/^\d{2}$/, { message: 'province must be a two-digit code' })
+  province?: string;
+
+  @ApiProperty({ required: false, example: 'regency' })
+  @IsOptional()
+  @IsString()
+  category?: string;
+
+  @ApiProperty({ required: false, enum: ['submitted', 'withdrawn'] })
+  @IsOptional()
+  @IsIn(['submitted', 'withdrawn'])
+  status?: 'submitted' | 'withdrawn';
+
+  @ApiProperty({ required: false, example: 1, default: 1 })
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  page: number = 1;
+
+  @ApiProperty({ required: false, example: 50, default: 50, maximum: 500 })
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  @Max(500)
+  pageSize: number = 50;
 }
 
 export class NominationAcceptedDto {

@@ -1,4 +1,4 @@
-import type { Contact, Nominee, Tier } from '@paritrana/contracts';
+import type { Contact, NominationDocument, Nominee, Tier } from '@paritrana/contracts';
 import { Column, Entity, PrimaryColumn } from 'typeorm';
 
 export type NominationStatus = 'submitted' | 'withdrawn';
@@ -33,8 +33,15 @@ export class NominationEntity {
   @Column('jsonb')
   indicators!: Record<string, unknown>;
 
+  @Column('jsonb')
+  documents!: NominationDocument[];
+
   @Column('text')
   status!: NominationStatus;
+
+  /** 1 at submission, +1 with each amendment. */
+  @Column('integer')
+  version!: number;
 
   @Column('text', { name: 'submitted_by' })
   submittedBy!: string;
@@ -44,4 +51,7 @@ export class NominationEntity {
 
   @Column('timestamptz', { name: 'updated_at' })
   updatedAt!: Date;
+
+  @Column('timestamptz', { name: 'withdrawn_at', nullable: true })
+  withdrawnAt!: Date | null;
 }

@@ -1,11 +1,20 @@
-import { Body, Controller, Get, HttpCode, Param, Post } from '@nestjs/common';
-import { ApiBearerAuth, ApiOperation, ApiResponse, ApiTags } from '@nestjs/swagger';
+import { Body, Controller, Get, Headers, HttpCode, Param, Patch, Post, Query } from '@nestjs/common';
+import { ApiBearerAuth, ApiBody, ApiHeader, ApiOperation, ApiResponse, ApiTags } from '@nestjs/swagger';
 import type { Principal } from '@paritrana/contracts';
-import { CurrentPrincipal, Roles } from '@paritrana/platform';
-import { NominationAcceptedDto, SubmitNominationDto } from './nomination.dto';
-import type { NominationEntity } from './nomination.entity';
-import { NominationsQuery } from './nominations.query';
+import { CurrentPrincipal, DomainError, Roles } from '@paritrana/platform';
+import { ChangeNominationUseCase } from './change-nomination.use-case';
+import {
+  AmendNominationDto,
+  ListNominationsQuery,
+  NominationAcceptedDto,
+  SubmitNominationDto,
+  WithdrawNominationDto,
+} from './nomination.dto';
+import { NominationsQuery, toView } from './nominations.query';
+import { MAX_BATCH, SubmitBatchUseCase } from './submit-batch.use-case';
 import { SubmitNominationUseCase } from './submit-nomination.use-case';
+
+const WRITERS = ['regional-office', 'secretariat', 'admin'] as const;
 
 @ApiTags('nominations')
 @ApiBearerAuth()
@@ -13,24 +22,74 @@ import { SubmitNominationUseCase } from './submit-nomination.use-case';
 export class NominationsController {
   constructor(
     private readonly submitNomination: SubmitNominationUseCase,
+    private readonly submitBatch: SubmitBatchUseCase,
+    private readonly changeNomination: ChangeNominationUseCase,
     private readonly nominations: NominationsQuery,
   ) {}
 
   @Post()
   @HttpCode(201)
-  @Roles('regional-office', 'secretariat', 'admin')
+  @Roles(...WRITERS)
   @ApiOperation({ summary: 'Nominate a province, regency, village or employer' })
+  @ApiHeader({
+    name: 'Idempotency-Key',
+    required: false,
+    description: 'A retried POST with the same key and body returns the first response',
+  })
   @ApiResponse({ status: 201, type: NominationAcceptedDto })
   @ApiResponse({ status: 403, description: 'The province is outside the token' })
   @ApiResponse({ status: 409, description: 'The nominee is already nominated in this edition, tier and category' })
-  @ApiResponse({ status: 422, description: 'Every invalid field with its path' })
-  submit(@Body() body: SubmitNominationDto, @CurrentPrincipal() principal: Principal): Promise<NominationAcceptedDto> {
-    return this.submitNomination.execute(body, principal);
+  @ApiResponse({ status: 422, description: 'Every invalid field with its path; or an Idempotency-Key reused with another body' })
+  submit(
+    @Body() body: SubmitNominationDto,
+    @CurrentPrincipal() principal: Principal,
+    @Headers('idempotency-key') idempotencyKey?: string,
+  ): Promise<NominationAcceptedDto> {
+    if (idempotencyKey !== undefined && !/^[\x21-\x7e]{1,200}$/.test(idempotencyKey)) {
+      throw DomainError.invalid('IDEMPOTENCY_KEY_INVALID', 'Invalid Idempotency-Key', [
+        { path: 'Idempotency-Key', message: 'must be 1-200 visible ASCII characters' },
+      ]);
+    }
+    return this.submitNomination.execute(body, principal, idempotencyKey);
+  }
+
+  @Post('batch')
+  @HttpCode(200)
+  @Roles(...WRITERS)
+  @ApiOperation({ summary: `Nominate up to ${MAX_BATCH} at once; every item is answered (201, 403, 409 or 422)` })
+  @ApiBody({ type: [SubmitNominationDto] })
+  batch(@Body() body: unknown, @CurrentPrincipal() principal: Principal) {
+    return this.submitBatch.execute(body, principal);
+  }
+
+  @Get()
+  @ApiOperation({ summary: 'Nominations you may see, filtered and paged (oldest first)' })
+  list(@Query() query: ListNominationsQuery, @CurrentPrincipal() principal: Principal) {
+    return this.nominations.list(query, principal);
   }
 
   @Get(':id')
-  @ApiOperation({ summary: 'Read a nomination within your provinces' })
-  get(@Param('id') id: string, @CurrentPrincipal() principal: Principal): Promise<NominationEntity> {
+  @ApiOperation({ summary: 'Read a nomination you may see' })
+  @ApiResponse({ status: 404, description: 'No such nomination, or not one you may see' })
+  get(@Param('id') id: string, @CurrentPrincipal() principal: Principal) {
     return this.nominations.get(id, principal);
+  }
+
+  @Patch(':id')
+  @Roles(...WRITERS)
+  @ApiOperation({ summary: 'Amend contact, indicators or documents while the submission window is open' })
+  @ApiResponse({ status: 409, description: 'The nomination was withdrawn' })
+  @ApiResponse({ status: 422, description: 'Invalid fields, or the window is closed' })
+  async amend(@Param('id') id: string, @Body() body: AmendNominationDto, @CurrentPrincipal() principal: Principal) {
+    return toView(await this.changeNomination.amend(id, body, principal));
+  }
+
+  @Post(':id/withdraw')
+  @HttpCode(200)
+  @Roles(...WRITERS)
+  @ApiOperation({ summary: 'Withdraw a nomination; it leaves the rankings' })
+  @ApiResponse({ status: 409, description: 'Already withdrawn' })
+  async withdraw(@Param('id') id: string, @Body() body: WithdrawNominationDto, @CurrentPrincipal() principal: Principal) {
+    return toView(await this.changeNomination.withdraw(id, principal, body?.reason));
   }
 }

@@ -1,14 +1,18 @@
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
+import { AuditModule } from '../audit/audit.module';
 import { EditionsModule } from '../editions/editions.module';
+import { ChangeNominationUseCase } from './change-nomination.use-case';
+import { NominationRules } from './nomination-rules';
 import { NominationEntity } from './nomination.entity';
 import { NominationsController } from './nominations.controller';
 import { NominationsQuery } from './nominations.query';
+import { SubmitBatchUseCase } from './submit-batch.use-case';
 import { SubmitNominationUseCase } from './submit-nomination.use-case';
 
 @Module({
-  imports: [TypeOrmModule.forFeature([NominationEntity]), EditionsModule],
+  imports: [TypeOrmModule.forFeature([NominationEntity]), EditionsModule, AuditModule],
   controllers: [NominationsController],
-  providers: [SubmitNominationUseCase, NominationsQuery],
+  providers: [NominationRules, SubmitNominationUseCase, SubmitBatchUseCase, ChangeNominationUseCase, NominationsQuery],
 })
 export class NominationsModule {}

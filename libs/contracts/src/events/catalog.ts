@@ -1,7 +1,7 @@
 import type { Static, TSchema } from '@sinclair/typebox';
 import { Topics, type Topic } from '../topics';
 import { EditionDefinedSchema } from './edition.events';
-import { NominationSubmittedSchema } from './nomination.events';
+import { NominationAmendedSchema, NominationSubmittedSchema, NominationWithdrawnSchema } from './nomination.events';
 import { NotificationSentSchema } from './notification.events';
 import { RankingPublishedSchema, RankingUpdatedSchema } from './ranking.events';
 import { ScoreCalculatedSchema } from './score.events';
@@ -10,6 +10,8 @@ import { ScoreCalculatedSchema } from './score.events';
 export const EventTypes = {
   EditionDefined: 'paritrana.edition.defined.v1',
   NominationSubmitted: 'paritrana.nomination.submitted.v1',
+  NominationAmended: 'paritrana.nomination.amended.v1',
+  NominationWithdrawn: 'paritrana.nomination.withdrawn.v1',
   ScoreCalculated: 'paritrana.score.calculated.v1',
   RankingUpdated: 'paritrana.ranking.updated.v1',
   RankingPublished: 'paritrana.ranking.published.v1',
@@ -27,6 +29,8 @@ interface CatalogEntry {
 export const EventCatalog = {
   [EventTypes.EditionDefined]: { topic: Topics.Editions, schema: EditionDefinedSchema },
   [EventTypes.NominationSubmitted]: { topic: Topics.Nominations, schema: NominationSubmittedSchema },
+  [EventTypes.NominationAmended]: { topic: Topics.Nominations, schema: NominationAmendedSchema },
+  [EventTypes.NominationWithdrawn]: { topic: Topics.Nominations, schema: NominationWithdrawnSchema },
   [EventTypes.ScoreCalculated]: { topic: Topics.Scores, schema: ScoreCalculatedSchema },
   [EventTypes.RankingUpdated]: { topic: Topics.Rankings, schema: RankingUpdatedSchema },
   [EventTypes.RankingPublished]: { topic: Topics.Rankings, schema: RankingPublishedSchema },

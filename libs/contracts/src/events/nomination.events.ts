@@ -12,6 +12,8 @@ export const NomineeSchema = Type.Object({
 
 export const ContactSchema = Type.Object({ name: Type.String(), email: Type.String() });
 
+export const DocumentSchema = Type.Object({ name: Type.String(), url: Type.String() });
+
 export const NominationSubmittedSchema = Type.Object({
   nominationId: Type.String({ format: 'uuid' }),
   edition: Type.String(),
@@ -25,6 +27,38 @@ export const NominationSubmittedSchema = Type.Object({
   submittedBy: Type.String(),
 });
 
+/** The nomination as it stands after an amendment (contact, indicators, documents replaced). */
+export const NominationAmendedSchema = Type.Object({
+  nominationId: Type.String({ format: 'uuid' }),
+  edition: Type.String(),
+  tier: StringEnum(TIERS),
+  province: Type.String({ pattern: '^[0-9]{2}$' }),
+  category: Type.String(),
+  nominee: NomineeSchema,
+  contact: ContactSchema,
+  indicators: Type.Record(Type.String(), Type.Unknown()),
+  documents: Type.Array(DocumentSchema),
+  version: Type.Integer({ minimum: 2 }),
+  amendedFields: Type.Array(StringEnum(['contact', 'indicators', 'documents'] as const)),
+  submittedAt: Type.String({ format: 'date-time' }),
+  amendedAt: Type.String({ format: 'date-time' }),
+  amendedBy: Type.String(),
+});
+
+export const NominationWithdrawnSchema = Type.Object({
+  nominationId: Type.String({ format: 'uuid' }),
+  edition: Type.String(),
+  tier: StringEnum(TIERS),
+  province: Type.String({ pattern: '^[0-9]{2}$' }),
+  category: Type.String(),
+  reason: Type.Optional(Type.String()),
+  withdrawnAt: Type.String({ format: 'date-time' }),
+  withdrawnBy: Type.String(),
+});
+
 export type Nominee = Static<typeof NomineeSchema>;
+export type NominationDocument = Static<typeof DocumentSchema>;
+export type NominationAmended = Static<typeof NominationAmendedSchema>;
+export type NominationWithdrawn = Static<typeof NominationWithdrawnSchema>;
 export type Contact = Static<typeof ContactSchema>;
 export type NominationSubmitted = Static<typeof NominationSubmittedSchema>;

@@ -1,0 +1,63 @@
+import { createEvent, EventTypes, type CloudEvent, type Principal } from '@paritrana/contracts';
+import type { NominationEntity } from './nomination.entity';
+
+const origin = { service: 'nomination-intake' };
+
+export const submittedEvent = (n: NominationEntity): CloudEvent =>
+  createEvent(
+    EventTypes.NominationSubmitted,
+    n.id,
+    {
+      nominationId: n.id,
+      edition: n.edition,
+      tier: n.tier,
+      province: n.province,
+      category: n.category,
+      nominee: n.nominee,
+      contact: n.contact,
+      indicators: n.indicators,
+      submittedAt: n.submittedAt.toISOString(),
+      submittedBy: n.submittedBy,
+    },
+    origin,
+  );
+
+export const amendedEvent = (n: NominationEntity, fields: Array<'contact' | 'indicators' | 'documents'>, by: Principal): CloudEvent =>
+  createEvent(
+    EventTypes.NominationAmended,
+    n.id,
+    {
+      nominationId: n.id,
+      edition: n.edition,
+      tier: n.tier,
+      province: n.province,
+      category: n.category,
+      nominee: n.nominee,
+      contact: n.contact,
+      indicators: n.indicators,
+      documents: n.documents,
+      version: n.version,
+      amendedFields: fields,
+      submittedAt: n.submittedAt.toISOString(),
+      amendedAt: n.updatedAt.toISOString(),
+      amendedBy: by.sub,
+    },
+    origin,
+  );
+
+export const withdrawnEvent = (n: NominationEntity, by: Principal, reason?: string): CloudEvent =>
+  createEvent(
+    EventTypes.NominationWithdrawn,
+    n.id,
+    {
+      nominationId: n.id,
+      edition: n.edition,
+      tier: n.tier,
+      province: n.province,
+      category: n.category,
+      ...(reason ? { reason } : {}),
+      withdrawnAt: n.withdrawnAt!.toISOString(),
+      withdrawnBy: by.sub,
+    },
+    origin,
+  );

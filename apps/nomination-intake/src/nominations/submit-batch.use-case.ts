@@ -1,0 +1,128 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import type { Principal } from '@paritrana/contracts';
+import { EventPublisher } from '@paritrana/messaging';
+import { DomainError, flattenValidationErrors, HTTP_STATUS_OF_KIND, type FieldError } from '@paritrana/platform';
+import { plainToInstance } from 'class-transformer';
+import { validateSync } from 'class-validator';
+import { DataSource } from 'typeorm';
+import type { QueryDeepPartialEntity } from 'typeorm/query-builder/QueryPartialEntity';
+import { AuditLog } from '../audit/audit-log';
+import { submittedEvent } from './nomination-events';
+import { NominationRules } from './nomination-rules';
+import { SubmitNominationDto } from './nomination.dto';
+import { NominationEntity } from './nomination.entity';
+
+export const MAX_BATCH = 1_000;
+
+export interface BatchItemResult {
+  index: number;
+  status: 201 | 403 | 409 | 422;
+  id?: string;
+  submittedAt?: string;
+  errors?: FieldError[];
+}
+
+/** Up to 1,000 nominations in one request, answered per item; the accepted ones are stored in one transaction. */
+@Injectable()
+export class SubmitBatchUseCase {
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly rules: NominationRules,
+    private readonly events: EventPublisher,
+    private readonly audit: AuditLog,
+  ) {}
+
+  async execute(items: unknown, by: Principal, now = new Date()): Promise<{ results: BatchItemResult[] }> {
+    if (!Array.isArray(items))
+      throw DomainError.invalid('BATCH_INVALID', 'The body must be a JSON array of nominations', [
+        { path: '', message: 'must be an array' },
+      ]);
+    if (items.length > MAX_BATCH) {
+      throw DomainError.invalid('BATCH_TOO_LARGE', `At most ${MAX_BATCH} nominations per batch; split the file`, [
+        { path: '', message: `has ${items.length} items, at most ${MAX_BATCH}` },
+      ]);
+    }
+    const editions = this.rules.editionLookup();
+    const results: BatchItemResult[] = [];
+    const accepted = new Map<number, NominationEntity>();
+    const seen = new Set<string>();
+    for (const [index, item] of items.entries()) {
+      const dto = plainToInstance(SubmitNominationDto, item ?? {});
+      const shapeErrors =
+        item !== null && typeof item === 'object' && !Array.isArray(item)
+          ? validateSync(dto, { whitelist: true, forbidNonWhitelisted: true })
+          : [];
+      if (item === null || typeof item !== 'object' || Array.isArray(item)) {
+        results.push({ index, status: 422, errors: [{ path: '', message: 'must be a nomination object' }] });
+        continue;
+      }
+      if (shapeErrors.length > 0) {
+        results.push({ index, status: 422, errors: flattenValidationErrors(shapeErrors) });
+        continue;
+      }
+      try {
+        const nomination = await this.rules.prepare(dto, by, now, editions);
+        const identity = `${nomination.edition}|${nomination.tier}|${nomination.category}|${nomination.nomineeKey}`;
+        if (seen.has(identity)) {
+          results.push({
+            index,
+            status: 409,
+            errors: [{ path: 'nominee', message: `${nomination.nominee.name} appears earlier in this batch` }],
+          });
+          continue;
+        }
+        seen.add(identity);
+        accepted.set(index, nomination);
+        results.push({ index, status: 201, id: nomination.id, submittedAt: now.toISOString() });
+      } catch (error) {
+        if (!(error instanceof DomainError)) throw error;
+        results.push({
+          index,
+          status: HTTP_STATUS_OF_KIND[error.kind] as 403 | 422,
+          errors: error.errors.length > 0 ? error.errors : [{ path: '', message: error.message }],
+        });
+      }
+    }
+    await this.store(accepted, results, by);
+    return { results };
+  }
+
+  private async store(accepted: Map<number, NominationEntity>, results: BatchItemResult[], by: Principal): Promise<void> {
+    if (accepted.size === 0) return;
+    await this.dataSource.transaction(async (manager) => {
+      const inserted = await manager
+        .createQueryBuilder()
+        .insert()
+        .into(NominationEntity)
+        .values([...accepted.values()] as QueryDeepPartialEntity<NominationEntity>[])
+        .orIgnore()
+        .returning(['id'])
+        .execute();
+      const stored = new Set((inserted.raw as { id: string }[]).map((r) => r.id));
+      const kept = [...accepted].filter(([index, n]) => {
+        if (stored.has(n.id)) return true;
+        results[index] = {
+          index,
+          status: 409,
+          errors: [{ path: 'nominee', message: `${n.nominee.name} is already nominated in ${n.edition} ${n.tier} ${n.category}` }],
+        };
+        return false;
+      });
+      await this.events.publish(
+        manager,
+        kept.map(([, n]) => submittedEvent(n)),
+      );
+      await this.audit.record(
+        manager,
+        by,
+        kept.map(([, n]) => ({
+          action: 'nomination.submitted' as const,
+          nominationId: n.id,
+          province: n.province,
+          details: { batch: true },
+        })),
+      );
+    });
+  }
+}

@@ -31,6 +31,7 @@ export async function startPlatform(overrides: Record<string, string> = {}): Pro
       description: '',
       port: ports.intake,
       logLevel,
+      bodyLimit: INTAKE_BODY_LIMIT,
     }),
   );
   apps.push(

@@ -67,6 +67,19 @@ export async function startPlatform(overrides: Record<string, string> = {}): Pro
   };
 }
 
+/** Nomination intake alone, for suites that exercise only its API. */
+export async function startIntake(overrides: Record<string, string> = {}): Promise<{ url: string; close(): Promise<void> }> {
+  const port = await freePort();
+  const app = await startHttpApp(IntakeModule.forRoot(loadIntakeEnv({ ...process.env, LOG_LEVEL: 'warn', ...overrides, PORT: String(port) })), {
+    title: 'intake',
+    description: '',
+    port,
+    logLevel: 'warn',
+    bodyLimit: INTAKE_BODY_LIMIT,
+  });
+  return { url: `http://127.0.0.1:${port}`, close: () => app.close() };
+}
+
 export const tokenFor = (principal: Omit<Principal, 'name'> & { name?: string }) =>
   signToken(process.env.AUTH_JWT_SECRET ?? DEVELOPMENT_JWT_SECRET, { name: principal.sub, ...principal });
 
@@ -75,10 +88,16 @@ export interface HttpResult<T = unknown> {
   body: T;
 }
 
-export async function http<T = unknown>(method: string, url: string, token?: string, body?: unknown): Promise<HttpResult<T>> {
+export async function http<T = unknown>(
+  method: string,
+  url: string,
+  token?: string,
+  body?: unknown,
+  headers: Record<string, string> = {},
+): Promise<HttpResult<T>> {
   const response = await fetch(url, {
     method,
-    headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
+    headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}), ...headers },
     body: body === undefined ? undefined : JSON.stringify(body),
   });
   const text = await response.text();

@@ -22,7 +22,7 @@ export function assertCanWrite(principal: Principal, province: string): void {
 export function readScope(principal: Principal, alias: string): { sql: string; params: unknown[] } {
   if (NATIONAL_ROLES.has(principal.role)) return { sql: 'TRUE', params: [] };
   if (principal.provinces && principal.provinces.length > 0)
-    return { sql: `${alias}.province = ANY(:...scopeProvinces)`, params: principal.provinces };
+    return { sql: `${alias}.province IN (:...scopeProvinces)`, params: principal.provinces };
   if (principal.role === 'assessor' || principal.role === 'panel-chair') return { sql: `${alias}.tier = 'national'`, params: [] };
   return { sql: 'FALSE', params: [] };
 }

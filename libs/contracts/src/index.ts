@@ -1,5 +1,6 @@
 export * from './auth';
 export * from './boards';
+export * from './csv';
 export * from './edition/edition-definition';
 export * from './edition/indicators';
 export * from './events/catalog';

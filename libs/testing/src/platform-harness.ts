@@ -70,13 +70,16 @@ export async function startPlatform(overrides: Record<string, string> = {}): Pro
 /** Nomination intake alone, for suites that exercise only its API. */
 export async function startIntake(overrides: Record<string, string> = {}): Promise<{ url: string; close(): Promise<void> }> {
   const port = await freePort();
-  const app = await startHttpApp(IntakeModule.forRoot(loadIntakeEnv({ ...process.env, LOG_LEVEL: 'warn', ...overrides, PORT: String(port) })), {
-    title: 'intake',
-    description: '',
-    port,
-    logLevel: 'warn',
-    bodyLimit: INTAKE_BODY_LIMIT,
-  });
+  const app = await startHttpApp(
+    IntakeModule.forRoot(loadIntakeEnv({ ...process.env, LOG_LEVEL: 'warn', ...overrides, PORT: String(port) })),
+    {
+      title: 'intake',
+      description: '',
+      port,
+      logLevel: 'warn',
+      bodyLimit: INTAKE_BODY_LIMIT,
+    },
+  );
   return { url: `http://127.0.0.1:${port}`, close: () => app.close() };
 }
 

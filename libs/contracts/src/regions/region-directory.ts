@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { parseCsv } from '../csv';
 
 export const REGION_LEVELS = ['province', 'regency', 'district', 'village'] as const;
 export type RegionLevel = (typeof REGION_LEVELS)[number];
@@ -21,10 +22,7 @@ export class RegionDirectory {
   private readonly byCode = new Map<string, Region>();
 
   constructor(csv: string) {
-    const lines = csv.split(/\r?\n/);
-    for (const line of lines.slice(1)) {
-      if (!line) continue;
-      const [code, name, level, parentCode, population] = splitCsvLine(line);
+    for (const [code, name, level, parentCode, population] of parseCsv(csv).slice(1)) {
       this.byCode.set(code, {
         code,
         name,
@@ -63,26 +61,4 @@ export class RegionDirectory {
     for (const region of this.byCode.values()) if (region.level === level) n++;
     return n;
   }
-}
-
-function splitCsvLine(line: string): string[] {
-  const out: string[] = [];
-  let field = '';
-  let quoted = false;
-  for (let i = 0; i < line.length; i++) {
-    const ch = line[i];
-    if (quoted) {
-      if (ch === '"' && line[i + 1] === '"') {
-        field += '"';
-        i++;
-      } else if (ch === '"') quoted = false;
-      else field += ch;
-    } else if (ch === '"') quoted = true;
-    else if (ch === ',') {
-      out.push(field);
-      field = '';
-    } else field += ch;
-  }
-  out.push(field);
-  return out;
 }

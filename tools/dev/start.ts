@@ -5,7 +5,7 @@ import { answersMetadata, fetchKafka, provisionTopics } from '../infra/kafka-bro
 import { isPortOpen, sleep } from '../infra/ports';
 import { createDatabase } from '../infra/postgres';
 import { repoRoot } from '../infra/repo-root';
-import { loadDemoEdition } from './demo';
+import { loadDemoEdition, loadDemoNominations } from './demo';
 import { Supervisor } from './supervisor';
 
 const root = repoRoot();
@@ -118,6 +118,7 @@ async function main(): Promise<void> {
   }
   for (const service of SERVICES) await waitReady(service.name, service.port);
   await loadDemoEdition(`http://127.0.0.1:${SERVICES[0].port}`, (line) => supervisor.info(line));
+  await loadDemoNominations(`http://127.0.0.1:${SERVICES[0].port}`, (line) => supervisor.info(line));
 
   const lines = [
     `Paritrana Award platform is up in ${((Date.now() - started) / 1000).toFixed(1)} s:`,

@@ -5,8 +5,7 @@ import { EventPublisher } from '@paritrana/messaging';
 import { DomainError, flattenValidationErrors, HTTP_STATUS_OF_KIND, type FieldError } from '@paritrana/platform';
 import { plainToInstance } from 'class-transformer';
 import { validateSync } from 'class-validator';
-import { DataSource } from 'typeorm';
-import type { QueryDeepPartialEntity } from 'typeorm/query-builder/QueryPartialEntity';
+import { DataSource, type EntityManager } from 'typeorm';
 import { AuditLog } from '../audit/audit-log';
 import { submittedEvent } from './nomination-events';
 import { NominationRules } from './nomination-rules';
@@ -91,15 +90,7 @@ export class SubmitBatchUseCase {
   private async store(accepted: Map<number, NominationEntity>, results: BatchItemResult[], by: Principal): Promise<void> {
     if (accepted.size === 0) return;
     await this.dataSource.transaction(async (manager) => {
-      const inserted = await manager
-        .createQueryBuilder()
-        .insert()
-        .into(NominationEntity)
-        .values([...accepted.values()] as QueryDeepPartialEntity<NominationEntity>[])
-        .orIgnore()
-        .returning(['id'])
-        .execute();
-      const stored = new Set((inserted.raw as { id: string }[]).map((r) => r.id));
+      const stored = await insertNominations(manager, [...accepted.values()]);
       const kept = [...accepted].filter(([index, n]) => {
         if (stored.has(n.id)) return true;
         results[index] = {
@@ -125,4 +116,53 @@ export class SubmitBatchUseCase {
       );
     });
   }
+}
+
+const COLUMNS = [
+  'id',
+  'edition',
+  'tier',
+  'province',
+  'category',
+  'nominee_key',
+  'nominee',
+  'contact',
+  'indicators',
+  'documents',
+  'status',
+  'version',
+  'submitted_by',
+  'submitted_at',
+  'updated_at',
+] as const;
+
+/** One multi-row insert; returns the ids stored (a nominee already nominated is skipped). */
+async function insertNominations(manager: EntityManager, nominations: NominationEntity[]): Promise<Set<string>> {
+  const params: unknown[] = [];
+  const rows = nominations.map((n) => {
+    params.push(
+      n.id,
+      n.edition,
+      n.tier,
+      n.province,
+      n.category,
+      n.nomineeKey,
+      JSON.stringify(n.nominee),
+      JSON.stringify(n.contact),
+      JSON.stringify(n.indicators),
+      JSON.stringify(n.documents),
+      n.status,
+      n.version,
+      n.submittedBy,
+      n.submittedAt,
+      n.updatedAt,
+    );
+    const base = params.length - COLUMNS.length;
+    return `(${COLUMNS.map((_, i) => `$${base + i + 1}`).join(', ')})`;
+  });
+  const inserted: { id: string }[] = await manager.query(
+    `INSERT INTO intake.nominations (${COLUMNS.join(', ')}) VALUES ${rows.join(', ')} ON CONFLICT DO NOTHING RETURNING id`,
+    params,
+  );
+  return new Set(inserted.map((r) => r.id));
 }

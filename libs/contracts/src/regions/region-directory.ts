@@ -56,9 +56,12 @@ export class RegionDirectory {
     return name.startsWith('Daerah Istimewa') || name.startsWith('DKI') ? name : `Provinsi ${name}`;
   }
 
+  /** Every region of a level, in code order. */
+  list(level: RegionLevel): Region[] {
+    return [...this.byCode.values()].filter((r) => r.level === level);
+  }
+
   count(level: RegionLevel): number {
-    let n = 0;
-    for (const region of this.byCode.values()) if (region.level === level) n++;
-    return n;
+    return this.list(level).length;
   }
 }

@@ -32,12 +32,14 @@ export class SubmissionWindowDto {
 
 export class ScheduleDto {
   @ApiProperty({ type: SubmissionWindowDto })
+  @IsObject()
   @ValidateNested()
   @Type(() => SubmissionWindowDto)
   provincial!: SubmissionWindowDto;
 
   @ApiProperty({ type: SubmissionWindowDto, required: false })
   @IsOptional()
+  @IsObject()
   @ValidateNested()
   @Type(() => SubmissionWindowDto)
   national?: SubmissionWindowDto;
@@ -126,12 +128,14 @@ export class RubricDto {
 export class RubricsDto {
   @ApiProperty({ type: RubricDto, required: false })
   @IsOptional()
+  @IsObject()
   @ValidateNested()
   @Type(() => RubricDto)
   provincial?: RubricDto;
 
   @ApiProperty({ type: RubricDto, required: false })
   @IsOptional()
+  @IsObject()
   @ValidateNested()
   @Type(() => RubricDto)
   national?: RubricDto;
@@ -174,6 +178,7 @@ export class CategoryDto {
   nationalScope!: (typeof NATIONAL_SCOPES)[number];
 
   @ApiProperty({ type: RubricsDto })
+  @IsObject()
   @ValidateNested()
   @Type(() => RubricsDto)
   rubrics!: RubricsDto;
@@ -203,6 +208,7 @@ export class EditionDefinitionDto {
   awardYear!: number;
 
   @ApiProperty({ type: ScheduleDto })
+  @IsObject()
   @ValidateNested()
   @Type(() => ScheduleDto)
   schedule!: ScheduleDto;

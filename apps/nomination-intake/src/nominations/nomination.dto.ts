@@ -112,11 +112,13 @@ export class SubmitNominationDto {
   category!: string;
 
   @ApiProperty({ type: NomineeDto })
+  @IsObject()
   @ValidateNested()
   @Type(() => NomineeDto)
   nominee!: NomineeDto;
 
   @ApiProperty({ type: ContactDto })
+  @IsObject()
   @ValidateNested()
   @Type(() => ContactDto)
   contact!: ContactDto;
@@ -140,6 +142,7 @@ export class SubmitNominationDto {
 export class AmendNominationDto {
   @ApiProperty({ type: ContactDto, required: false })
   @IsOptional()
+  @IsObject()
   @ValidateNested()
   @Type(() => ContactDto)
   contact?: ContactDto;

@@ -129,6 +129,32 @@ describe('an award from edition to winners’ email (real Kafka, Postgres and SM
     ]);
   });
 
+  it('should drop a withdrawn nomination from the board and mail an amended contact', async () => {
+    const tebo = await http<{ id: string }>(
+      'POST',
+      `${platform.urls.intake}/v1/nominations`,
+      kanwilSumbagsel,
+      regencyNomination(edition, '15.09', 'tebo@example.go.id', 59_000, 60_000, 'perda'),
+    );
+    await waitFor('Tebo on the board', async () => {
+      const board = await http<Board>('GET', `${platform.urls.ranking}/v1/boards/${boardId}`, chairJambi);
+      return board.body.standings.some((s) => s.nominationId === tebo.body.id) ? true : undefined;
+    });
+
+    const withdrawn = await http('POST', `${platform.urls.intake}/v1/nominations/${tebo.body.id}/withdraw`, kanwilSumbagsel, {
+      reason: 'Mengundurkan diri',
+    });
+    const amended = await http('PATCH', `${platform.urls.intake}/v1/nominations/${ids.muaroJambi}`, kanwilSumbagsel, {
+      contact: { name: 'Sekretariat Daerah Kab. Muaro Jambi', email: 'setda-baru@example.go.id' },
+    });
+
+    expect([withdrawn.status, amended.status]).toEqual([200, 200]);
+    await waitFor('Tebo to leave the board', async () => {
+      const board = await http<Board>('GET', `${platform.urls.ranking}/v1/boards/${boardId}`, chairJambi);
+      return board.body.standings.some((s) => s.nominationId === tebo.body.id) ? undefined : true;
+    });
+  });
+
   it('should score and rank the nominations on the Jambi board', async () => {
     const board = await waitFor('three final standings', async () => {
       const response = await http<Board>('GET', `${platform.urls.ranking}/v1/boards/${boardId}`, chairJambi);
@@ -176,7 +202,7 @@ describe('an award from edition to winners’ email (real Kafka, Postgres and SM
     expect(bungo?.parsed.text).toContain('80,20');
     expect(bungo?.parsed.html).toContain('Kabupaten Bungo');
     expect(mails.flatMap((m) => m.envelopeTo).sort()).toEqual(
-      ['bungo@example.go.id', 'kotaJambi@example.go.id', 'muaroJambi@example.go.id'].sort(),
+      ['bungo@example.go.id', 'kotaJambi@example.go.id', 'setda-baru@example.go.id'].sort(),
     );
 
     const log = await waitFor('the delivery log', async () => {

@@ -3,6 +3,7 @@ import { ServiceModule } from '@paritrana/platform';
 import { BoardsModule } from './boards/boards.module';
 import type { RankingEnv } from './config/env';
 import { CreateRankingTables1763712200000 } from './migrations/1763712200000-create-ranking-tables';
+import { WithdrawnEntries1763720100000 } from './migrations/1763720100000-withdrawn-entries';
 
 @Module({})
 export class RankingModule {
@@ -10,7 +11,12 @@ export class RankingModule {
     return {
       module: RankingModule,
       imports: [
-        ServiceModule.forRoot({ service: 'ranking', schema: 'ranking', env, migrations: [CreateRankingTables1763712200000] }),
+        ServiceModule.forRoot({
+          service: 'ranking',
+          schema: 'ranking',
+          env,
+          migrations: [CreateRankingTables1763712200000, WithdrawnEntries1763720100000],
+        }),
         BoardsModule,
       ],
     };

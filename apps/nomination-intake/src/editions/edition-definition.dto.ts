@@ -115,6 +115,7 @@ export class RubricDto {
   @ApiProperty({ type: [CriterionDto] })
   @IsArray()
   @ArrayMinSize(1)
+  @IsObject({ each: true })
   @ValidateNested({ each: true })
   @Type(() => CriterionDto)
   criteria!: CriterionDto[];
@@ -215,6 +216,7 @@ export class EditionDefinitionDto {
 
   @ApiProperty({ type: [ZoneDto] })
   @IsArray()
+  @IsObject({ each: true })
   @ValidateNested({ each: true })
   @Type(() => ZoneDto)
   zones!: ZoneDto[];
@@ -222,6 +224,7 @@ export class EditionDefinitionDto {
   @ApiProperty({ type: [CategoryDto] })
   @IsArray()
   @ArrayMinSize(1)
+  @IsObject({ each: true })
   @ValidateNested({ each: true })
   @Type(() => CategoryDto)
   categories!: CategoryDto[];

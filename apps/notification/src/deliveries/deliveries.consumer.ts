@@ -27,6 +27,14 @@ export class DeliveriesConsumer {
     );
   }
 
+  @OnEvent(EventTypes.NominationAmended)
+  async onNominationAmended(event: CloudEvent<typeof EventTypes.NominationAmended>, manager: EntityManager): Promise<void> {
+    await manager.query('UPDATE notification.contacts SET contact = $2 WHERE nomination_id = $1', [
+      event.data.nominationId,
+      event.data.contact,
+    ]);
+  }
+
   @OnEvent(EventTypes.RankingPublished)
   onRankingPublished(event: CloudEvent<typeof EventTypes.RankingPublished>, manager: EntityManager): Promise<void> {
     return this.planDeliveries.execute(event.data, manager);

@@ -81,7 +81,7 @@ export class BoardStore {
     const rubric = category?.rubrics[key.tier];
     const entries: Array<Entry & { total: string }> = await manager.query(
       `SELECT nomination_id AS "nominationId", nominee, submitted_at AS "submittedAt", total, status, sub_scores AS "subScores", reasons
-       FROM ranking.entries WHERE board_id = $1 AND nominee IS NOT NULL AND total IS NOT NULL`,
+       FROM ranking.entries WHERE board_id = $1 AND nominee IS NOT NULL AND total IS NOT NULL AND withdrawn_at IS NULL`,
       [boardId],
     );
     const ranked = rankEntries(

@@ -32,6 +32,19 @@ export class BoardsConsumer {
     await this.announce(manager, boardId, event);
   }
 
+  /** A withdrawn nomination leaves its board; a later score for it changes nothing. */
+  @OnEvent(EventTypes.NominationWithdrawn)
+  async onNominationWithdrawn(event: CloudEvent<typeof EventTypes.NominationWithdrawn>, manager: EntityManager): Promise<void> {
+    const n = event.data;
+    const boardId = await this.store.boardFor(manager, n);
+    await manager.query(
+      `INSERT INTO ranking.entries (nomination_id, board_id, withdrawn_at) VALUES ($1, $2, $3)
+       ON CONFLICT (nomination_id) DO UPDATE SET withdrawn_at = EXCLUDED.withdrawn_at`,
+      [n.nominationId, boardId, n.withdrawnAt],
+    );
+    await this.announce(manager, boardId, event);
+  }
+
   @OnEvent(EventTypes.ScoreCalculated)
   async onScoreCalculated(event: CloudEvent<typeof EventTypes.ScoreCalculated>, manager: EntityManager): Promise<void> {
     const s = event.data;

@@ -12,4 +12,9 @@ export class NominationsConsumer {
   onSubmitted(event: CloudEvent<typeof EventTypes.NominationSubmitted>, manager: EntityManager): Promise<void> {
     return this.scoreNomination.execute(event, manager);
   }
+
+  @OnEvent(EventTypes.NominationAmended)
+  onAmended(event: CloudEvent<typeof EventTypes.NominationAmended>, manager: EntityManager): Promise<void> {
+    return this.scoreNomination.execute(event, manager);
+  }
 }

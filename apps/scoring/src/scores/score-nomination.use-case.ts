@@ -5,15 +5,16 @@ import { DomainError } from '@paritrana/platform';
 import type { EntityManager } from 'typeorm';
 import { scoreAgainstRubric } from '../rubric/rubric-engine';
 
-type Submitted = CloudEvent<typeof EventTypes.NominationSubmitted>;
+/** Either event carries the nomination's current indicators. */
+type NominationChanged = CloudEvent<typeof EventTypes.NominationSubmitted> | CloudEvent<typeof EventTypes.NominationAmended>;
 
-/** Scores a submitted nomination against its edition's rubric and announces the score. */
+/** Scores a submitted or amended nomination against its edition's rubric and announces the score. */
 @Injectable()
 export class ScoreNominationUseCase {
   constructor(private readonly events: EventPublisher) {}
 
-  async execute(submitted: Submitted, manager: EntityManager): Promise<void> {
-    const nomination = submitted.data;
+  async execute(changed: NominationChanged, manager: EntityManager): Promise<void> {
+    const nomination = changed.data;
     const rows: { definition: EditionDefinition }[] = await manager.query('SELECT definition FROM scoring.editions WHERE code = $1', [
       nomination.edition,
     ]);
@@ -61,7 +62,7 @@ export class ScoreNominationUseCase {
         ...score,
         calculatedAt,
       },
-      { service: 'scoring', cause: submitted },
+      { service: 'scoring', cause: changed },
     );
     await this.events.publish(manager, [event]);
   }

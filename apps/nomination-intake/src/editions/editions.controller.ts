@@ -1,5 +1,5 @@
 import { Body, Controller, Get, HttpCode, Param, Post } from '@nestjs/common';
-import { ApiBearerAuth, ApiOperation, ApiResponse, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiOperation, ApiParam, ApiResponse, ApiTags } from '@nestjs/swagger';
 import type { EditionDefinition, Principal } from '@paritrana/contracts';
 import { CurrentPrincipal, Roles } from '@paritrana/platform';
 import { DefineEditionUseCase } from './define-edition.use-case';
@@ -28,6 +28,7 @@ export class EditionsController {
 
   @Get(':code')
   @ApiOperation({ summary: 'Read an edition definition' })
+  @ApiParam({ name: 'code', example: '2024' })
   @ApiResponse({ status: 404, description: 'No such edition' })
   get(@Param('code') code: string): Promise<EditionDefinition> {
     return this.editions.get(code);

@@ -1,5 +1,5 @@
 import { Body, Controller, Get, Headers, HttpCode, Param, Patch, Post, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiBody, ApiHeader, ApiOperation, ApiResponse, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiBody, ApiHeader, ApiOperation, ApiParam, ApiResponse, ApiTags } from '@nestjs/swagger';
 import type { Principal } from '@paritrana/contracts';
 import { CurrentPrincipal, DomainError, Roles } from '@paritrana/platform';
 import { ChangeNominationUseCase } from './change-nomination.use-case';
@@ -70,6 +70,7 @@ export class NominationsController {
 
   @Get(':id')
   @ApiOperation({ summary: 'Read a nomination you may see' })
+  @ApiParam({ name: 'id', format: 'uuid', example: '6f1c2a7e-3b7d-4f0e-9a51-0c2d7d1e9b44' })
   @ApiResponse({ status: 404, description: 'No such nomination, or not one you may see' })
   get(@Param('id') id: string, @CurrentPrincipal() principal: Principal) {
     return this.nominations.get(id, principal);
@@ -78,6 +79,7 @@ export class NominationsController {
   @Patch(':id')
   @Roles(...WRITERS)
   @ApiOperation({ summary: 'Amend contact, indicators or documents while the submission window is open' })
+  @ApiParam({ name: 'id', format: 'uuid', example: '6f1c2a7e-3b7d-4f0e-9a51-0c2d7d1e9b44' })
   @ApiResponse({ status: 409, description: 'The nomination was withdrawn' })
   @ApiResponse({ status: 422, description: 'Invalid fields, or the window is closed' })
   async amend(@Param('id') id: string, @Body() body: AmendNominationDto, @CurrentPrincipal() principal: Principal) {
@@ -88,6 +90,7 @@ export class NominationsController {
   @HttpCode(200)
   @Roles(...WRITERS)
   @ApiOperation({ summary: 'Withdraw a nomination; it leaves the rankings' })
+  @ApiParam({ name: 'id', format: 'uuid', example: '6f1c2a7e-3b7d-4f0e-9a51-0c2d7d1e9b44' })
   @ApiResponse({ status: 409, description: 'Already withdrawn' })
   async withdraw(@Param('id') id: string, @Body() body: WithdrawNominationDto, @CurrentPrincipal() principal: Principal) {
     return toView(await this.changeNomination.withdraw(id, principal, body?.reason));

@@ -1,6 +1,6 @@
 import { Controller, Get, Param } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
-import { ApiBearerAuth, ApiOperation, ApiResponse, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiOperation, ApiParam, ApiResponse, ApiTags } from '@nestjs/swagger';
 import { coversProvince, type Principal } from '@paritrana/contracts';
 import { CurrentPrincipal, DomainError, isUuid } from '@paritrana/platform';
 import { Repository } from 'typeorm';
@@ -14,6 +14,7 @@ export class ScoresController {
 
   @Get(':nominationId')
   @ApiOperation({ summary: 'Explain a nomination’s score criterion by criterion' })
+  @ApiParam({ name: 'nominationId', format: 'uuid', example: '6f1c2a7e-3b7d-4f0e-9a51-0c2d7d1e9b44' })
   @ApiResponse({ status: 404, description: 'Not scored (yet), or no such nomination' })
   async get(@Param('nominationId') nominationId: string, @CurrentPrincipal() principal: Principal) {
     const score = isUuid(nominationId) ? await this.scores.findOneBy({ nominationId }) : null;

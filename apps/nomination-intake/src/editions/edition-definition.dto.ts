@@ -1,5 +1,13 @@
 import { ApiProperty } from '@nestjs/swagger';
-import { NATIONAL_SCOPES, NOMINEE_KINDS, TIERS, type EligibilityRule, type Scale, type ValueSource } from '@paritrana/contracts';
+import {
+  NATIONAL_SCOPES,
+  NOMINEE_KINDS,
+  PANEL_NORMALIZATIONS,
+  TIERS,
+  type EligibilityRule,
+  type Scale,
+  type ValueSource,
+} from '@paritrana/contracts';
 import { Type } from 'class-transformer';
 import {
   ArrayMinSize,
@@ -228,4 +236,14 @@ export class EditionDefinitionDto {
   @ValidateNested({ each: true })
   @Type(() => CategoryDto)
   categories!: CategoryDto[];
+
+  @ApiProperty({
+    enum: PANEL_NORMALIZATIONS,
+    required: false,
+    default: 'none',
+    description: 'zscore: standardise each assessor’s panel scores to their own mean and spread before averaging (see the README)',
+  })
+  @IsOptional()
+  @IsIn(PANEL_NORMALIZATIONS)
+  panelNormalization?: (typeof PANEL_NORMALIZATIONS)[number];
 }

@@ -14,6 +14,9 @@ import { roundHalfAwayFromZero } from './rounding';
 /** Non-conflicted assessors' scores per assessment round and criterion code. */
 export type PanelScores = Record<string, Record<string, number[]>>;
 
+/** Normalised panel values per round and criterion code; they replace the mean or median. */
+export type NormalizedPanel = Record<string, Record<string, number>>;
+
 export interface RubricScore {
   status: ScoreStatus;
   total: number;
@@ -28,12 +31,17 @@ type Value = number | string | null;
  * Scores one nomination against a rubric: each criterion's value from its source, a sub-score in
  * [0, 100] from its scale, and the weighted mean of the sub-scores rounded to 2 decimals.
  */
-export function scoreAgainstRubric(rubric: Rubric, indicators: Indicators, panel: PanelScores = {}): RubricScore {
+export function scoreAgainstRubric(
+  rubric: Rubric,
+  indicators: Indicators,
+  panel: PanelScores = {},
+  normalized: NormalizedPanel = {},
+): RubricScore {
   const weightSum = rubric.criteria.reduce((sum, c) => sum + c.weight, 0);
   let weighted = 0;
   let awaitingPanel = false;
   const criteria = rubric.criteria.map((criterion): CriterionScore => {
-    const value = resolveValue(criterion, indicators, panel);
+    const value = resolveValue(criterion, indicators, panel, normalized);
     if ('panel' in criterion.value && panelCount(criterion, panel) < rubric.minAssessors) awaitingPanel = true;
     const subScore = applyScale(criterion.scale, value);
     weighted += criterion.weight * subScore;
@@ -51,7 +59,7 @@ export function scoreAgainstRubric(rubric: Rubric, indicators: Indicators, panel
   return { status, total, rubricVersion: rubric.version, criteria, reasons };
 }
 
-function resolveValue(criterion: Criterion, indicators: Indicators, panel: PanelScores): Value {
+function resolveValue(criterion: Criterion, indicators: Indicators, panel: PanelScores, normalized: NormalizedPanel): Value {
   const source: ValueSource = criterion.value;
   if ('indicator' in source) {
     const v = readIndicator(indicators, source.indicator);
@@ -69,6 +77,8 @@ function resolveValue(criterion: Criterion, indicators: Indicators, panel: Panel
   }
   const scores = panel[source.panel]?.[criterion.code] ?? [];
   if (scores.length === 0) return null;
+  const standardised = normalized[source.panel]?.[criterion.code];
+  if (standardised !== undefined) return standardised;
   return criterion.aggregate === 'median' ? median(scores) : scores.reduce((a, b) => a + b, 0) / scores.length;
 }
 

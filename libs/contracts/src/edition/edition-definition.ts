@@ -3,6 +3,7 @@ import { Type, type Static } from '@sinclair/typebox';
 export const NOMINEE_KINDS = ['province', 'regency', 'village', 'employer'] as const;
 export const TIERS = ['provincial', 'national'] as const;
 export const NATIONAL_SCOPES = ['national', 'zone'] as const;
+export const PANEL_NORMALIZATIONS = ['none', 'zscore'] as const;
 
 export type NomineeKind = (typeof NOMINEE_KINDS)[number];
 export type Tier = (typeof TIERS)[number];
@@ -78,6 +79,8 @@ export const EditionDefinitionSchema = Type.Object({
   schedule: Type.Object({ provincial: WindowSchema, national: Type.Optional(WindowSchema) }),
   zones: Type.Array(ZoneSchema),
   categories: Type.Array(CategorySchema, { minItems: 1 }),
+  /** `zscore` standardises each assessor's panel scores before they are averaged; `none` (default) uses them as given. */
+  panelNormalization: Type.Optional(StringEnum(PANEL_NORMALIZATIONS)),
 });
 
 export type ValueSource = Static<typeof ValueSourceSchema>;

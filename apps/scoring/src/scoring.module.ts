@@ -3,6 +3,7 @@ import { ServiceModule } from '@paritrana/platform';
 import type { ScoringEnv } from './config/env';
 import { EditionsModule } from './editions/editions.module';
 import { CreateScoringTables1763712100000 } from './migrations/1763712100000-create-scoring-tables';
+import { Assessments1763720200000 } from './migrations/1763720200000-assessments';
 import { ScoresModule } from './scores/scores.module';
 
 @Module({})
@@ -11,7 +12,12 @@ export class ScoringModule {
     return {
       module: ScoringModule,
       imports: [
-        ServiceModule.forRoot({ service: 'scoring', schema: 'scoring', env, migrations: [CreateScoringTables1763712100000] }),
+        ServiceModule.forRoot({
+          service: 'scoring',
+          schema: 'scoring',
+          env,
+          migrations: [CreateScoringTables1763712100000, Assessments1763720200000],
+        }),
         EditionsModule,
         ScoresModule,
       ],

@@ -1,13 +1,13 @@
 import { Module } from '@nestjs/common';
-import { TypeOrmModule } from '@nestjs/typeorm';
+import { AssessmentsController } from '../assessments/assessments.controller';
+import { RecordAssessmentUseCase } from '../assessments/record-assessment.use-case';
 import { NominationsConsumer } from './nominations.consumer';
-import { ScoreNominationUseCase } from './score-nomination.use-case';
-import { ScoreEntity } from './score.entity';
+import { RescoreUseCase } from './rescore.use-case';
 import { ScoresController } from './scores.controller';
+import { ScoringStore } from './scoring-store';
 
 @Module({
-  imports: [TypeOrmModule.forFeature([ScoreEntity])],
-  controllers: [ScoresController],
-  providers: [ScoreNominationUseCase, NominationsConsumer],
+  controllers: [ScoresController, AssessmentsController],
+  providers: [ScoringStore, RescoreUseCase, NominationsConsumer, RecordAssessmentUseCase],
 })
 export class ScoresModule {}

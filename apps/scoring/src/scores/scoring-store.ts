@@ -1,0 +1,147 @@
+import { Injectable } from '@nestjs/common';
+import type { CriterionScore, EditionDefinition, Nominee, ScoreStatus, Tier } from '@paritrana/contracts';
+import { DomainError } from '@paritrana/platform';
+import type { EntityManager } from 'typeorm';
+
+export interface ScoredNomination {
+  nominationId: string;
+  edition: string;
+  tier: Tier;
+  province: string;
+  category: string;
+  nominee: Nominee | null;
+  indicators: Record<string, unknown>;
+  status: ScoreStatus;
+  total: number;
+  rubricVersion: number;
+  criteria: CriterionScore[];
+  reasons: string[];
+  calculatedAt: string;
+  withdrawnAt: string | null;
+}
+
+export interface Assessment {
+  id: string;
+  nominationId: string;
+  assessor: string;
+  assessorName: string;
+  round: string;
+  scores: Record<string, number>;
+  conflictOfInterest: boolean;
+  comment: string | null;
+  submittedAt: string;
+  supersededAt: string | null;
+  supersededBy: string | null;
+}
+
+const SCORE_COLUMNS = `nomination_id AS "nominationId", edition, tier, province, category, nominee, indicators, status, total::float8 AS total,
+  rubric_version AS "rubricVersion", criteria, reasons, calculated_at AS "calculatedAt", withdrawn_at AS "withdrawnAt"`;
+const ASSESSMENT_COLUMNS = `id, nomination_id AS "nominationId", assessor, assessor_name AS "assessorName", round, scores,
+  conflict_of_interest AS "conflictOfInterest", comment, submitted_at AS "submittedAt", superseded_at AS "supersededAt", superseded_by AS "supersededBy"`;
+
+/** Scoring's own tables: editions, the nominations it scores with their current score, and assessments. */
+@Injectable()
+export class ScoringStore {
+  async edition(manager: EntityManager, code: string): Promise<EditionDefinition> {
+    const rows: { definition: EditionDefinition }[] = await manager.query('SELECT definition FROM scoring.editions WHERE code = $1', [
+      code,
+    ]);
+    if (rows.length === 0) throw DomainError.unavailable('EDITION_NOT_YET_KNOWN', `Edition ${code} has not reached scoring yet`);
+    return rows[0].definition;
+  }
+
+  async nomination(manager: EntityManager, nominationId: string, lock = false): Promise<ScoredNomination | undefined> {
+    const rows: ScoredNomination[] = await manager.query(
+      `SELECT ${SCORE_COLUMNS} FROM scoring.scores WHERE nomination_id = $1${lock ? ' FOR UPDATE' : ''}`,
+      [nominationId],
+    );
+    return rows[0];
+  }
+
+  /** Nominations competing under one rubric: the pool of a normalisation. */
+  async group(manager: EntityManager, edition: string, tier: Tier, category: string): Promise<ScoredNomination[]> {
+    return manager.query(
+      `SELECT ${SCORE_COLUMNS} FROM scoring.scores WHERE edition = $1 AND tier = $2 AND category = $3 AND withdrawn_at IS NULL ORDER BY nomination_id`,
+      [edition, tier, category],
+    );
+  }
+
+  async byProvinces(
+    manager: EntityManager,
+    edition: string,
+    tier: Tier,
+    category: string,
+    provinces: string[] | undefined,
+  ): Promise<ScoredNomination[]> {
+    return manager.query(
+      `SELECT ${SCORE_COLUMNS} FROM scoring.scores WHERE edition = $1 AND tier = $2 AND category = $3 AND withdrawn_at IS NULL
+       AND ($4::text[] IS NULL OR province = ANY($4)) ORDER BY total DESC, nomination_id`,
+      [edition, tier, category, provinces ?? null],
+    );
+  }
+
+  async upsertNomination(
+    manager: EntityManager,
+    n: Pick<ScoredNomination, 'nominationId' | 'edition' | 'tier' | 'province' | 'category' | 'nominee' | 'indicators'>,
+  ): Promise<void> {
+    await manager.query(
+      `INSERT INTO scoring.scores (nomination_id, edition, tier, province, category, nominee, indicators, status, total, rubric_version, criteria, reasons, calculated_at)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, 'provisional', 0, 0, '[]', '[]', now())
+       ON CONFLICT (nomination_id) DO UPDATE SET nominee = EXCLUDED.nominee, indicators = EXCLUDED.indicators`,
+      [n.nominationId, n.edition, n.tier, n.province, n.category, n.nominee, n.indicators],
+    );
+  }
+
+  async withdraw(manager: EntityManager, nominationId: string, at: string): Promise<void> {
+    await manager.query('UPDATE scoring.scores SET withdrawn_at = $2 WHERE nomination_id = $1', [nominationId, at]);
+  }
+
+  async saveScore(
+    manager: EntityManager,
+    s: Pick<ScoredNomination, 'nominationId' | 'status' | 'total' | 'rubricVersion' | 'criteria' | 'reasons' | 'calculatedAt'>,
+  ) {
+    await manager.query(
+      `UPDATE scoring.scores SET status = $2, total = $3, rubric_version = $4, criteria = $5, reasons = $6, calculated_at = $7 WHERE nomination_id = $1`,
+      [s.nominationId, s.status, s.total, s.rubricVersion, JSON.stringify(s.criteria), JSON.stringify(s.reasons), s.calculatedAt],
+    );
+  }
+
+  /** The current assessments of these nominations (superseded ones stay in the history). */
+  async currentAssessments(manager: EntityManager, nominationIds: string[]): Promise<Assessment[]> {
+    if (nominationIds.length === 0) return [];
+    return manager.query(
+      `SELECT ${ASSESSMENT_COLUMNS} FROM scoring.assessments WHERE nomination_id = ANY($1::uuid[]) AND superseded_at IS NULL ORDER BY submitted_at, id`,
+      [nominationIds],
+    );
+  }
+
+  async history(manager: EntityManager, nominationIds: string[]): Promise<Assessment[]> {
+    if (nominationIds.length === 0) return [];
+    return manager.query(
+      `SELECT ${ASSESSMENT_COLUMNS} FROM scoring.assessments WHERE nomination_id = ANY($1::uuid[]) ORDER BY submitted_at, id`,
+      [nominationIds],
+    );
+  }
+
+  /** Supersedes the assessor's current assessment of that round, if any, and records the new one. */
+  async recordAssessment(manager: EntityManager, a: Omit<Assessment, 'supersededAt' | 'supersededBy'>): Promise<string | undefined> {
+    const superseded = updatedRows<{ id: string }>(
+      await manager.query(
+        `UPDATE scoring.assessments SET superseded_at = $5, superseded_by = $4
+       WHERE nomination_id = $1 AND assessor = $2 AND round = $3 AND superseded_at IS NULL RETURNING id`,
+        [a.nominationId, a.assessor, a.round, a.id, a.submittedAt],
+      ),
+    );
+    await manager.query(
+      `INSERT INTO scoring.assessments (id, nomination_id, assessor, assessor_name, round, scores, conflict_of_interest, comment, submitted_at)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)`,
+      [a.id, a.nominationId, a.assessor, a.assessorName, a.round, a.scores, a.conflictOfInterest, a.comment, a.submittedAt],
+    );
+    return superseded[0]?.id;
+  }
+}
+
+/** TypeORM answers an UPDATE … RETURNING on Postgres with [rows, count]; a SELECT with rows. */
+function updatedRows<T>(result: unknown): T[] {
+  return (Array.isArray(result) && Array.isArray(result[0]) ? result[0] : result) as T[];
+}

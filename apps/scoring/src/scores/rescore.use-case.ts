@@ -25,6 +25,9 @@ export class RescoreUseCase {
     if (!rubric)
       throw DomainError.invalid('RUBRIC_MISSING', `Edition ${changed.edition} has no ${changed.tier} rubric for ${changed.category}`);
     const normalizing = edition.panelNormalization === 'zscore' && hasPanel(rubric);
+    // One pool is re-scored by one transaction at a time, each reading what the previous committed.
+    if (normalizing)
+      await manager.query('SELECT pg_advisory_xact_lock(hashtext($1))', [`${changed.edition}|${changed.tier}|${changed.category}`]);
     const targets = normalizing ? await this.store.group(manager, changed.edition, changed.tier, changed.category) : [changed];
     const assessments = await this.store.currentAssessments(
       manager,

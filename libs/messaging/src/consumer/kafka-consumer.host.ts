@@ -9,6 +9,8 @@ import { MessagingMetrics } from '../messaging.metrics';
 import { MESSAGING_OPTIONS, type MessagingOptions } from '../messaging.options';
 import { ON_EVENT, type EventHandlerFn } from './on-event.decorator';
 
+const PARTITIONS_CONCURRENTLY = 8;
+
 type Outcome = { kind: 'applied' } | { kind: 'duplicate' } | { kind: 'dead-letter'; reason: string };
 
 /**
@@ -54,7 +56,14 @@ export class KafkaConsumerHost implements OnApplicationBootstrap, OnApplicationS
     // Not awaited: joining the group can wait for a crashed predecessor's session to expire, and
     // the service should answer HTTP meanwhile.
     this.consumer
-      .run({ autoCommit: true, eachBatchAutoResolve: false, eachBatch: (payload) => this.handleBatch(payload) })
+      .run({
+        autoCommit: true,
+        eachBatchAutoResolve: false,
+        // Partitions progress independently, so a message waiting on another topic's event (an
+        // edition not yet projected) does not hold up the partition that brings it.
+        partitionsConsumedConcurrently: PARTITIONS_CONCURRENTLY,
+        eachBatch: (payload) => this.handleBatch(payload),
+      })
       .then(() => this.logger.log(`Consuming ${topics.join(', ')} as group ${this.options.groupId}`))
       .catch((error: Error) => this.logger.error(`The consumer stopped: ${error.message}`));
   }

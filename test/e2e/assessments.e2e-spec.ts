@@ -1,4 +1,4 @@
-import { http, startPlatform, tokenFor, waitFor, type Platform } from '@paritrana/testing';
+import { http, SmtpSink, startPlatform, tokenFor, waitFor, type Platform } from '@paritrana/testing';
 import { panelRegencyEdition, regencyNomination } from '../fixtures/edition.fixture';
 
 interface Score {
@@ -46,11 +46,17 @@ describe('assessment panels: scope, history, conflicts, finality and normalisati
   const scoreOf = (id: string, token = secretariat) => http<Score>('GET', `${platform.urls.scoring}/v1/scores/${id}`, token);
   const scored = (id: string) => waitFor(`a score for ${id}`, async () => ((await scoreOf(id)).status === 200 ? true : undefined));
 
+  const smtp = new SmtpSink();
+
   beforeAll(async () => {
-    platform = await startPlatform();
+    await smtp.start();
+    platform = await startPlatform({ SMTP_URL: smtp.url });
   });
 
-  afterAll(async () => platform?.close());
+  afterAll(async () => {
+    await platform?.close();
+    await smtp.stop();
+  });
 
   it('should keep a score provisional until minAssessors non-conflicted assessors scored, keeping every earlier assessment', async () => {
     const edition = `as${run}`;

@@ -191,7 +191,9 @@ describe('an award from edition to winners’ email (real Kafka, Postgres and SM
     expect(published.status).toBe(200);
     expect(published.body.standings).toHaveLength(3);
 
-    const mails = await waitFor('three emails', async () => (smtp.messages.length >= 3 ? smtp.messages : undefined));
+    // Other suites' boards may be announced to this mail server too (their events outlive their services).
+    const ours = () => smtp.messages.filter((m) => m.parsed.text?.includes(`Paritrana Award ${edition} `));
+    const mails = await waitFor('three emails', async () => (ours().length >= 3 ? ours() : undefined));
     const bungo = mails.find((m) => m.envelopeTo.includes('bungo@example.go.id'));
     expect(bungo?.parsed.subject).toContain('Paritrana Award');
     expect(bungo?.parsed.subject).toContain('Terbaik I');
@@ -220,7 +222,7 @@ describe('an award from edition to winners’ email (real Kafka, Postgres and SM
     const again = await http('POST', `${platform.urls.ranking}/v1/boards/${boardId}/publish`, chairJambi);
     expect(again.status).toBe(409);
     await new Promise((resolve) => setTimeout(resolve, 1_500));
-    expect(smtp.messages).toHaveLength(3);
+    expect(ours()).toHaveLength(3);
   });
 
   it('should stream the standings and the published board, without contact details, to the secretariat', async () => {

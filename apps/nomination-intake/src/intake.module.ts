@@ -1,9 +1,11 @@
 import { Module, type DynamicModule } from '@nestjs/common';
 import { ServiceModule } from '@paritrana/platform';
 import type { IntakeEnv } from './config/env';
+import { AdvancementModule } from './advancement/advancement.module';
 import { EditionsModule } from './editions/editions.module';
 import { CreateIntakeTables1763712000000 } from './migrations/1763712000000-create-intake-tables';
 import { AmendmentsIdempotencyAudit1763720000000 } from './migrations/1763720000000-amendments-idempotency-audit';
+import { Advancement1763720300000 } from './migrations/1763720300000-advancement';
 import { NominationsModule } from './nominations/nominations.module';
 
 export const INTAKE_SCHEMA = 'intake';
@@ -20,10 +22,11 @@ export class IntakeModule {
           service: 'nomination-intake',
           schema: INTAKE_SCHEMA,
           env,
-          migrations: [CreateIntakeTables1763712000000, AmendmentsIdempotencyAudit1763720000000],
+          migrations: [CreateIntakeTables1763712000000, AmendmentsIdempotencyAudit1763720000000, Advancement1763720300000],
         }),
         EditionsModule,
         NominationsModule,
+        AdvancementModule,
       ],
     };
   }

@@ -3,7 +3,7 @@ import type { NominationEntity } from './nomination.entity';
 
 const origin = { service: 'nomination-intake' };
 
-export const submittedEvent = (n: NominationEntity): CloudEvent =>
+export const submittedEvent = (n: NominationEntity, cause?: CloudEvent): CloudEvent =>
   createEvent(
     EventTypes.NominationSubmitted,
     n.id,
@@ -18,8 +18,9 @@ export const submittedEvent = (n: NominationEntity): CloudEvent =>
       indicators: n.indicators,
       submittedAt: n.submittedAt.toISOString(),
       submittedBy: n.submittedBy,
+      ...(n.advancedFrom ? { advancedFrom: n.advancedFrom } : {}),
     },
-    origin,
+    { ...origin, ...(cause ? { cause } : {}) },
   );
 
 export const amendedEvent = (n: NominationEntity, fields: Array<'contact' | 'indicators' | 'documents'>, by: Principal): CloudEvent =>

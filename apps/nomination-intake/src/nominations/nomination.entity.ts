@@ -54,4 +54,8 @@ export class NominationEntity {
 
   @Column('timestamptz', { name: 'withdrawn_at', nullable: true })
   withdrawnAt!: Date | null;
+
+  /** Set on national-round nominations created by advancement. */
+  @Column('jsonb', { name: 'advanced_from', nullable: true })
+  advancedFrom!: { nominationId: string; boardId: string; rank: number } | null;
 }

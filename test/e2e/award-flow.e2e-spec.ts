@@ -225,11 +225,34 @@ describe('an award from edition to winners’ email (real Kafka, Postgres and SM
     expect(ours()).toHaveLength(3);
   });
 
+  it('should list boards within scope and export a board as CSV', async () => {
+    const listed = async (token: string) =>
+      (
+        await http<{ boards: Array<{ boardId: string; status: string }> }>(
+          'GET',
+          `${platform.urls.ranking}/v1/boards?edition=${edition}`,
+          token,
+        )
+      ).body.boards;
+
+    expect(await listed(chairJambi)).toEqual([expect.objectContaining({ boardId, status: 'published' })]);
+    expect(await listed(kanwilBali)).toEqual([]);
+    const csv = await fetch(`${platform.urls.ranking}/v1/boards/${boardId}/export`, { headers: { authorization: `Bearer ${chairJambi}` } });
+    const lines = (await csv.text()).trim().split('\n');
+    expect(lines).toHaveLength(4);
+    expect(lines[1]).toBe(`${boardId},published,1,Terbaik I,${ids.bungo},Kabupaten Bungo,regency,15.08,,80.2,final,`);
+    expect(
+      (await fetch(`${platform.urls.ranking}/v1/boards/${boardId}/export`, { headers: { authorization: `Bearer ${kanwilBali}` } })).status,
+    ).toBe(403);
+  });
+
   it('should stream the standings and the published board, without contact details, to the secretariat', async () => {
     const published = await waitFor('the published event', async () => rankingEvents.find((e) => e.type === EventTypes.RankingPublished));
 
     expect(rankingEvents.filter((e) => e.type === EventTypes.RankingPublished)).toHaveLength(1);
-    expect(rankingEvents.some((e) => e.type === EventTypes.RankingUpdated)).toBe(true);
+    const updates = rankingEvents.filter((e) => e.type === EventTypes.RankingUpdated) as CloudEvent<typeof EventTypes.RankingUpdated>[];
+    expect(updates.length).toBeGreaterThan(0);
+    for (const update of updates) expect(update.data.standings.map((s) => s.rank)).toEqual(update.data.standings.map((_, i) => i + 1));
     expect(published).toMatchObject({
       specversion: '1.0',
       source: '/paritrana/ranking',

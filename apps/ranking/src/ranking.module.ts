@@ -4,6 +4,7 @@ import { BoardsModule } from './boards/boards.module';
 import type { RankingEnv } from './config/env';
 import { CreateRankingTables1763712200000 } from './migrations/1763712200000-create-ranking-tables';
 import { WithdrawnEntries1763720100000 } from './migrations/1763720100000-withdrawn-entries';
+import { CoalescedAnnouncements1763720400000 } from './migrations/1763720400000-coalesced-announcements';
 
 @Module({})
 export class RankingModule {
@@ -15,7 +16,7 @@ export class RankingModule {
           service: 'ranking',
           schema: 'ranking',
           env,
-          migrations: [CreateRankingTables1763712200000, WithdrawnEntries1763720100000],
+          migrations: [CreateRankingTables1763712200000, WithdrawnEntries1763720100000, CoalescedAnnouncements1763720400000],
         }),
         BoardsModule,
       ],

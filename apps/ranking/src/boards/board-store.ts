@@ -67,6 +67,21 @@ export class BoardStore {
     return rows[0];
   }
 
+  /** Boards matching the filters, provincial ones limited to `provinces` when given. */
+  async list(
+    manager: EntityManager,
+    filters: { edition?: string; tier?: string; scope?: string; category?: string },
+    provinces: string[] | undefined,
+  ): Promise<Array<BoardKey & { boardId: string; status: string; publishedAt: string | null }>> {
+    return manager.query(
+      `SELECT board_id AS "boardId", edition, tier, scope, category, status, published_at AS "publishedAt" FROM ranking.boards
+       WHERE ($1::text IS NULL OR edition = $1) AND ($2::text IS NULL OR tier = $2) AND ($3::text IS NULL OR scope = $3)
+         AND ($4::text IS NULL OR category = $4) AND (tier = 'national' OR $5::text[] IS NULL OR scope = ANY($5))
+       ORDER BY edition, tier DESC, scope, category LIMIT 1000`,
+      [filters.edition ?? null, filters.tier ?? null, filters.scope ?? null, filters.category ?? null, provinces ?? null],
+    );
+  }
+
   /** The board as it stands now: the frozen snapshot once published, else computed from its entries. */
   async view(manager: EntityManager, boardId: string, lock = false): Promise<BoardView | undefined> {
     const key = parseBoardId(boardId);

@@ -1,16 +1,13 @@
 import { Injectable } from '@nestjs/common';
-import { createEvent, EventTypes, type CloudEvent } from '@paritrana/contracts';
-import { EventPublisher, OnEvent } from '@paritrana/messaging';
+import { EventTypes, type CloudEvent } from '@paritrana/contracts';
+import { OnEvent } from '@paritrana/messaging';
 import type { EntityManager } from 'typeorm';
 import { BoardStore } from './board-store';
 
-/** Keeps ranking's projection current from editions, nominations and scores, announcing standings as they change. */
+/** Keeps ranking's projection current from editions, nominations and scores, marking boards whose standings changed. */
 @Injectable()
 export class BoardsConsumer {
-  constructor(
-    private readonly store: BoardStore,
-    private readonly events: EventPublisher,
-  ) {}
+  constructor(private readonly store: BoardStore) {}
 
   @OnEvent(EventTypes.EditionDefined)
   async onEditionDefined(event: CloudEvent<typeof EventTypes.EditionDefined>, manager: EntityManager): Promise<void> {
@@ -29,7 +26,7 @@ export class BoardsConsumer {
        ON CONFLICT (nomination_id) DO UPDATE SET nominee = EXCLUDED.nominee, submitted_at = EXCLUDED.submitted_at`,
       [n.nominationId, boardId, n.nominee, n.submittedAt],
     );
-    await this.announce(manager, boardId, event);
+    await this.announce(manager, boardId);
   }
 
   /** A withdrawn nomination leaves its board; a later score for it changes nothing. */
@@ -42,7 +39,7 @@ export class BoardsConsumer {
        ON CONFLICT (nomination_id) DO UPDATE SET withdrawn_at = EXCLUDED.withdrawn_at`,
       [n.nominationId, boardId, n.withdrawnAt],
     );
-    await this.announce(manager, boardId, event);
+    await this.announce(manager, boardId);
   }
 
   @OnEvent(EventTypes.ScoreCalculated)
@@ -55,19 +52,14 @@ export class BoardsConsumer {
        ON CONFLICT (nomination_id) DO UPDATE SET total = EXCLUDED.total, status = EXCLUDED.status, sub_scores = EXCLUDED.sub_scores, reasons = EXCLUDED.reasons`,
       [s.nominationId, boardId, s.total, s.status, subScores, JSON.stringify(s.reasons)],
     );
-    await this.announce(manager, boardId, event);
+    await this.announce(manager, boardId);
   }
 
-  private async announce(manager: EntityManager, boardId: string, cause: CloudEvent): Promise<void> {
-    const board = await this.store.view(manager, boardId);
-    if (!board || board.status !== 'open') return;
-    const { edition, tier, scope, category, standings, ineligible } = board;
-    const updated = createEvent(
-      EventTypes.RankingUpdated,
-      boardId,
-      { boardId, edition, tier, scope, category, standings, ineligible, updatedAt: new Date().toISOString() },
-      { service: 'ranking', cause },
+  /** Marks the board changed; the announcer coalesces a burst of changes into one ranking.updated. */
+  private async announce(manager: EntityManager, boardId: string): Promise<void> {
+    await manager.query(
+      `UPDATE ranking.boards SET changed_since = coalesce(changed_since, now()) WHERE board_id = $1 AND status = 'open'`,
+      [boardId],
     );
-    await this.events.publish(manager, [updated]);
   }
 }

@@ -1,10 +1,11 @@
-import { Controller, Get, HttpCode, Param, Post } from '@nestjs/common';
+import { Controller, Get, Header, HttpCode, Param, Post, Query } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { ApiBearerAuth, ApiOperation, ApiParam, ApiResponse, ApiTags } from '@nestjs/swagger';
-import { coversProvince, type Principal } from '@paritrana/contracts';
+import { ApiBearerAuth, ApiOperation, ApiParam, ApiProduces, ApiQuery, ApiResponse, ApiTags } from '@nestjs/swagger';
+import { coversProvince, NATIONAL_ROLES, type Principal } from '@paritrana/contracts';
 import { CurrentPrincipal, DomainError, Roles } from '@paritrana/platform';
 import { DataSource } from 'typeorm';
 import { BoardStore, type BoardView } from './board-store';
+import { boardCsv } from './board-csv';
 import { PublishBoardUseCase } from './publish-board.use-case';
 
 @ApiTags('boards')
@@ -16,6 +17,33 @@ export class BoardsController {
     private readonly store: BoardStore,
     private readonly publishBoard: PublishBoardUseCase,
   ) {}
+
+  @Get()
+  @ApiOperation({ summary: 'Boards you may read: your provinces’ provincial boards and every national board' })
+  @ApiQuery({ name: 'edition', required: false, example: '2024' })
+  @ApiQuery({ name: 'tier', required: false, enum: ['provincial', 'national'] })
+  @ApiQuery({ name: 'scope', required: false, example: '15' })
+  @ApiQuery({ name: 'category', required: false, example: 'regency' })
+  async list(
+    @CurrentPrincipal() principal: Principal,
+    @Query('edition') edition?: string,
+    @Query('tier') tier?: string,
+    @Query('scope') scope?: string,
+    @Query('category') category?: string,
+  ) {
+    const provinces = NATIONAL_ROLES.has(principal.role) ? undefined : (principal.provinces ?? []);
+    const boards = await this.store.list(this.dataSource.manager, { edition, tier, scope, category }, provinces);
+    return { boards };
+  }
+
+  @Get(':boardId/export')
+  @Header('Content-Type', 'text/csv; charset=utf-8')
+  @ApiOperation({ summary: 'A board as CSV: standings, then the ineligible with their reasons' })
+  @ApiParam({ name: 'boardId', example: '2024:provincial:15:regency' })
+  @ApiProduces('text/csv')
+  async export(@Param('boardId') boardId: string, @CurrentPrincipal() principal: Principal): Promise<string> {
+    return boardCsv(await this.get(boardId, principal));
+  }
 
   @Get(':boardId')
   @ApiOperation({ summary: 'A board: `{edition}:{tier}:{scope}:{category}`, e.g. 2024:provincial:15:regency' })

@@ -1,4 +1,5 @@
 import { Module } from '@nestjs/common';
+import { BoardAnnouncer } from './board-announcer';
 import { BoardStore } from './board-store';
 import { BoardsConsumer } from './boards.consumer';
 import { BoardsController } from './boards.controller';
@@ -6,6 +7,6 @@ import { PublishBoardUseCase } from './publish-board.use-case';
 
 @Module({
   controllers: [BoardsController],
-  providers: [BoardStore, BoardsConsumer, PublishBoardUseCase],
+  providers: [BoardStore, BoardsConsumer, BoardAnnouncer, PublishBoardUseCase],
 })
 export class BoardsModule {}

@@ -46,7 +46,7 @@ export class PublishBoardUseCase {
         publishedBy: by.sub,
       };
       await manager.query(
-        `UPDATE ranking.boards SET status = 'published', published = $2, published_at = $3, published_by = $4 WHERE board_id = $1`,
+        `UPDATE ranking.boards SET status = 'published', published = $2, published_at = $3, published_by = $4, changed_since = NULL WHERE board_id = $1`,
         [boardId, published, published.publishedAt, by.sub],
       );
       await this.events.publish(manager, [createEvent(EventTypes.RankingPublished, boardId, published, { service: 'ranking' })]);

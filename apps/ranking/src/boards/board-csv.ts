@@ -1,0 +1,67 @@
+import type { BoardView } from './board-store';
+
+const cell = (value: unknown): string => {
+  const text = value === null || value === undefined ? '' : String(value);
+  return /[",\n\r]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
+};
+
+/** One row per standing in rank order, then the ineligible nominations with their reasons. */
+export function boardCsv(board: BoardView): string {
+  const lines = [
+    [
+      'board_id',
+      'board_status',
+      'rank',
+      'title',
+      'nomination_id',
+      'nominee',
+      'kind',
+      'region_code',
+      'npp',
+      'total',
+      'status',
+      'reasons',
+    ].join(','),
+  ];
+  for (const s of board.standings) {
+    lines.push(
+      [
+        board.boardId,
+        board.status,
+        s.rank,
+        s.title,
+        s.nominationId,
+        s.nominee.name,
+        s.nominee.kind,
+        s.nominee.regionCode,
+        s.nominee.npp,
+        s.total,
+        s.status,
+        '',
+      ]
+        .map(cell)
+        .join(','),
+    );
+  }
+  for (const i of board.ineligible) {
+    lines.push(
+      [
+        board.boardId,
+        board.status,
+        '',
+        '',
+        i.nominationId,
+        i.nominee.name,
+        i.nominee.kind,
+        i.nominee.regionCode,
+        i.nominee.npp,
+        '',
+        'ineligible',
+        i.reasons.join('; '),
+      ]
+        .map(cell)
+        .join(','),
+    );
+  }
+  return `${lines.join('\n')}\n`;
+}

@@ -1,4 +1,9 @@
-import { EventTypes, EventValidator, Topics, type CloudEvent, type RankingPublished } from '@paritrana/contracts';
+import { ALL_TOPICS, EventTypes, EventValidator, Topics, type CloudEvent, type RankingPublished } from '@paritrana/contracts';
+import Ajv from 'ajv';
+import addFormats from 'ajv-formats';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { parse } from 'yaml';
 import { http, SmtpSink, startPlatform, tokenFor, waitFor, type Platform } from '@paritrana/testing';
 import { randomUUID } from 'node:crypto';
 import { Kafka, logLevel, type Consumer } from 'kafkajs';
@@ -23,6 +28,8 @@ describe('an award from edition to winners’ email (real Kafka, Postgres and SM
   const rankingEvents: CloudEvent[] = [];
   const rawRankingMessages: string[] = [];
   let secretariatConsumer: Consumer;
+  let contractConsumer: Consumer;
+  const produced: Array<{ topic: string; value: string }> = [];
 
   beforeAll(async () => {
     await smtp.start();
@@ -32,6 +39,12 @@ describe('an award from edition to winners’ email (real Kafka, Postgres and SM
     await secretariatConsumer.connect();
     await secretariatConsumer.subscribe({ topic: Topics.Rankings, fromBeginning: true });
     const validator = new EventValidator();
+    contractConsumer = kafka.consumer({ groupId: `contract-${randomUUID()}` });
+    await contractConsumer.connect();
+    await contractConsumer.subscribe({ topics: [...ALL_TOPICS], fromBeginning: true });
+    await contractConsumer.run({
+      eachMessage: async ({ topic, message }) => void produced.push({ topic, value: message.value?.toString() ?? '' }),
+    });
     await secretariatConsumer.run({
       eachMessage: async ({ message }) => {
         const event = validator.parse(message.value);
@@ -44,6 +57,7 @@ describe('an award from edition to winners’ email (real Kafka, Postgres and SM
 
   afterAll(async () => {
     await secretariatConsumer?.disconnect();
+    await contractConsumer?.disconnect();
     await platform?.close();
     await smtp.stop();
   });
@@ -271,5 +285,38 @@ describe('an award from edition to winners’ email (real Kafka, Postgres and SM
       expect(raw).not.toContain('@example.go.id');
       expect(raw).not.toContain('contact');
     }
+  });
+
+  it('should produce only events that docs/asyncapi.yaml describes, on their documented topics', async () => {
+    const doc = parse(readFileSync(join(__dirname, '..', '..', 'docs', 'asyncapi.yaml'), 'utf8')) as {
+      channels: Record<string, { address: string; messages: Record<string, { $ref: string }> }>;
+      components: { messages: Record<string, { name: string; payload: object }> };
+    };
+    const ajv = new Ajv({ allErrors: true, strict: false });
+    addFormats(ajv);
+    const schemas = new Map(Object.values(doc.components.messages).map((m) => [m.name, ajv.compile(m.payload)]));
+    const topicOf = new Map(
+      Object.values(doc.channels).flatMap((c) =>
+        Object.values(c.messages).map((ref) => [doc.components.messages[ref.$ref.split('/').pop()!].name, c.address] as const),
+      ),
+    );
+    await waitFor('our notification events', async () =>
+      produced.filter((p) => p.value.includes(`"boardId":"${boardId}"`) && p.value.includes(EventTypes.NotificationSent)).length === 3
+        ? true
+        : undefined,
+    );
+
+    // What the four services produced (other suites also put hand-made messages on these topics).
+    const ours = produced.filter((p) => /"source":"\/paritrana\/(nomination-intake|scoring|ranking|notification)"/.test(p.value));
+    const seen = new Set<string>();
+    for (const { topic, value } of ours) {
+      const event = JSON.parse(value) as { type: string };
+      const validate = schemas.get(event.type);
+      expect([event.type, topicOf.get(event.type)]).toEqual([event.type, topic]);
+      if (!validate!(JSON.parse(value)))
+        throw new Error(`${event.type} does not match docs/asyncapi.yaml: ${ajv.errorsText(validate!.errors)}`);
+      seen.add(event.type);
+    }
+    expect([...seen].sort()).toEqual([...schemas.keys()].sort());
   });
 });

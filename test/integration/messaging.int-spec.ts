@@ -5,7 +5,7 @@ import { createEvent, deadLetterTopic, EventTypes, Topics, type CloudEvent } fro
 import { createMessagingTables, EventPublisher, OnEvent } from '@paritrana/messaging';
 import { CommonEnv, DomainError, loadEnv, ServiceModule } from '@paritrana/platform';
 import { waitFor } from '@paritrana/testing';
-import { randomUUID } from 'node:crypto';
+import { randomBytes, randomUUID } from 'node:crypto';
 import { Kafka, logLevel, Partitioners, type Consumer, type KafkaMessage, type Producer } from 'kafkajs';
 import { DataSource, type EntityManager, type MigrationInterface, type QueryRunner } from 'typeorm';
 
@@ -181,6 +181,22 @@ describe('messaging: outbox, idempotent consumer, retries and dead letters (real
     expect(reasons[0]).toBe('message value is not JSON');
     expect(reasons[1]).toBe('unknown event type paritrana.unknown.happened.v1');
     expect(reasons[2]).toMatch(/^invalid paritrana.notification.sent.v1 data: /);
+  });
+
+  it('should compress large events and set aside one the broker refuses, without blocking the events behind it', async () => {
+    const large = sent('x'.repeat(3_000_000));
+    const refused = sent(randomBytes(12_000_000).toString('base64'));
+    const after = sent('ok');
+
+    await emitter.emit(large);
+    await emitter.emit(refused);
+    await emitter.emit(after);
+
+    await waitFor('the event behind the refused one', async () => ((await applied(after.id)).length === 1 ? true : undefined));
+    expect(await applied(large.id)).toEqual([{ attempt: 1 }]);
+    expect(await applied(refused.id)).toEqual([]);
+    const dead = await dataSource.query(`SELECT event_id, error FROM ${SCHEMA}.outbox_dead`);
+    expect(dead).toEqual([{ event_id: refused.id, error: expect.stringContaining('larger than the max message size') }]);
   });
 
   it('should dead-letter a permanent failure at once and retry a transient one until it succeeds', async () => {

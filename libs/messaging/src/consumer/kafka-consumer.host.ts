@@ -5,6 +5,7 @@ import { isTransientFailure } from '@paritrana/platform/errors/error-classificat
 import type { Consumer, EachBatchPayload, Kafka, KafkaMessage, Producer } from 'kafkajs';
 import { DataSource } from 'typeorm';
 import { KAFKA_CLIENT, KAFKA_PRODUCER } from '../kafka/kafka.tokens';
+import { MAX_MESSAGE_BYTES } from '../kafka/topics';
 import { MessagingMetrics } from '../messaging.metrics';
 import { MESSAGING_OPTIONS, type MessagingOptions } from '../messaging.options';
 import { ON_EVENT, type EventHandlerFn } from './on-event.decorator';
@@ -49,6 +50,9 @@ export class KafkaConsumerHost implements OnApplicationBootstrap, OnApplicationS
       sessionTimeout: 10_000,
       heartbeatInterval: 3_000,
       maxWaitTimeInMs: 100,
+      // Room for the largest message the topics accept, so no partition stalls on one.
+      maxBytesPerPartition: 2 * MAX_MESSAGE_BYTES,
+      maxBytes: 5 * MAX_MESSAGE_BYTES,
       retry: { retries: Number.MAX_SAFE_INTEGER, initialRetryTime: 300, maxRetryTime: 10_000 },
     });
     await this.consumer.connect();

@@ -1,7 +1,7 @@
 import { Inject, Injectable, Logger, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
-import type { Producer } from 'kafkajs';
+import { CompressionTypes, type Producer } from 'kafkajs';
 import { Client } from 'pg';
-import { DataSource } from 'typeorm';
+import { DataSource, type QueryRunner } from 'typeorm';
 import { MESSAGING_OPTIONS, type MessagingOptions } from '../messaging.options';
 import { MessagingMetrics } from '../messaging.metrics';
 import { KAFKA_PRODUCER } from '../kafka/kafka.tokens';
@@ -86,7 +86,12 @@ export class OutboxRelay implements OnApplicationBootstrap, OnApplicationShutdow
         [this.options.relayBatchSize],
       );
       if (rows.length > 0) {
-        await this.producer.sendBatch({ topicMessages: groupByTopic(rows) });
+        try {
+          await this.producer.sendBatch({ topicMessages: groupByTopic(rows), compression: CompressionTypes.GZIP });
+        } catch (error) {
+          if (!isTooLarge(error)) throw error;
+          await this.sendOneByOne(runner, rows);
+        }
         await runner.query(`DELETE FROM "${this.options.schema}".outbox WHERE seq = ANY($1::bigint[])`, [rows.map((r) => r.seq)]);
       }
       await runner.commitTransaction();
@@ -97,6 +102,28 @@ export class OutboxRelay implements OnApplicationBootstrap, OnApplicationShutdow
       throw error;
     } finally {
       await runner.release();
+    }
+  }
+
+  /**
+   * A message the broker refuses as too large would block every event behind it; it is moved to
+   * outbox_dead (kept for inspection, logged) and the others are sent.
+   */
+  private async sendOneByOne(runner: QueryRunner, rows: OutboxRow[]): Promise<void> {
+    for (const row of rows) {
+      try {
+        await this.producer.sendBatch({ topicMessages: groupByTopic([row]), compression: CompressionTypes.GZIP });
+      } catch (error) {
+        if (!isTooLarge(error)) throw error;
+        this.logger.error(
+          `Event ${row.event_type} #${row.seq} is larger than the broker accepts; moved to ${this.options.schema}.outbox_dead`,
+        );
+        await runner.query(
+          `INSERT INTO "${this.options.schema}".outbox_dead (seq, event_id, topic, message_key, event_type, envelope, created_at, error)
+           SELECT seq, event_id, topic, message_key, event_type, envelope, created_at, $2 FROM "${this.options.schema}".outbox WHERE seq = $1`,
+          [row.seq, (error as Error).message],
+        );
+      }
     }
   }
 
@@ -123,6 +150,13 @@ export class OutboxRelay implements OnApplicationBootstrap, OnApplicationShutdow
     await client.query(`LISTEN ${outboxChannel(this.options.schema)}`);
     this.listener = client;
   }
+}
+
+/** The broker's MESSAGE_TOO_LARGE; kafkajs wraps it in a non-retriable error that keeps only its message. */
+function isTooLarge(error: unknown): boolean {
+  const e = error as { type?: string; message?: string; cause?: unknown } | undefined;
+  if (!e || typeof e !== 'object') return false;
+  return e.type === 'MESSAGE_TOO_LARGE' || /larger than the max message size/.test(e.message ?? '') || isTooLarge(e.cause);
 }
 
 function groupByTopic(rows: OutboxRow[]) {

@@ -1,4 +1,7 @@
+import { dataSourceOptions } from '@paritrana/platform';
 import { http, SmtpSink, startPlatform, tokenFor, waitFor, type Platform } from '@paritrana/testing';
+import { DataSource } from 'typeorm';
+import { rebuildEdition } from '../../apps/ranking/src/rebuild/rebuild.service';
 import { regencyNomination, twoTierEdition } from '../fixtures/edition.fixture';
 
 interface Board {
@@ -95,5 +98,23 @@ describe('advancement from provincial boards into the national round, by zone (r
     expect(
       (await http('POST', `${platform.urls.ranking}/v1/boards/${edition}:national:sumatera:regency/publish`, nationalChair)).status,
     ).toBe(200);
+  });
+
+  it('should rebuild every board of the edition from the event log, equal to the live boards', async () => {
+    const dataSource = await new DataSource(
+      dataSourceOptions({ url: process.env.DATABASE_URL!, schema: 'ranking', migrations: [] }),
+    ).initialize();
+    try {
+      const report = await rebuildEdition({ brokers: process.env.KAFKA_BROKERS!.split(','), dataSource, edition, settleSeconds: 30 });
+
+      expect(report.differences).toEqual([]);
+      expect(report.boards.map((b) => [b.boardId, b.status]).sort()).toEqual([
+        [`${edition}:national:sumatera:regency`, 'published'],
+        [`${edition}:provincial:15:regency`, 'published'],
+        [`${edition}:provincial:16:regency`, 'published'],
+      ]);
+    } finally {
+      await dataSource.destroy();
+    }
   });
 });

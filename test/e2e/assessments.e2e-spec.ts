@@ -1,4 +1,7 @@
+import { dataSourceOptions } from '@paritrana/platform';
 import { http, SmtpSink, startPlatform, tokenFor, waitFor, type Platform } from '@paritrana/testing';
+import { DataSource } from 'typeorm';
+import { rebuildEdition } from '../../apps/ranking/src/rebuild/rebuild.service';
 import { panelRegencyEdition, regencyNomination } from '../fixtures/edition.fixture';
 
 interface Score {
@@ -177,5 +180,19 @@ describe('assessment panels: scope, history, conflicts, finality and normalisati
     // The README example: each panel's better nomination at 85.81, the other at 54.19.
     expect([await interview(jambi[0]), await interview(sumsel[0])]).toEqual([85.811388, 85.811388]);
     expect([await interview(jambi[1]), await interview(sumsel[1])]).toEqual([54.188612, 54.188612]);
+
+    const dataSource = await new DataSource(
+      dataSourceOptions({ url: process.env.DATABASE_URL!, schema: 'ranking', migrations: [] }),
+    ).initialize();
+    try {
+      const report = await rebuildEdition({ brokers: process.env.KAFKA_BROKERS!.split(','), dataSource, edition, settleSeconds: 30 });
+      expect(report.differences).toEqual([]);
+      expect(report.boards.map((b) => [b.boardId, b.status, b.standings.length]).sort()).toEqual([
+        [`${edition}:provincial:15:regency`, 'open', 2],
+        [`${edition}:provincial:16:regency`, 'open', 2],
+      ]);
+    } finally {
+      await dataSource.destroy();
+    }
   });
 });

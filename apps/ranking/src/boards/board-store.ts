@@ -95,8 +95,10 @@ export class BoardStore {
     const category = findCategory(edition, key.category);
     const rubric = category?.rubrics[key.tier];
     const entries: Array<Entry & { total: string }> = await manager.query(
-      `SELECT nomination_id AS "nominationId", nominee, submitted_at AS "submittedAt", total, status, sub_scores AS "subScores", reasons
-       FROM ranking.entries WHERE board_id = $1 AND nominee IS NOT NULL AND total IS NOT NULL AND withdrawn_at IS NULL`,
+      // A nomination not scored yet stands as provisional with 0, so a board cannot be published without it.
+      `SELECT nomination_id AS "nominationId", nominee, submitted_at AS "submittedAt", coalesce(total, 0) AS total,
+         coalesce(status, 'provisional') AS status, coalesce(sub_scores, '{}') AS "subScores", reasons
+       FROM ranking.entries WHERE board_id = $1 AND nominee IS NOT NULL AND withdrawn_at IS NULL`,
       [boardId],
     );
     const ranked = rankEntries(

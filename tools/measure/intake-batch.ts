@@ -52,7 +52,7 @@ async function main(): Promise<void> {
   const sorted = [...timings].sort((a, b) => a - b);
   process.stderr.write('\n');
   process.stdout.write(
-    `${accepted}/${batches * 1_000} accepted in ${seconds.toFixed(2)} s: ${Math.round(accepted / seconds)} nominations/s ` +
+    `edition ${edition}: ${accepted}/${batches * 1_000} accepted in ${seconds.toFixed(2)} s: ${Math.round(accepted / seconds)} nominations/s ` +
       `(1,000-item batches; batch latency p50 ${Math.round(sorted[Math.floor(sorted.length / 2)])} ms, max ${Math.round(sorted[sorted.length - 1])} ms)\n`,
   );
 }

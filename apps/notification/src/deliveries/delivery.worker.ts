@@ -5,6 +5,7 @@ import { EventPublisher } from '@paritrana/messaging';
 import { createTransport, type Transporter } from 'nodemailer';
 import { Counter, register } from 'prom-client';
 import { DataSource } from 'typeorm';
+import { renderCertificate, type CertificateFacts } from '../emails/certificate';
 import type { ComposedEmail } from '../emails/congratulation.template';
 import { MAIL_SETTINGS, type MailSettings } from './mail-settings';
 
@@ -14,6 +15,7 @@ interface DueDelivery {
   recipient: string;
   message_id: string;
   email: ComposedEmail;
+  certificate: CertificateFacts;
   title: string;
   attempts: number;
 }
@@ -25,6 +27,12 @@ const mailCounter =
     help: 'Congratulation emails by outcome (sent, retried, failed)',
     labelNames: ['outcome'],
   });
+
+const slug = (name: string) =>
+  name
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-|-$/g, '');
 
 /** A claimed delivery is not picked again for this long, so a crashed sender's work is retried later. */
 const LEASE_SECONDS = 60;
@@ -83,7 +91,7 @@ export class DeliveryWorker implements OnApplicationBootstrap, OnApplicationShut
          FROM (SELECT board_id, nomination_id FROM notification.deliveries
                WHERE status = 'pending' AND next_attempt_at <= now() ORDER BY next_attempt_at LIMIT 10 FOR UPDATE SKIP LOCKED) due
          WHERE d.board_id = due.board_id AND d.nomination_id = due.nomination_id
-         RETURNING d.board_id, d.nomination_id, d.recipient, d.message_id, d.email, d.title, d.attempts`,
+         RETURNING d.board_id, d.nomination_id, d.recipient, d.message_id, d.email, d.email->'certificate' AS certificate, d.title, d.attempts`,
         )
         .then((result: [DueDelivery[], number] | DueDelivery[]) =>
           Array.isArray(result[0]) ? (result[0] as DueDelivery[]) : (result as DueDelivery[]),
@@ -102,6 +110,13 @@ export class DeliveryWorker implements OnApplicationBootstrap, OnApplicationShut
         text: d.email.text,
         html: d.email.html,
         messageId: d.message_id,
+        attachments: [
+          {
+            filename: `piagam-${slug(d.certificate.nomineeName)}.pdf`,
+            content: await renderCertificate(d.certificate),
+            contentType: 'application/pdf',
+          },
+        ],
       });
     } catch (error) {
       const smtp = error as { responseCode?: number; message: string };

@@ -51,8 +51,7 @@ export class PlanDeliveriesUseCase {
     }
     for (const winner of winners) {
       const { contact, nominee } = byId.get(winner.nominationId)!;
-      const email = composeCongratulation({
-        recipientName: contact.name,
+      const facts = {
         nomineeName: nominee.name,
         editionName: edition.name,
         scopeName: this.scopeName(board, edition),
@@ -60,7 +59,9 @@ export class PlanDeliveriesUseCase {
         title: winner.title!,
         rank: winner.rank,
         total: winner.total,
-      });
+      };
+      // The certificate's facts travel with the email; the PDF is rendered when it is sent.
+      const email = { ...composeCongratulation({ ...facts, recipientName: contact.name }), certificate: facts };
       await manager.query(
         `INSERT INTO notification.deliveries (board_id, nomination_id, recipient, message_id, email, title)
          VALUES ($1, $2, $3, $4, $5, $6) ON CONFLICT (board_id, nomination_id) DO NOTHING`,

@@ -23,7 +23,7 @@ describe('composeCongratulation', () => {
     const sut = composeCongratulation(facts());
 
     expect(sut.text).toContain(
-      'Kabupaten Bungo meraih predikat Terbaik I (peringkat 1) kategori Kabupaten/Kota pada Paritrana Award 2024 tingkat Provinsi Jambi, dengan nilai akhir 80,20.',
+      'Selamat! Kabupaten Bungo meraih predikat tertinggi, Terbaik I, kategori Kabupaten/Kota pada Paritrana Award 2024 tingkat Provinsi Jambi (peringkat 1), dengan nilai akhir 80,20.',
     );
   });
 
@@ -82,5 +82,18 @@ describe('composeCongratulation', () => {
     const sut = composeCongratulation(facts());
 
     expect([sut.html.startsWith('<!doctype html><html lang="id"><body>'), sut.html.endsWith('</body></html>')]).toEqual([true, true]);
+  });
+});
+
+describe('composeCongratulation per outcome', () => {
+  it.each([
+    [1, 'Terbaik I', 'meraih predikat tertinggi, Terbaik I,'],
+    [2, 'Terbaik II', 'meraih predikat Terbaik II, peringkat kedua terbaik,'],
+    [3, 'Terbaik III', 'meraih predikat Terbaik III, peringkat ketiga terbaik,'],
+  ])('should word rank %d (%s) as its own outcome', (rank, title, wording) => {
+    const sut = composeCongratulation({ ...facts(), rank, title });
+
+    expect(sut.text).toContain(wording);
+    expect(sut.subject).toContain(title);
   });
 });

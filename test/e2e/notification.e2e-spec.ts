@@ -1,0 +1,119 @@
+import { EventTypes, EventValidator, Topics, type CloudEvent } from '@paritrana/contracts';
+import { http, SmtpSink, startPlatform, tokenFor, waitFor, type Platform } from '@paritrana/testing';
+import { randomUUID } from 'node:crypto';
+import { Kafka, logLevel, Partitioners, type Consumer, type Producer } from 'kafkajs';
+import { openRegencyEdition, regencyNomination } from '../fixtures/edition.fixture';
+
+interface Delivery {
+  nominationId: string;
+  recipient: string;
+  status: string;
+  attempts: number;
+  messageId: string;
+}
+
+describe('notification: one email per winner through refusals and redeliveries (real SMTP, Kafka and Postgres)', () => {
+  const smtp = new SmtpSink();
+  let platform: Platform;
+  let producer: Producer;
+  let consumer: Consumer;
+  const published: CloudEvent[] = [];
+  const edition = `nt${Date.now().toString(36)}`;
+  const boardId = `${edition}:provincial:15:regency`;
+  const secretariat = tokenFor({ sub: 'sekretariat-1', role: 'secretariat' });
+  const kanwil = tokenFor({ sub: 'kanwil', role: 'regional-office', provinces: ['15'] });
+  const ours = () => smtp.messages.filter((m) => m.parsed.text?.includes(`Paritrana Award ${edition} `));
+
+  beforeAll(async () => {
+    await smtp.start();
+    platform = await startPlatform({ SMTP_URL: smtp.url });
+    const kafka = new Kafka({ clientId: 'notification-test', brokers: process.env.KAFKA_BROKERS!.split(','), logLevel: logLevel.NOTHING });
+    producer = kafka.producer({ createPartitioner: Partitioners.DefaultPartitioner });
+    await producer.connect();
+    consumer = kafka.consumer({ groupId: `notification-test-${randomUUID()}` });
+    await consumer.connect();
+    await consumer.subscribe({ topic: Topics.Rankings, fromBeginning: true });
+    const validator = new EventValidator();
+    await consumer.run({
+      eachMessage: async ({ message }) => {
+        const event = validator.parse(message.value);
+        if (event.type === EventTypes.RankingPublished && event.subject === boardId) published.push(event);
+      },
+    });
+  });
+
+  afterAll(async () => {
+    await consumer?.disconnect();
+    await producer?.disconnect();
+    await platform?.close();
+    await smtp.stop();
+  });
+
+  const log = async () =>
+    (
+      await http<{ deliveries: Delivery[] }>(
+        'GET',
+        `${platform.urls.notification}/v1/notifications?boardId=${encodeURIComponent(boardId)}`,
+        secretariat,
+      )
+    ).body.deliveries;
+
+  it('should deliver each winner one email with its certificate, through temporary refusals', async () => {
+    expect((await http('POST', `${platform.urls.intake}/v1/editions`, secretariat, openRegencyEdition(edition))).status).toBe(201);
+    for (const [code, participants] of [
+      ['15.08', 50_000],
+      ['15.05', 40_000],
+      ['15.71', 30_000],
+      ['15.09', 20_000],
+    ] as const) {
+      await http(
+        'POST',
+        `${platform.urls.intake}/v1/nominations`,
+        kanwil,
+        regencyNomination(edition, code, `winner-${code}@example.go.id`, participants, 60_000, 'perda'),
+      );
+    }
+    await waitFor('four final standings', async () => {
+      const board = await http<{ standings: Array<{ status: string }> }>(
+        'GET',
+        `${platform.urls.ranking}/v1/boards/${boardId}`,
+        secretariat,
+      );
+      return board.body.standings?.filter((s) => s.status === 'final').length === 4 ? true : undefined;
+    });
+    smtp.refuseNext = 2;
+
+    expect((await http('POST', `${platform.urls.ranking}/v1/boards/${boardId}/publish`, secretariat)).status).toBe(200);
+
+    const mails = await waitFor('three emails', async () => (ours().length >= 3 ? ours() : undefined), 90_000);
+    expect(mails.flatMap((m) => m.envelopeTo).sort()).toEqual([
+      'winner-15.05@example.go.id',
+      'winner-15.08@example.go.id',
+      'winner-15.71@example.go.id',
+    ]);
+    for (const mail of mails) {
+      expect(mail.parsed.attachments).toEqual([
+        expect.objectContaining({ contentType: 'application/pdf', filename: expect.stringMatching(/^piagam-.+\.pdf$/) }),
+      ]);
+      expect(mail.parsed.attachments[0].content.subarray(0, 5).toString()).toBe('%PDF-');
+    }
+    const deliveries = await waitFor('the delivery log', async () => {
+      const d = await log();
+      return d.length === 3 && d.every((x) => x.status === 'sent') ? d : undefined;
+    });
+    expect(deliveries.reduce((n, d) => n + d.attempts, 0)).toBe(5);
+    expect(new Set(deliveries.map((d) => d.messageId)).size).toBe(3);
+  });
+
+  it('should send nothing again when the published event is redelivered, as is or as a new event', async () => {
+    const original = await waitFor('the published event', async () => published[0]);
+
+    await producer.send({ topic: Topics.Rankings, messages: [{ key: boardId, value: JSON.stringify(original) }] });
+    await producer.send({ topic: Topics.Rankings, messages: [{ key: boardId, value: JSON.stringify({ ...original, id: randomUUID() }) }] });
+    await waitFor('both redeliveries on the topic', async () => (published.length >= 3 ? true : undefined));
+    await new Promise((resolve) => setTimeout(resolve, 3_000));
+
+    expect(ours()).toHaveLength(3);
+    expect((await log()).map((d) => d.status)).toEqual(['sent', 'sent', 'sent']);
+  });
+});

@@ -1,3 +1,4 @@
 export * from './platform-harness';
 export * from './smtp-sink';
 export * from './wait-for';
+export * from './service-process';

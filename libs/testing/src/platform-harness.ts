@@ -20,44 +20,34 @@ export interface Platform {
  * The four services, each a real Nest app on its own port, in this process, against the
  * KAFKA_BROKERS and DATABASE_URL the global setup provided.
  */
-export async function startPlatform(overrides: Record<string, string> = {}): Promise<Platform> {
+export type ServiceName = 'intake' | 'scoring' | 'ranking' | 'notification';
+
+export async function startPlatform(
+  overrides: Record<string, string> = {},
+  services: ServiceName[] = ['intake', 'scoring', 'ranking', 'notification'],
+): Promise<Platform> {
   const base = { ...process.env, LOG_LEVEL: 'warn', ...overrides };
   const ports = { intake: await freePort(), scoring: await freePort(), ranking: await freePort(), notification: await freePort() };
   const logLevel = 'warn' as const;
+  const env = (port: number) => ({ ...base, PORT: String(port) });
+  const modules = {
+    intake: () => IntakeModule.forRoot(loadIntakeEnv(env(ports.intake))),
+    scoring: () => ScoringModule.forRoot(loadScoringEnv(env(ports.scoring))),
+    ranking: () => RankingModule.forRoot(loadRankingEnv(env(ports.ranking))),
+    notification: () => NotificationModule.forRoot(loadNotificationEnv(env(ports.notification))),
+  };
   const apps: INestApplication[] = [];
-  apps.push(
-    await startHttpApp(IntakeModule.forRoot(loadIntakeEnv({ ...base, PORT: String(ports.intake) })), {
-      title: 'intake',
-      description: '',
-      port: ports.intake,
-      logLevel,
-      bodyLimit: INTAKE_BODY_LIMIT,
-    }),
-  );
-  apps.push(
-    await startHttpApp(ScoringModule.forRoot(loadScoringEnv({ ...base, PORT: String(ports.scoring) })), {
-      title: 'scoring',
-      description: '',
-      port: ports.scoring,
-      logLevel,
-    }),
-  );
-  apps.push(
-    await startHttpApp(RankingModule.forRoot(loadRankingEnv({ ...base, PORT: String(ports.ranking) })), {
-      title: 'ranking',
-      description: '',
-      port: ports.ranking,
-      logLevel,
-    }),
-  );
-  apps.push(
-    await startHttpApp(NotificationModule.forRoot(loadNotificationEnv({ ...base, PORT: String(ports.notification) })), {
-      title: 'notification',
-      description: '',
-      port: ports.notification,
-      logLevel,
-    }),
-  );
+  for (const name of services) {
+    apps.push(
+      await startHttpApp(modules[name](), {
+        title: name,
+        description: '',
+        port: ports[name],
+        logLevel,
+        ...(name === 'intake' ? { bodyLimit: INTAKE_BODY_LIMIT } : {}),
+      }),
+    );
+  }
   const url = (port: number) => `http://127.0.0.1:${port}`;
   return {
     urls: { intake: url(ports.intake), scoring: url(ports.scoring), ranking: url(ports.ranking), notification: url(ports.notification) },

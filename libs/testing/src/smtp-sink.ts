@@ -16,6 +16,14 @@ export class SmtpSink {
   /** Answers the next `count` messages with a temporary 451 refusal before accepting. */
   refuseNext = 0;
 
+  /** Holds each message this long before answering, as a slow server would. */
+  holdMs = 0;
+
+  /** Messages received and not yet answered. */
+  holding = 0;
+
+  private readonly closed = new Set<string>();
+
   get url(): string {
     return `smtp://127.0.0.1:${this.port}`;
   }
@@ -26,6 +34,7 @@ export class SmtpSink {
       authOptional: true,
       disabledCommands: ['STARTTLS'],
       logger: false,
+      onClose: (session) => void this.closed.add(session.id),
       onData: (stream, session, callback) => {
         const chunks: Buffer[] = [];
         stream.on('data', (c: Buffer) => chunks.push(c));
@@ -35,10 +44,16 @@ export class SmtpSink {
             callback(Object.assign(new Error('Try again later'), { responseCode: 451 }));
             return;
           }
-          void simpleParser(Buffer.concat(chunks)).then((parsed) => {
-            this.messages.push({ envelopeTo: session.envelope.rcptTo.map((r) => r.address), parsed });
-            callback();
-          }, callback);
+          this.holding++;
+          setTimeout(() => {
+            this.holding--;
+            // A client gone before the answer never saw its message accepted: a real server would not deliver it.
+            if (this.closed.has(session.id)) return callback(new Error('client went away'));
+            void simpleParser(Buffer.concat(chunks)).then((parsed) => {
+              this.messages.push({ envelopeTo: session.envelope.rcptTo.map((r) => r.address), parsed });
+              callback();
+            }, callback);
+          }, this.holdMs);
         });
       },
     });

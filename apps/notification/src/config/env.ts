@@ -18,6 +18,11 @@ export class NotificationEnv extends CommonEnv {
   @Min(1)
   @Max(20)
   MAIL_MAX_ATTEMPTS: number = 8;
+
+  @IsInt()
+  @Min(1)
+  @Max(3600)
+  MAIL_LEASE_SECONDS: number = 60;
 }
 
 /** The only reader of process.env in this service. */

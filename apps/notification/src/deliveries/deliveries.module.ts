@@ -13,7 +13,7 @@ export class DeliveriesModule {
       module: DeliveriesModule,
       controllers: [NotificationsController],
       providers: [
-        { provide: MAIL_SETTINGS, useValue: mailSettings(env.SMTP_URL, env.MAIL_FROM, env.MAIL_MAX_ATTEMPTS) },
+        { provide: MAIL_SETTINGS, useValue: mailSettings(env.SMTP_URL, env.MAIL_FROM, env.MAIL_MAX_ATTEMPTS, env.MAIL_LEASE_SECONDS) },
         DeliveriesConsumer,
         PlanDeliveriesUseCase,
         DeliveryWorker,

@@ -34,9 +34,6 @@ const slug = (name: string) =>
     .replace(/[^a-z0-9]+/g, '-')
     .replace(/^-|-$/g, '');
 
-/** A claimed delivery is not picked again for this long, so a crashed sender's work is retried later. */
-const LEASE_SECONDS = 60;
-
 /**
  * Sends planned deliveries outside any transaction. Each is claimed (attempts + 1, leased) before
  * sending and marked sent after the server accepted it; temporary refusals back off exponentially
@@ -87,11 +84,12 @@ export class DeliveryWorker implements OnApplicationBootstrap, OnApplicationShut
     for (;;) {
       const due: DueDelivery[] = await this.dataSource
         .query(
-          `UPDATE notification.deliveries d SET attempts = d.attempts + 1, next_attempt_at = now() + interval '${LEASE_SECONDS} seconds'
+          `UPDATE notification.deliveries d SET attempts = d.attempts + 1, next_attempt_at = now() + make_interval(secs => $1::double precision)
          FROM (SELECT board_id, nomination_id FROM notification.deliveries
                WHERE status = 'pending' AND next_attempt_at <= now() ORDER BY next_attempt_at LIMIT 10 FOR UPDATE SKIP LOCKED) due
          WHERE d.board_id = due.board_id AND d.nomination_id = due.nomination_id
          RETURNING d.board_id, d.nomination_id, d.recipient, d.message_id, d.email, d.email->'certificate' AS certificate, d.title, d.attempts`,
+          [this.mail.leaseSeconds],
         )
         .then((result: [DueDelivery[], number] | DueDelivery[]) =>
           Array.isArray(result[0]) ? (result[0] as DueDelivery[]) : (result as DueDelivery[]),

@@ -4,11 +4,13 @@ export interface MailSettings {
   /** The domain of `from`, used in Message-IDs. */
   domain: string;
   maxAttempts: number;
+  /** A claimed delivery is not picked again for this long, so a crashed sender's claim is retried after it. */
+  leaseSeconds: number;
 }
 
 export const MAIL_SETTINGS = Symbol('MAIL_SETTINGS');
 
-export function mailSettings(smtpUrl: string, from: string, maxAttempts: number): MailSettings {
+export function mailSettings(smtpUrl: string, from: string, maxAttempts: number, leaseSeconds: number): MailSettings {
   const domain = /@([^>\s]+)/.exec(from)?.[1] ?? 'paritrana.local';
-  return { smtpUrl, from, domain, maxAttempts };
+  return { smtpUrl, from, domain, maxAttempts, leaseSeconds };
 }

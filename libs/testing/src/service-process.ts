@@ -1,0 +1,39 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import { waitFor } from './wait-for';
+
+export interface ServiceProcess {
+  process: ChildProcess;
+  kill(signal?: NodeJS.Signals): Promise<void>;
+}
+
+/**
+ * One service as its own operating-system process, from the build (`npm run build`), for tests
+ * that kill it. Resolves when it answers /health/ready.
+ */
+export async function startServiceProcess(dir: string, port: number, env: Record<string, string>): Promise<ServiceProcess> {
+  const main = join(__dirname, '..', '..', '..', 'dist', 'apps', dir, 'src', 'main.js');
+  if (!existsSync(main)) throw new Error(`${main} is missing: run npm run build first (make test does)`);
+  const child = spawn(process.execPath, ['--disable-warning=TimeoutNegativeWarning', main], {
+    env: { ...process.env, LOG_LEVEL: 'warn', ...env, PORT: String(port) },
+    stdio: ['ignore', 'inherit', 'inherit'],
+  });
+  await waitFor(`${dir} to be ready`, async () => {
+    if (child.exitCode !== null) throw new Error(`${dir} exited with ${child.exitCode}`);
+    const status = await fetch(`http://127.0.0.1:${port}/health/ready`).then(
+      (r) => r.status,
+      () => 0,
+    );
+    return status === 200 ? true : undefined;
+  });
+  return {
+    process: child,
+    kill: (signal: NodeJS.Signals = 'SIGKILL') =>
+      new Promise((resolve) => {
+        if (child.exitCode !== null || child.signalCode !== null) return resolve();
+        child.once('exit', () => resolve());
+        child.kill(signal);
+      }),
+  };
+}

@@ -1,0 +1,86 @@
+import { freePort } from '../../tools/infra/ports';
+import {
+  http,
+  SmtpSink,
+  startPlatform,
+  startServiceProcess,
+  tokenFor,
+  waitFor,
+  type Platform,
+  type ServiceProcess,
+} from '@paritrana/testing';
+import { openRegencyEdition, regencyNomination } from '../fixtures/edition.fixture';
+
+describe('notification killed mid-sending and restarted (real process, SMTP, Kafka and Postgres)', () => {
+  const smtp = new SmtpSink();
+  let platform: Platform;
+  let notification: ServiceProcess | undefined;
+  let port: number;
+  const edition = `nk${Date.now().toString(36)}`;
+  const boardId = `${edition}:provincial:15:regency`;
+  const secretariat = tokenFor({ sub: 'sekretariat-1', role: 'secretariat' });
+  const kanwil = tokenFor({ sub: 'kanwil', role: 'regional-office', provinces: ['15'] });
+  const ours = () => smtp.messages.filter((m) => m.parsed.text?.includes(`Paritrana Award ${edition} `));
+  const startNotification = async () =>
+    (notification = await startServiceProcess('notification', port, { SMTP_URL: smtp.url, MAIL_LEASE_SECONDS: '2' }));
+
+  beforeAll(async () => {
+    await smtp.start();
+    platform = await startPlatform({ SMTP_URL: smtp.url }, ['intake', 'scoring', 'ranking']);
+    port = await freePort();
+    await startNotification();
+  });
+
+  afterAll(async () => {
+    await notification?.kill('SIGTERM');
+    await platform?.close();
+    await smtp.stop();
+  });
+
+  it('should deliver exactly one email per winner although the sender was SIGKILLed while the server held a message', async () => {
+    expect((await http('POST', `${platform.urls.intake}/v1/editions`, secretariat, openRegencyEdition(edition))).status).toBe(201);
+    for (const [code, participants] of [
+      ['15.08', 50_000],
+      ['15.05', 40_000],
+      ['15.71', 30_000],
+    ] as const) {
+      await http(
+        'POST',
+        `${platform.urls.intake}/v1/nominations`,
+        kanwil,
+        regencyNomination(edition, code, `winner-${code}@example.go.id`, participants, 60_000, 'perda'),
+      );
+    }
+    await waitFor('three final standings', async () => {
+      const board = await http<{ standings: Array<{ status: string }> }>(
+        'GET',
+        `${platform.urls.ranking}/v1/boards/${boardId}`,
+        secretariat,
+      );
+      return board.body.standings?.filter((s) => s.status === 'final').length === 3 ? true : undefined;
+    });
+    smtp.holdMs = 4_000;
+
+    expect((await http('POST', `${platform.urls.ranking}/v1/boards/${boardId}/publish`, secretariat)).status).toBe(200);
+    await waitFor('a message held by the server', async () => (smtp.holding > 0 ? true : undefined));
+    await notification!.kill('SIGKILL');
+    smtp.holdMs = 0;
+    await startNotification();
+
+    const mails = await waitFor('three emails', async () => (ours().length >= 3 ? ours() : undefined), 90_000);
+    await new Promise((resolve) => setTimeout(resolve, 3_000));
+    expect(ours()).toHaveLength(3);
+    expect(mails.flatMap((m) => m.envelopeTo).sort()).toEqual([
+      'winner-15.05@example.go.id',
+      'winner-15.08@example.go.id',
+      'winner-15.71@example.go.id',
+    ]);
+    const log = await http<{ deliveries: Array<{ status: string; attempts: number }> }>(
+      'GET',
+      `http://127.0.0.1:${port}/v1/notifications?boardId=${encodeURIComponent(boardId)}`,
+      secretariat,
+    );
+    expect(log.body.deliveries.map((d) => d.status)).toEqual(['sent', 'sent', 'sent']);
+    expect(log.body.deliveries.some((d) => d.attempts >= 2)).toBe(true);
+  });
+});

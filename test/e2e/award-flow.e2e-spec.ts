@@ -317,6 +317,7 @@ describe('an award from edition to winners’ email (real Kafka, Postgres and SM
         throw new Error(`${event.type} does not match docs/asyncapi.yaml: ${ajv.errorsText(validate!.errors)}`);
       seen.add(event.type);
     }
-    expect([...seen].sort()).toEqual([...schemas.keys()].sort());
+    // Every type this flow produces; a failed notification shows up only when another suite caused one.
+    expect([...seen]).toEqual(expect.arrayContaining([...schemas.keys()].filter((type) => type !== EventTypes.NotificationFailed)));
   });
 });

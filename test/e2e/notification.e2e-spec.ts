@@ -66,12 +66,9 @@ describe('notification: one email per winner through refusals and redeliveries (
       ['15.71', 30_000],
       ['15.09', 20_000],
     ] as const) {
-      await http(
-        'POST',
-        `${platform.urls.intake}/v1/nominations`,
-        kanwil,
-        regencyNomination(edition, code, `winner-${code}@example.go.id`, participants, 60_000, 'perda'),
-      );
+      const body = regencyNomination(edition, code, `winner-${code}@example.go.id`, participants, 60_000, 'perda');
+      if (code === '15.08') body.contact = { ...body.contact, copyTo: 'kanwil.sumbagsel@example.go.id' } as typeof body.contact;
+      await http('POST', `${platform.urls.intake}/v1/nominations`, kanwil, body);
     }
     await waitFor('four final standings', async () => {
       const board = await http<{ standings: Array<{ status: string }> }>(
@@ -86,7 +83,11 @@ describe('notification: one email per winner through refusals and redeliveries (
     expect((await http('POST', `${platform.urls.ranking}/v1/boards/${boardId}/publish`, secretariat)).status).toBe(200);
 
     const mails = await waitFor('three emails', async () => (ours().length >= 3 ? ours() : undefined), 90_000);
+    expect(mails.find((m) => m.envelopeTo.includes('winner-15.08@example.go.id'))?.parsed.headers.get('cc')).toMatchObject({
+      text: 'kanwil.sumbagsel@example.go.id',
+    });
     expect(mails.flatMap((m) => m.envelopeTo).sort()).toEqual([
+      'kanwil.sumbagsel@example.go.id',
       'winner-15.05@example.go.id',
       'winner-15.08@example.go.id',
       'winner-15.71@example.go.id',
@@ -115,5 +116,35 @@ describe('notification: one email per winner through refusals and redeliveries (
 
     expect(ours()).toHaveLength(3);
     expect((await log()).map((d) => d.status)).toEqual(['sent', 'sent', 'sent']);
+  });
+
+  it('should record and announce a permanent refusal, without retrying it', async () => {
+    const failing = `${edition}f`;
+    const failingBoard = `${failing}:provincial:15:regency`;
+    smtp.unknownRecipients.add('nobody@example.go.id');
+    expect((await http('POST', `${platform.urls.intake}/v1/editions`, secretariat, openRegencyEdition(failing))).status).toBe(201);
+    await http(
+      'POST',
+      `${platform.urls.intake}/v1/nominations`,
+      kanwil,
+      regencyNomination(failing, '15.01', 'nobody@example.go.id', 10, 20, 'none'),
+    );
+    await waitFor('a final standing', async () => {
+      const board = await http<{ standings: Array<{ status: string }> }>(
+        'GET',
+        `${platform.urls.ranking}/v1/boards/${failingBoard}`,
+        secretariat,
+      );
+      return board.body.standings?.[0]?.status === 'final' ? true : undefined;
+    });
+
+    expect((await http('POST', `${platform.urls.ranking}/v1/boards/${failingBoard}/publish`, secretariat)).status).toBe(200);
+
+    const failed = await waitFor('a failed delivery', async () => {
+      const url = `${platform.urls.notification}/v1/notifications?boardId=${encodeURIComponent(failingBoard)}`;
+      const d = (await http<{ deliveries: Array<Delivery & { lastError: string }> }>('GET', url, secretariat)).body.deliveries;
+      return d[0]?.status === 'failed' ? d[0] : undefined;
+    });
+    expect(failed).toMatchObject({ attempts: 1, lastError: expect.stringContaining('No such user') });
   });
 });

@@ -20,6 +20,8 @@ const DESCRIPTIONS: Record<EventType, string> = {
   'paritrana.ranking.updated.v1': 'A board’s standings changed; bursts are coalesced into one update.',
   'paritrana.ranking.published.v1': 'A board was published, once; its standings are final and frozen. No contact details.',
   'paritrana.notification.sent.v1': 'A congratulation email was accepted by the mail server.',
+  'paritrana.notification.failed.v1':
+    'A congratulation email was refused for good (or ran out of attempts); the delivery log has the reason.',
 };
 
 const strip = (schema: unknown): unknown => JSON.parse(JSON.stringify(schema));

@@ -16,6 +16,9 @@ export class SmtpSink {
   /** Answers the next `count` messages with a temporary 451 refusal before accepting. */
   refuseNext = 0;
 
+  /** Recipients refused for good (550), as for an address that does not exist. */
+  readonly unknownRecipients = new Set<string>();
+
   /** Holds each message this long before answering, as a slow server would. */
   holdMs = 0;
 
@@ -35,6 +38,10 @@ export class SmtpSink {
       disabledCommands: ['STARTTLS'],
       logger: false,
       onClose: (session) => void this.closed.add(session.id),
+      onRcptTo: (address, _session, callback) =>
+        this.unknownRecipients.has(address.address)
+          ? callback(Object.assign(new Error('No such user'), { responseCode: 550 }))
+          : callback(),
       onData: (stream, session, callback) => {
         const chunks: Buffer[] = [];
         stream.on('data', (c: Buffer) => chunks.push(c));

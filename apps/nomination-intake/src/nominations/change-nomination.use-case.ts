@@ -29,7 +29,13 @@ export class ChangeNominationUseCase {
     return this.dataSource.transaction(async (manager) => {
       const nomination = await this.lockForChange(manager, id, by);
       await this.rules.checkAmendment(nomination, dto.indicators, now);
-      if (dto.contact) nomination.contact = { name: dto.contact.name, email: dto.contact.email };
+      if (dto.contact) {
+        nomination.contact = {
+          name: dto.contact.name,
+          email: dto.contact.email,
+          ...(dto.contact.copyTo ? { copyTo: dto.contact.copyTo } : {}),
+        };
+      }
       if (dto.indicators) nomination.indicators = dto.indicators;
       if (dto.documents) nomination.documents = dto.documents.map(({ name, url }) => ({ name, url }));
       nomination.version += 1;

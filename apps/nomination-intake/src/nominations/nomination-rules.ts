@@ -59,7 +59,7 @@ export class NominationRules {
       category: dto.category,
       nomineeKey: resolved.key,
       nominee: resolved.nominee,
-      contact: { name: dto.contact.name, email: dto.contact.email },
+      contact: { name: dto.contact.name, email: dto.contact.email, ...(dto.contact.copyTo ? { copyTo: dto.contact.copyTo } : {}) },
       indicators: dto.indicators,
       documents: dto.documents ?? [],
       status: 'submitted',

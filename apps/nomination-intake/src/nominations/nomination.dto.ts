@@ -77,6 +77,16 @@ export class ContactDto {
   @IsEmail({}, { message: 'email must be a valid address' })
   @MaxLength(254)
   email!: string;
+
+  @ApiProperty({
+    required: false,
+    example: 'kanwil.sumbagsel@bpjsketenagakerjaan.go.id',
+    description: 'Copied on the congratulation email',
+  })
+  @IsOptional()
+  @IsEmail({}, { message: 'copyTo must be a valid address' })
+  @MaxLength(254)
+  copyTo?: string;
 }
 
 export class DocumentDto {

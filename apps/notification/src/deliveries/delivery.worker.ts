@@ -14,7 +14,7 @@ interface DueDelivery {
   nomination_id: string;
   recipient: string;
   message_id: string;
-  email: ComposedEmail;
+  email: ComposedEmail & { copyTo?: string };
   certificate: CertificateFacts;
   title: string;
   attempts: number;
@@ -108,6 +108,7 @@ export class DeliveryWorker implements OnApplicationBootstrap, OnApplicationShut
         text: d.email.text,
         html: d.email.html,
         messageId: d.message_id,
+        ...(d.email.copyTo ? { cc: d.email.copyTo } : {}),
         attachments: [
           {
             filename: `piagam-${slug(d.certificate.nomineeName)}.pdf`,
@@ -122,10 +123,28 @@ export class DeliveryWorker implements OnApplicationBootstrap, OnApplicationShut
       if (permanent) {
         mailCounter.inc({ outcome: 'failed' });
         this.logger.error(`Email ${label} failed permanently: ${smtp.message}`);
-        await this.dataSource.query(
-          `UPDATE notification.deliveries SET status = 'failed', last_error = $3 WHERE board_id = $1 AND nomination_id = $2`,
-          [d.board_id, d.nomination_id, smtp.message.slice(0, 500)],
-        );
+        await this.dataSource.transaction(async (manager) => {
+          const error = smtp.message.slice(0, 500);
+          await manager.query(
+            `UPDATE notification.deliveries SET status = 'failed', last_error = $3 WHERE board_id = $1 AND nomination_id = $2`,
+            [d.board_id, d.nomination_id, error],
+          );
+          const failed = createEvent(
+            EventTypes.NotificationFailed,
+            d.board_id,
+            {
+              boardId: d.board_id,
+              nominationId: d.nomination_id,
+              messageId: d.message_id,
+              title: d.title,
+              attempts: d.attempts,
+              error,
+              failedAt: new Date().toISOString(),
+            },
+            { service: 'notification' },
+          );
+          await this.events.publish(manager, [failed]);
+        });
       } else {
         const delay = Math.min(1_000 * 2 ** (d.attempts - 1), 300_000) * (0.5 + Math.random() / 2);
         mailCounter.inc({ outcome: 'retried' });

@@ -61,7 +61,11 @@ export class PlanDeliveriesUseCase {
         total: winner.total,
       };
       // The certificate's facts travel with the email; the PDF is rendered when it is sent.
-      const email = { ...composeCongratulation({ ...facts, recipientName: contact.name }), certificate: facts };
+      const email = {
+        ...composeCongratulation({ ...facts, recipientName: contact.name }),
+        certificate: facts,
+        ...(contact.copyTo ? { copyTo: contact.copyTo } : {}),
+      };
       await manager.query(
         `INSERT INTO notification.deliveries (board_id, nomination_id, recipient, message_id, email, title)
          VALUES ($1, $2, $3, $4, $5, $6) ON CONFLICT (board_id, nomination_id) DO NOTHING`,

@@ -2,7 +2,7 @@ import type { Static, TSchema } from '@sinclair/typebox';
 import { Topics, type Topic } from '../topics';
 import { EditionDefinedSchema } from './edition.events';
 import { NominationAmendedSchema, NominationSubmittedSchema, NominationWithdrawnSchema } from './nomination.events';
-import { NotificationSentSchema } from './notification.events';
+import { NotificationFailedSchema, NotificationSentSchema } from './notification.events';
 import { RankingPublishedSchema, RankingUpdatedSchema } from './ranking.events';
 import { ScoreCalculatedSchema } from './score.events';
 
@@ -16,6 +16,7 @@ export const EventTypes = {
   RankingUpdated: 'paritrana.ranking.updated.v1',
   RankingPublished: 'paritrana.ranking.published.v1',
   NotificationSent: 'paritrana.notification.sent.v1',
+  NotificationFailed: 'paritrana.notification.failed.v1',
 } as const;
 
 export type EventType = (typeof EventTypes)[keyof typeof EventTypes];
@@ -35,6 +36,7 @@ export const EventCatalog = {
   [EventTypes.RankingUpdated]: { topic: Topics.Rankings, schema: RankingUpdatedSchema },
   [EventTypes.RankingPublished]: { topic: Topics.Rankings, schema: RankingPublishedSchema },
   [EventTypes.NotificationSent]: { topic: Topics.Notifications, schema: NotificationSentSchema },
+  [EventTypes.NotificationFailed]: { topic: Topics.Notifications, schema: NotificationFailedSchema },
 } as const satisfies Record<EventType, CatalogEntry>;
 
 export type EventData<T extends EventType> = Static<(typeof EventCatalog)[T]['schema']>;

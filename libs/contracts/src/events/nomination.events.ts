@@ -10,7 +10,12 @@ export const NomineeSchema = Type.Object({
   size: Type.Optional(Type.String()),
 });
 
-export const ContactSchema = Type.Object({ name: Type.String(), email: Type.String() });
+export const ContactSchema = Type.Object({
+  name: Type.String(),
+  email: Type.String(),
+  /** The submitting regional office, copied on the congratulation email. */
+  copyTo: Type.Optional(Type.String()),
+});
 
 export const DocumentSchema = Type.Object({ name: Type.String(), url: Type.String() });
 

@@ -1,9 +1,5 @@
+import { csvCell } from '@paritrana/contracts';
 import type { BoardView } from './board-store';
-
-const cell = (value: unknown): string => {
-  const text = value === null || value === undefined ? '' : String(value);
-  return /[",\n\r]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
-};
 
 /** One row per standing in rank order, then the ineligible nominations with their reasons. */
 export function boardCsv(board: BoardView): string {
@@ -39,7 +35,7 @@ export function boardCsv(board: BoardView): string {
         s.status,
         '',
       ]
-        .map(cell)
+        .map(csvCell)
         .join(','),
     );
   }
@@ -59,7 +55,7 @@ export function boardCsv(board: BoardView): string {
         'ineligible',
         i.reasons.join('; '),
       ]
-        .map(cell)
+        .map(csvCell)
         .join(','),
     );
   }

@@ -1,9 +1,5 @@
+import { csvCell } from '@paritrana/contracts';
 import type { Assessment, ScoredNomination } from './scoring-store';
-
-const cell = (value: unknown): string => {
-  const text = value === null || value === undefined ? '' : String(value);
-  return /[",\n\r]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
-};
 
 /**
  * A board's scores as CSV: one row per nomination (best first) with each criterion's value and
@@ -30,7 +26,7 @@ export function scoresCsv(nominations: ScoredNomination[], assessments: Assessme
     ...criteria.flatMap((c) => [`${c}.value`, `${c}.sub_score`, `${c}.contribution`]),
     ...panelColumns,
   ];
-  const lines = [header.map(cell).join(',')];
+  const lines = [header.map(csvCell).join(',')];
   for (const n of nominations) {
     const byCode = new Map(n.criteria.map((c) => [c.code, c]));
     const mine = assessments.filter((a) => a.nominationId === n.nominationId);
@@ -53,7 +49,7 @@ export function scoresCsv(nominations: ScoredNomination[], assessments: Assessme
         ...criteria.flatMap((c) => [byCode.get(c)?.value, byCode.get(c)?.subScore, byCode.get(c)?.contribution]),
         ...panel,
       ]
-        .map(cell)
+        .map(csvCell)
         .join(','),
     );
   }

@@ -19,29 +19,36 @@ export const ContactSchema = Type.Object({
 
 export const DocumentSchema = Type.Object({ name: Type.String(), url: Type.String() });
 
-export const NominationSubmittedSchema = Type.Object({
+/** What identifies a nomination and the board it competes on, in every nomination event. */
+const NominationRefFields = {
   nominationId: Type.String({ format: 'uuid' }),
   edition: Type.String(),
   tier: StringEnum(TIERS),
   province: Type.String({ pattern: '^[0-9]{2}$' }),
   category: Type.String(),
+};
+
+const NominationContentFields = {
   nominee: NomineeSchema,
   contact: ContactSchema,
   indicators: Type.Record(Type.String(), Type.Unknown()),
+};
+
+export const NominationSubmittedSchema = Type.Object({
+  ...NominationRefFields,
+  ...NominationContentFields,
   submittedAt: Type.String({ format: 'date-time' }),
   submittedBy: Type.String(),
+  /** For a national-round nomination created by advancement: the provincial nomination and board it came from. */
+  advancedFrom: Type.Optional(
+    Type.Object({ nominationId: Type.String({ format: 'uuid' }), boardId: Type.String(), rank: Type.Integer({ minimum: 1 }) }),
+  ),
 });
 
 /** The nomination as it stands after an amendment (contact, indicators, documents replaced). */
 export const NominationAmendedSchema = Type.Object({
-  nominationId: Type.String({ format: 'uuid' }),
-  edition: Type.String(),
-  tier: StringEnum(TIERS),
-  province: Type.String({ pattern: '^[0-9]{2}$' }),
-  category: Type.String(),
-  nominee: NomineeSchema,
-  contact: ContactSchema,
-  indicators: Type.Record(Type.String(), Type.Unknown()),
+  ...NominationRefFields,
+  ...NominationContentFields,
   documents: Type.Array(DocumentSchema),
   version: Type.Integer({ minimum: 2 }),
   amendedFields: Type.Array(StringEnum(['contact', 'indicators', 'documents'] as const)),
@@ -51,11 +58,7 @@ export const NominationAmendedSchema = Type.Object({
 });
 
 export const NominationWithdrawnSchema = Type.Object({
-  nominationId: Type.String({ format: 'uuid' }),
-  edition: Type.String(),
-  tier: StringEnum(TIERS),
-  province: Type.String({ pattern: '^[0-9]{2}$' }),
-  category: Type.String(),
+  ...NominationRefFields,
   reason: Type.Optional(Type.String()),
   withdrawnAt: Type.String({ format: 'date-time' }),
   withdrawnBy: Type.String(),

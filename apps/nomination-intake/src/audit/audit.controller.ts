@@ -25,9 +25,9 @@ export class AuditController {
       throw DomainError.invalid('AUDIT_QUERY_INVALID', 'Invalid query', [{ path: 'limit', message: 'must be an integer from 1 to 1000' }]);
     }
     const entries = await this.dataSource.query(
-      `SELECT id::text, at, actor, actor_role AS "actorRole", action, nomination_id AS "nominationId", province, details
+      `SELECT audit_log.id::text AS id, at, actor, actor_role AS "actorRole", action, nomination_id AS "nominationId", province, details
        FROM intake.audit_log WHERE ($1::uuid IS NULL OR nomination_id = $1) AND ($2::text IS NULL OR actor = $2)
-       ORDER BY id DESC LIMIT $3`,
+       ORDER BY audit_log.id DESC LIMIT $3`,
       [nominationId ?? null, actor ?? null, max],
     );
     return { entries };

@@ -25,6 +25,7 @@ export class OutboxRelay implements OnApplicationBootstrap, OnApplicationShutdow
   private readonly logger = new Logger(OutboxRelay.name);
   private listener?: Client;
   private timer?: NodeJS.Timeout;
+  private reconnect?: NodeJS.Timeout;
   private running = false;
   private draining?: Promise<void>;
   private pending = false;
@@ -46,12 +47,14 @@ export class OutboxRelay implements OnApplicationBootstrap, OnApplicationShutdow
   async onApplicationShutdown(): Promise<void> {
     this.running = false;
     clearTimeout(this.timer);
+    clearTimeout(this.reconnect);
     await this.draining;
     await this.listener?.end().catch(() => undefined);
   }
 
   /** Relays whatever is committed now; returns when the outbox is empty or a send failed. */
   async drain(): Promise<void> {
+    if (!this.running) return;
     if (this.draining) {
       this.pending = true;
       return this.draining;
@@ -139,15 +142,20 @@ export class OutboxRelay implements OnApplicationBootstrap, OnApplicationShutdow
   }
 
   private async listen(): Promise<void> {
+    if (!this.running) return;
     const client = new Client({ connectionString: this.options.databaseUrl });
     client.on('error', (error) => {
       this.logger.warn(`Outbox LISTEN connection lost (${error.message}); polling until it is back`);
       this.listener = undefined;
-      if (this.running) setTimeout(() => void this.listen().catch(() => undefined), 1_000);
+      if (this.running) this.reconnect = setTimeout(() => void this.listen().catch(() => undefined), 1_000);
     });
     client.on('notification', () => void this.drain());
     await client.connect();
     await client.query(`LISTEN ${outboxChannel(this.options.schema)}`);
+    if (!this.running) {
+      await client.end();
+      return;
+    }
     this.listener = client;
   }
 }

@@ -1,4 +1,4 @@
-import { Module, type DynamicModule, type Type } from '@nestjs/common';
+import { Module, type DynamicModule } from '@nestjs/common';
 import { APP_FILTER, APP_GUARD, APP_INTERCEPTOR } from '@nestjs/core';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { MessagingHealth, MessagingModule, type MessagingOptions } from '@paritrana/messaging';
@@ -67,5 +67,3 @@ export class ServiceModule {
     };
   }
 }
-
-export type ModuleClass = Type<unknown>;

@@ -3,16 +3,15 @@ import type { NominationEntity } from './nomination.entity';
 
 const origin = { service: 'nomination-intake' };
 
+/** The fields every nomination event carries to identify the nomination and its board. */
+const ref = (n: NominationEntity) => ({ nominationId: n.id, edition: n.edition, tier: n.tier, province: n.province, category: n.category });
+
 export const submittedEvent = (n: NominationEntity, cause?: CloudEvent): CloudEvent =>
   createEvent(
     EventTypes.NominationSubmitted,
     n.id,
     {
-      nominationId: n.id,
-      edition: n.edition,
-      tier: n.tier,
-      province: n.province,
-      category: n.category,
+      ...ref(n),
       nominee: n.nominee,
       contact: n.contact,
       indicators: n.indicators,
@@ -28,11 +27,7 @@ export const amendedEvent = (n: NominationEntity, fields: Array<'contact' | 'ind
     EventTypes.NominationAmended,
     n.id,
     {
-      nominationId: n.id,
-      edition: n.edition,
-      tier: n.tier,
-      province: n.province,
-      category: n.category,
+      ...ref(n),
       nominee: n.nominee,
       contact: n.contact,
       indicators: n.indicators,
@@ -51,11 +46,7 @@ export const withdrawnEvent = (n: NominationEntity, by: Principal, reason?: stri
     EventTypes.NominationWithdrawn,
     n.id,
     {
-      nominationId: n.id,
-      edition: n.edition,
-      tier: n.tier,
-      province: n.province,
-      category: n.category,
+      ...ref(n),
       ...(reason ? { reason } : {}),
       withdrawnAt: n.withdrawnAt!.toISOString(),
       withdrawnBy: by.sub,

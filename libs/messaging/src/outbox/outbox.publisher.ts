@@ -1,5 +1,5 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { topicOf, type CloudEvent } from '@paritrana/contracts';
+import { EventValidator, topicOf, type CloudEvent } from '@paritrana/contracts';
 import type { EntityManager } from 'typeorm';
 import { MESSAGING_OPTIONS, type MessagingOptions } from '../messaging.options';
 import { EventPublisher } from './event-publisher';
@@ -7,12 +7,16 @@ import { outboxChannel } from './outbox.sql';
 
 @Injectable()
 export class OutboxEventPublisher extends EventPublisher {
+  private readonly validator = new EventValidator();
+
   constructor(@Inject(MESSAGING_OPTIONS) private readonly options: MessagingOptions) {
     super();
   }
 
   async publish(manager: EntityManager, events: CloudEvent[]): Promise<void> {
     if (events.length === 0) return;
+    // The producing side of the contract: an event that its schema refuses never leaves the service.
+    for (const event of events) this.validator.validateData(event.type, event.data);
     const params: unknown[] = [];
     const rows = events.map((event) => {
       params.push(event.id, topicOf(event.type), event.subject, event.type, JSON.stringify(event));

@@ -26,7 +26,7 @@ export class KafkaConsumerHost implements OnApplicationBootstrap, OnApplicationS
   private readonly logger = new Logger(KafkaConsumerHost.name);
   private readonly validator = new EventValidator();
   private readonly handlers = new Map<string, EventHandlerFn[]>();
-  private consumer?: Consumer;
+  private readonly consumers: Consumer[] = [];
   private stopping = false;
 
   constructor(
@@ -42,10 +42,21 @@ export class KafkaConsumerHost implements OnApplicationBootstrap, OnApplicationS
 
   async onApplicationBootstrap(): Promise<void> {
     this.discoverHandlers();
-    if (this.handlers.size === 0) return;
     const topics = [...new Set([...this.handlers.keys()].map((type) => EventCatalog[type as EventType].topic))];
-    this.consumer = this.kafka.consumer({
-      groupId: this.options.groupId,
+    // One consumer (and group) per topic: a message retrying while it waits for another topic's
+    // event (an edition not yet projected) must not hold up the fetches that bring that event.
+    for (const topic of topics) await this.consume(topic);
+  }
+
+  async onApplicationShutdown(): Promise<void> {
+    this.stopping = true;
+    await Promise.all(this.consumers.map((c) => c.disconnect()));
+  }
+
+  private async consume(topic: string): Promise<void> {
+    const groupId = `${this.options.groupId}.${topic}`;
+    const consumer = this.kafka.consumer({
+      groupId,
       // A crashed member is noticed after this long; its partitions then move to the others.
       sessionTimeout: 10_000,
       heartbeatInterval: 3_000,
@@ -55,26 +66,20 @@ export class KafkaConsumerHost implements OnApplicationBootstrap, OnApplicationS
       maxBytes: 5 * MAX_MESSAGE_BYTES,
       retry: { retries: Number.MAX_SAFE_INTEGER, initialRetryTime: 300, maxRetryTime: 10_000 },
     });
-    await this.consumer.connect();
-    await this.consumer.subscribe({ topics, fromBeginning: true });
+    this.consumers.push(consumer);
+    await consumer.connect();
+    await consumer.subscribe({ topics: [topic], fromBeginning: true });
     // Not awaited: joining the group can wait for a crashed predecessor's session to expire, and
     // the service should answer HTTP meanwhile.
-    this.consumer
+    consumer
       .run({
         autoCommit: true,
         eachBatchAutoResolve: false,
-        // Partitions progress independently, so a message waiting on another topic's event (an
-        // edition not yet projected) does not hold up the partition that brings it.
         partitionsConsumedConcurrently: PARTITIONS_CONCURRENTLY,
         eachBatch: (payload) => this.handleBatch(payload),
       })
-      .then(() => this.logger.log(`Consuming ${topics.join(', ')} as group ${this.options.groupId}`))
-      .catch((error: Error) => this.logger.error(`The consumer stopped: ${error.message}`));
-  }
-
-  async onApplicationShutdown(): Promise<void> {
-    this.stopping = true;
-    await this.consumer?.disconnect();
+      .then(() => this.logger.log(`Consuming ${topic} as group ${groupId}`))
+      .catch((error: Error) => this.logger.error(`The consumer of ${topic} stopped: ${error.message}`));
   }
 
   private discoverHandlers(): void {
@@ -165,7 +170,7 @@ export class KafkaConsumerHost implements OnApplicationBootstrap, OnApplicationS
             'dlq-original-topic': topic,
             'dlq-original-partition': String(partition),
             'dlq-original-offset': message.offset,
-            'dlq-consumer-group': this.options.groupId,
+            'dlq-consumer-group': `${this.options.groupId}.${topic}`,
             'dlq-failed-at': new Date().toISOString(),
           },
         },

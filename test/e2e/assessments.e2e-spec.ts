@@ -92,6 +92,26 @@ describe('assessment panels: scope, history, conflicts, finality and normalisati
       ['penilai-15-1', 80, false, true],
     ]);
     expect((await scoreOf(bungo, kanwil)).body.assessments).toBeUndefined();
+
+    const audit = await http<{
+      entries: Array<{ actor: string; action: string; nominationId: string; province: string; details: Record<string, unknown> }>;
+    }>('GET', `${platform.urls.scoring}/v1/audit?nominationId=${bungo}&action=assessment.recorded`, secretariat);
+    expect(audit.status).toBe(200);
+    expect(
+      audit.body.entries.map((e) => [
+        e.actor,
+        e.province,
+        e.details.assessmentId,
+        e.details.supersedes ?? null,
+        e.details.conflictOfInterest,
+      ]),
+    ).toEqual([
+      ['penilai-15-1', '15', revised.body.id, first.body.id, false],
+      ['penilai-15-3', '15', second.body.id, null, false],
+      ['penilai-15-2', '15', conflicted.body.id, null, true],
+      ['penilai-15-1', '15', first.body.id, null, false],
+    ]);
+    expect((await http('GET', `${platform.urls.scoring}/v1/audit?nominationId=${bungo}`, kanwil)).status).toBe(403);
   });
 
   it('should refuse assessors outside the nomination’s panel and scores the rubric does not ask for', async () => {

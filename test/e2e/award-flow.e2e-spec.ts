@@ -235,6 +235,18 @@ describe('an award from edition to winners’ email (real Kafka, Postgres and SM
 
     const again = await http('POST', `${platform.urls.ranking}/v1/boards/${boardId}/publish`, chairJambi);
     expect(again.status).toBe(409);
+    const audit = await http<{
+      entries: Array<{ actor: string; actorRole: string; action: string; province: string; details: Record<string, unknown> }>;
+    }>('GET', `${platform.urls.ranking}/v1/audit?actor=sekda-jambi`, secretariat);
+    expect(audit.body.entries.filter((e) => e.details.boardId === boardId)).toEqual([
+      expect.objectContaining({
+        actor: 'sekda-jambi',
+        actorRole: 'panel-chair',
+        action: 'board.published',
+        province: '15',
+        details: { boardId, winners: published.body.standings.map((s) => s.nominationId), standings: 3 },
+      }),
+    ]);
     await new Promise((resolve) => setTimeout(resolve, 1_500));
     expect(ours()).toHaveLength(3);
   });

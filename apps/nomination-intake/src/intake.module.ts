@@ -22,6 +22,7 @@ export class IntakeModule {
           service: 'nomination-intake',
           schema: INTAKE_SCHEMA,
           env,
+          audit: true,
           migrations: [CreateIntakeTables1763712000000, AmendmentsIdempotencyAudit1763720000000, Advancement1763720300000],
         }),
         EditionsModule,

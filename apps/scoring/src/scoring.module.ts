@@ -4,6 +4,7 @@ import type { ScoringEnv } from './config/env';
 import { EditionsModule } from './editions/editions.module';
 import { CreateScoringTables1763712100000 } from './migrations/1763712100000-create-scoring-tables';
 import { Assessments1763720200000 } from './migrations/1763720200000-assessments';
+import { ScoringAuditLog1763720500000 } from './migrations/1763720500000-audit-log';
 import { ScoresModule } from './scores/scores.module';
 
 @Module({})
@@ -16,7 +17,8 @@ export class ScoringModule {
           service: 'scoring',
           schema: 'scoring',
           env,
-          migrations: [CreateScoringTables1763712100000, Assessments1763720200000],
+          audit: true,
+          migrations: [CreateScoringTables1763712100000, Assessments1763720200000, ScoringAuditLog1763720500000],
         }),
         EditionsModule,
         ScoresModule,

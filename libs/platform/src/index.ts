@@ -1,3 +1,5 @@
+export * from './audit/audit-log';
+export * from './audit/audit.module';
 export * from './auth/auth.decorators';
 export * from './auth/auth.guard';
 export * from './auth/jwt';

@@ -1,13 +1,16 @@
 import { Module, type DynamicModule } from '@nestjs/common';
 import { APP_FILTER, APP_GUARD, APP_INTERCEPTOR } from '@nestjs/core';
+import { ThrottlerGuard, ThrottlerModule } from '@nestjs/throttler';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { MessagingHealth, MessagingModule, type MessagingOptions } from '@paritrana/messaging';
 import { DataSource, type MixedList } from 'typeorm';
+import { AuditModule } from './audit/audit.module';
 import { AUTH_SECRET, AuthGuard } from './auth/auth.guard';
 import { brokerList, type CommonEnv } from './config/env';
 import { dataSourceOptions, initializeServiceDatabase } from './database/data-source';
 import { HealthController, READINESS_CHECKS, type ReadinessCheck } from './health/health.controller';
 import { HttpExceptionFilter } from './http/exception.filter';
+import { rateLimitOptions } from './http/rate-limit';
 import { HttpMetricsInterceptor } from './metrics/http-metrics.interceptor';
 import { MetricsController } from './metrics/metrics.controller';
 
@@ -17,6 +20,8 @@ export interface ServiceModuleOptions {
   env: CommonEnv;
   // eslint-disable-next-line @typescript-eslint/no-unsafe-function-type
   migrations: MixedList<Function>;
+  /** Keep an audit trail (`AuditLog`, `GET /v1/audit`) in `<schema>.audit_log`. */
+  audit?: boolean;
   messaging?: Partial<Pick<MessagingOptions, 'relayBatchSize' | 'relayIntervalMs' | 'retry'>>;
 }
 
@@ -48,10 +53,13 @@ export class ServiceModule {
           retry: { maxAttempts: 8, initialDelayMs: 200, maxDelayMs: 10_000 },
           ...options.messaging,
         }),
+        ThrottlerModule.forRoot(rateLimitOptions(env.RATE_LIMIT_PER_MINUTE, env.AUTH_JWT_SECRET)),
+        ...(options.audit ? [AuditModule.forSchema(schema)] : []),
       ],
       controllers: [HealthController, MetricsController],
       providers: [
         { provide: AUTH_SECRET, useValue: env.AUTH_JWT_SECRET },
+        { provide: APP_GUARD, useClass: ThrottlerGuard },
         { provide: APP_GUARD, useClass: AuthGuard },
         { provide: APP_FILTER, useClass: HttpExceptionFilter },
         { provide: APP_INTERCEPTOR, useClass: HttpMetricsInterceptor },

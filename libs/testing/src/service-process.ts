@@ -10,15 +10,21 @@ export interface ServiceProcess {
 
 /**
  * One service as its own operating-system process, from the build (`npm run build`), for tests
- * that kill it. Resolves when it answers /health/ready.
+ * that kill it or read its output (`output` receives stdout and stderr). Resolves when it answers /health/ready.
  */
-export async function startServiceProcess(dir: string, port: number, env: Record<string, string>): Promise<ServiceProcess> {
+export async function startServiceProcess(
+  dir: string,
+  port: number,
+  env: Record<string, string>,
+  output?: (chunk: string) => void,
+): Promise<ServiceProcess> {
   const main = join(__dirname, '..', '..', '..', 'dist', 'apps', dir, 'src', 'main.js');
   if (!existsSync(main)) throw new Error(`${main} is missing: run npm run build first (make test does)`);
   const child = spawn(process.execPath, ['--disable-warning=TimeoutNegativeWarning', main], {
     env: { ...process.env, LOG_LEVEL: 'warn', ...env, PORT: String(port) },
-    stdio: ['ignore', 'inherit', 'inherit'],
+    stdio: ['ignore', output ? 'pipe' : 'inherit', output ? 'pipe' : 'inherit'],
   });
+  if (output) for (const stream of [child.stdout, child.stderr]) stream?.on('data', (chunk: Buffer) => output(chunk.toString()));
   await waitFor(`${dir} to be ready`, async () => {
     if (child.exitCode !== null) throw new Error(`${dir} exited with ${child.exitCode}`);
     const status = await fetch(`http://127.0.0.1:${port}/health/ready`).then(

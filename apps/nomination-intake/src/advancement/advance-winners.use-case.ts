@@ -1,9 +1,9 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { findCategory, type CloudEvent, type EventTypes, type Principal } from '@paritrana/contracts';
 import { EventPublisher } from '@paritrana/messaging';
+import { AuditLog } from '@paritrana/platform';
 import { randomUUID } from 'node:crypto';
 import { In, type EntityManager } from 'typeorm';
-import { AuditLog } from '../audit/audit-log';
 import { EditionsQuery } from '../editions/editions.query';
 import { submittedEvent } from '../nominations/nomination-events';
 import { NominationEntity } from '../nominations/nomination.entity';

@@ -2,9 +2,8 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { createEvent, EventTypes, RegionDirectory, type EditionDefinition, type Principal } from '@paritrana/contracts';
 import { EventPublisher } from '@paritrana/messaging';
-import { DomainError } from '@paritrana/platform';
+import { AuditLog, DomainError } from '@paritrana/platform';
 import { DataSource } from 'typeorm';
-import { AuditLog } from '../audit/audit-log';
 import { EditionEntity } from './edition.entity';
 import { checkEditionRules } from './edition-rules';
 

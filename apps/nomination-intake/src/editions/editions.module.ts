@@ -1,13 +1,12 @@
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
-import { AuditModule } from '../audit/audit.module';
 import { DefineEditionUseCase } from './define-edition.use-case';
 import { EditionEntity } from './edition.entity';
 import { EditionsController } from './editions.controller';
 import { EditionsQuery } from './editions.query';
 
 @Module({
-  imports: [TypeOrmModule.forFeature([EditionEntity]), AuditModule],
+  imports: [TypeOrmModule.forFeature([EditionEntity])],
   controllers: [EditionsController],
   providers: [DefineEditionUseCase, EditionsQuery],
   exports: [EditionsQuery],

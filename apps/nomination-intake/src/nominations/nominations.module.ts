@@ -1,6 +1,5 @@
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
-import { AuditModule } from '../audit/audit.module';
 import { EditionsModule } from '../editions/editions.module';
 import { ChangeNominationUseCase } from './change-nomination.use-case';
 import { NominationRules } from './nomination-rules';
@@ -11,7 +10,7 @@ import { SubmitBatchUseCase } from './submit-batch.use-case';
 import { SubmitNominationUseCase } from './submit-nomination.use-case';
 
 @Module({
-  imports: [TypeOrmModule.forFeature([NominationEntity]), EditionsModule, AuditModule],
+  imports: [TypeOrmModule.forFeature([NominationEntity]), EditionsModule],
   controllers: [NominationsController],
   providers: [NominationRules, SubmitNominationUseCase, SubmitBatchUseCase, ChangeNominationUseCase, NominationsQuery],
 })

@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { coversProvince, createEvent, EventTypes, type Principal, type RankingPublished } from '@paritrana/contracts';
 import { EventPublisher } from '@paritrana/messaging';
-import { DomainError } from '@paritrana/platform';
+import { AuditLog, DomainError } from '@paritrana/platform';
 import { DataSource } from 'typeorm';
 import { BoardStore, type BoardView } from './board-store';
 
@@ -13,6 +13,7 @@ export class PublishBoardUseCase {
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly store: BoardStore,
     private readonly events: EventPublisher,
+    private readonly audit: AuditLog,
   ) {}
 
   async execute(boardId: string, by: Principal): Promise<RankingPublished> {
@@ -50,6 +51,13 @@ export class PublishBoardUseCase {
         [boardId, published, published.publishedAt, by.sub],
       );
       await this.events.publish(manager, [createEvent(EventTypes.RankingPublished, boardId, published, { service: 'ranking' })]);
+      await this.audit.record(manager, by, [
+        {
+          action: 'board.published',
+          ...(tier === 'provincial' ? { province: scope } : {}),
+          details: { boardId, winners: standings.filter((s) => s.title).map((s) => s.nominationId), standings: standings.length },
+        },
+      ]);
       return published;
     });
   }

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { findCategory, type Principal } from '@paritrana/contracts';
-import { DomainError, type FieldError } from '@paritrana/platform';
+import { AuditLog, DomainError, type FieldError } from '@paritrana/platform';
 import { randomUUID } from 'node:crypto';
 import { DataSource } from 'typeorm';
 import { RescoreUseCase } from '../scores/rescore.use-case';
@@ -18,6 +18,7 @@ export class RecordAssessmentUseCase {
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly store: ScoringStore,
     private readonly rescore: RescoreUseCase,
+    private readonly audit: AuditLog,
   ) {}
 
   async execute(dto: RecordAssessmentDto, by: Principal, now = new Date()): Promise<AssessmentRecordedDto> {
@@ -71,6 +72,20 @@ export class RecordAssessmentUseCase {
       });
       await this.rescore.rescore(manager, nomination);
       const after = (await this.store.nomination(manager, nomination.nominationId))!;
+      await this.audit.record(manager, by, [
+        {
+          action: 'assessment.recorded',
+          nominationId: nomination.nominationId,
+          ...(nomination.tier === 'provincial' ? { province: nomination.province } : {}),
+          details: {
+            assessmentId: id,
+            round: dto.round,
+            conflictOfInterest: conflict,
+            ...(supersedes ? { supersedes } : {}),
+            score: { status: after.status, total: after.total },
+          },
+        },
+      ]);
       return { id, ...(supersedes ? { supersedes } : {}), score: { status: after.status, total: after.total } };
     });
   }

@@ -37,6 +37,7 @@ describe('loadEnv', () => {
       KAFKA_CREATE_TOPICS: 'true',
       KAFKA_PARTITIONS: 6,
       LOG_LEVEL: 'log',
+      RATE_LIMIT_PER_MINUTE: 600,
       PORT: 3004,
       SMTP_URL: 'smtp://127.0.0.1:1025',
     });

@@ -27,6 +27,11 @@ export class CommonEnv {
   @Max(128)
   KAFKA_PARTITIONS: number = 6;
 
+  /** Requests per client (token holder, else address) and minute, per service instance; 429 beyond. */
+  @IsInt()
+  @Min(1)
+  RATE_LIMIT_PER_MINUTE: number = 600;
+
   @IsOptional()
   @IsIn(['error', 'warn', 'log', 'debug', 'verbose'])
   LOG_LEVEL: 'error' | 'warn' | 'log' | 'debug' | 'verbose' = 'log';

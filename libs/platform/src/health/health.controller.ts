@@ -1,5 +1,6 @@
 import { Controller, Get, HttpCode, Inject, Res } from '@nestjs/common';
 import { ApiExcludeController } from '@nestjs/swagger';
+import { SkipThrottle } from '@nestjs/throttler';
 import type { Response } from 'express';
 import { Public } from '../auth/auth.decorators';
 
@@ -12,6 +13,7 @@ export const READINESS_CHECKS = Symbol('READINESS_CHECKS');
 
 @ApiExcludeController()
 @Public()
+@SkipThrottle()
 @Controller('health')
 export class HealthController {
   constructor(@Inject(READINESS_CHECKS) private readonly checks: ReadinessCheck[]) {}

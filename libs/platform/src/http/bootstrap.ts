@@ -2,6 +2,7 @@ import { Logger, type INestApplication, type LogLevel } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
+import helmet from 'helmet';
 import { collectDefaultMetrics, register } from 'prom-client';
 import { strictValidationPipe } from './validation';
 
@@ -15,12 +16,13 @@ export interface HttpAppOptions {
 
 const LEVELS: LogLevel[] = ['fatal', 'error', 'warn', 'log', 'debug', 'verbose'];
 
-/** Builds and starts a service's HTTP app: strict validation, size-limited bodies, OpenAPI at /docs, graceful shutdown. */
+/** Builds and starts a service's HTTP app: helmet's security headers, strict validation, size-limited bodies, OpenAPI at /docs, graceful shutdown. */
 export async function startHttpApp(module: unknown, options: HttpAppOptions): Promise<INestApplication> {
   const app = await NestFactory.create<NestExpressApplication>(module as never, {
     bodyParser: false,
     logger: LEVELS.slice(0, LEVELS.indexOf(options.logLevel) + 1),
   });
+  app.use(helmet());
   app.useBodyParser('json', { limit: options.bodyLimit ?? '1mb' });
   app.useGlobalPipes(strictValidationPipe());
   app.enableShutdownHooks();

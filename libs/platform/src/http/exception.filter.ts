@@ -31,7 +31,7 @@ export class HttpExceptionFilter implements ExceptionFilter {
     }
     if (exception instanceof HttpException) {
       const status = exception.getStatus();
-      const code = status === 404 ? 'NOT_FOUND' : `HTTP_${status}`;
+      const code = status === 404 ? 'NOT_FOUND' : status === 429 ? 'RATE_LIMITED' : `HTTP_${status}`;
       return [status, { code, message: exception.message }];
     }
     const parserError = exception as { type?: string; status?: number; message?: string };

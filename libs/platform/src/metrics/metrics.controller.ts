@@ -1,10 +1,12 @@
 import { Controller, Get, Header } from '@nestjs/common';
 import { ApiExcludeController } from '@nestjs/swagger';
+import { SkipThrottle } from '@nestjs/throttler';
 import { register } from 'prom-client';
 import { Public } from '../auth/auth.decorators';
 
 @ApiExcludeController()
 @Public()
+@SkipThrottle()
 @Controller('metrics')
 export class MetricsController {
   @Get()

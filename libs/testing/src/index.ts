@@ -2,3 +2,4 @@ export * from './platform-harness';
 export * from './smtp-sink';
 export * from './wait-for';
 export * from './service-process';
+export * from './fuzz';

@@ -1,4 +1,4 @@
-import { Inject, Injectable, Logger, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
+import { Inject, Injectable, Logger, type OnApplicationBootstrap, type BeforeApplicationShutdown } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { createEvent, EventTypes } from '@paritrana/contracts';
 import { EventPublisher } from '@paritrana/messaging';
@@ -40,7 +40,7 @@ const slug = (name: string) =>
  * with jitter, permanent ones are recorded as failed.
  */
 @Injectable()
-export class DeliveryWorker implements OnApplicationBootstrap, OnApplicationShutdown {
+export class DeliveryWorker implements OnApplicationBootstrap, BeforeApplicationShutdown {
   private readonly logger = new Logger(DeliveryWorker.name);
   private readonly transport: Transporter;
   private timer?: NodeJS.Timeout;
@@ -60,7 +60,7 @@ export class DeliveryWorker implements OnApplicationBootstrap, OnApplicationShut
     this.wake();
   }
 
-  async onApplicationShutdown(): Promise<void> {
+  async beforeApplicationShutdown(): Promise<void> {
     this.running = false;
     clearTimeout(this.timer);
     await this.busy;

@@ -1,4 +1,4 @@
-import { Injectable, Logger, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
+import { Injectable, Logger, type OnApplicationBootstrap, type BeforeApplicationShutdown } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { createEvent, EventTypes, type CloudEvent } from '@paritrana/contracts';
 import { EventPublisher } from '@paritrana/messaging';
@@ -12,7 +12,7 @@ const INTERVAL_MS = 250;
  * interval per board: a burst of score events becomes one update carrying the latest standings.
  */
 @Injectable()
-export class BoardAnnouncer implements OnApplicationBootstrap, OnApplicationShutdown {
+export class BoardAnnouncer implements OnApplicationBootstrap, BeforeApplicationShutdown {
   private readonly logger = new Logger(BoardAnnouncer.name);
   private timer?: NodeJS.Timeout;
   private running = false;
@@ -29,7 +29,7 @@ export class BoardAnnouncer implements OnApplicationBootstrap, OnApplicationShut
     this.schedule();
   }
 
-  async onApplicationShutdown(): Promise<void> {
+  async beforeApplicationShutdown(): Promise<void> {
     this.running = false;
     clearTimeout(this.timer);
     await this.busy;

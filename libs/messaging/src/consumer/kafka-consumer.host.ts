@@ -1,4 +1,4 @@
-import { Inject, Injectable, Logger, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
+import { Inject, Injectable, Logger, type OnApplicationBootstrap, type BeforeApplicationShutdown } from '@nestjs/common';
 import { DiscoveryService, MetadataScanner, Reflector } from '@nestjs/core';
 import { deadLetterTopic, EventCatalog, EventValidator, InvalidEventError, type CloudEvent, type EventType } from '@paritrana/contracts';
 import { isTransientFailure } from '@paritrana/platform/errors/error-classification';
@@ -22,7 +22,7 @@ type Outcome = { kind: 'applied' } | { kind: 'duplicate' } | { kind: 'dead-lette
  * blocks its partition.
  */
 @Injectable()
-export class KafkaConsumerHost implements OnApplicationBootstrap, OnApplicationShutdown {
+export class KafkaConsumerHost implements OnApplicationBootstrap, BeforeApplicationShutdown {
   private readonly logger = new Logger(KafkaConsumerHost.name);
   private readonly validator = new EventValidator();
   private readonly handlers = new Map<string, EventHandlerFn[]>();
@@ -48,7 +48,7 @@ export class KafkaConsumerHost implements OnApplicationBootstrap, OnApplicationS
     for (const topic of topics) await this.consume(topic);
   }
 
-  async onApplicationShutdown(): Promise<void> {
+  async beforeApplicationShutdown(): Promise<void> {
     this.stopping = true;
     await Promise.all(this.consumers.map((c) => c.disconnect()));
   }

@@ -1,4 +1,4 @@
-import { Inject, Injectable, Logger, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
+import { Inject, Injectable, Logger, type OnApplicationBootstrap, type BeforeApplicationShutdown } from '@nestjs/common';
 import { CompressionTypes, type Producer } from 'kafkajs';
 import { Client } from 'pg';
 import { DataSource, type QueryRunner } from 'typeorm';
@@ -21,7 +21,7 @@ interface OutboxRow {
  * acknowledged them: a crash in between re-sends, never loses (consumers deduplicate by id).
  */
 @Injectable()
-export class OutboxRelay implements OnApplicationBootstrap, OnApplicationShutdown {
+export class OutboxRelay implements OnApplicationBootstrap, BeforeApplicationShutdown {
   private readonly logger = new Logger(OutboxRelay.name);
   private listener?: Client;
   private timer?: NodeJS.Timeout;
@@ -44,7 +44,7 @@ export class OutboxRelay implements OnApplicationBootstrap, OnApplicationShutdow
     this.schedule(0);
   }
 
-  async onApplicationShutdown(): Promise<void> {
+  async beforeApplicationShutdown(): Promise<void> {
     this.running = false;
     clearTimeout(this.timer);
     clearTimeout(this.reconnect);

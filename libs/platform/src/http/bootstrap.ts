@@ -22,7 +22,9 @@ export async function startHttpApp(module: unknown, options: HttpAppOptions): Pr
     bodyParser: false,
     logger: LEVELS.slice(0, LEVELS.indexOf(options.logLevel) + 1),
   });
-  app.use(helmet());
+  // Services answer plain HTTP behind the deployment's TLS proxy; upgrading the docs page's own
+  // script requests to https would break it on a developer's machine.
+  app.use(helmet({ contentSecurityPolicy: { directives: { upgradeInsecureRequests: null } } }));
   app.useBodyParser('json', { limit: options.bodyLimit ?? '1mb' });
   app.useGlobalPipes(strictValidationPipe());
   app.enableShutdownHooks();

@@ -60,6 +60,8 @@ export class BoardsController {
   @Roles('panel-chair', 'secretariat', 'admin')
   @ApiOperation({ summary: 'Publish and freeze a board; announces paritrana.ranking.published.v1 once' })
   @ApiParam({ name: 'boardId', example: '2024:provincial:15:regency' })
+  @ApiResponse({ status: 403, description: 'A board you may read but not publish (another scope’s panel chair)' })
+  @ApiResponse({ status: 404, description: 'No such board, or not one you may read' })
   @ApiResponse({ status: 409, description: 'Already published, empty, or some standings still provisional (listed)' })
   publish(@Param('boardId') boardId: string, @CurrentPrincipal() principal: Principal) {
     return this.publishBoard.execute(boardId, principal);

@@ -1,5 +1,7 @@
 import type { EditionDefinition, Rubric } from '@paritrana/contracts';
 import { DEVELOPMENT_JWT_SECRET, signToken } from '@paritrana/platform';
+import jwt from 'jsonwebtoken';
+import { randomUUID } from 'node:crypto';
 import { SmtpSink, startPlatform, waitFor, type Platform } from '@paritrana/testing';
 import {
   AUTHORIZATION_TABLE,
@@ -45,6 +47,8 @@ function authorizationHeader(who: PrincipalId): string | undefined {
       return `Bearer ${signToken(secret, { ...admin, expiresInSeconds: -60 })}`;
     case 'wrong-signature':
       return `Bearer ${signToken(`${secret}-but-not-quite`, admin)}`;
+    case 'unsigned':
+      return `Bearer ${jwt.sign({ ...admin, iss: 'paritrana' }, '', { algorithm: 'none' })}`;
     case 'token':
       return `Bearer ${signToken(secret, { sub: who, name: label, role: credential.role, ...(credential.provinces ? { provinces: [...credential.provinces] } : {}) })}`;
   }
@@ -216,6 +220,21 @@ describe('authorization matrix: every endpoint × every principal, from tools/au
     'boards.list': seenBoards,
   };
 
+  /** The same call on objects that do not exist, and how to read its answer back as if it were about the real ones. */
+  const withoutTheObject = (call: Call): [Call, (text: string) => string] => {
+    const pairs = [
+      ...[seeded.own, seeded.national].map((id) => [id, randomUUID()]),
+      ...(
+        [
+          ['provincial', OWN_PROVINCE],
+          ['national', 'national'],
+        ] as const
+      ).map(([tier, scope]) => [board(tier, scope), board(tier, scope, 'ghost')]),
+    ];
+    const swap = (text: string, from: 0 | 1) => pairs.reduce((t, pair) => t.replaceAll(pair[from], pair[1 - from]), text);
+    const body = call.body === undefined ? undefined : JSON.parse(swap(JSON.stringify(call.body), 0));
+    return [{ ...call, url: swap(call.url, 0), body }, (text) => swap(text, 1)];
+  };
   const cases = authorizationCases();
   const tally = new Map<string, number>();
 
@@ -285,6 +304,14 @@ describe('authorization matrix: every endpoint × every principal, from tools/au
     expect({ status: actual, ...(actual === status ? {} : { body: answer.text.slice(0, 500) }) }).toEqual({ status });
     const sees = rule.sees?.[who];
     if (outcome === 'allowed' && sees) expect(seenBy[rule.id](answer)).toEqual([...sees].sort());
+    if (outcome === 'unauthenticated') {
+      expect((answer.json() as { code: string }).code).toBe(principal(who).credential.kind === 'none' ? 'AUTH_REQUIRED' : 'AUTH_INVALID');
+    }
+    if (outcome === 'hidden') {
+      const [ghost, asIfReal] = withoutTheObject(call);
+      expect(`${ghost.url} ${JSON.stringify(ghost.body)}`).not.toBe(`${call.url} ${JSON.stringify(call.body)}`);
+      expect(asIfReal((await send(ghost, who)).text)).toBe(answer.text);
+    }
     tally.set(outcome, (tally.get(outcome) ?? 0) + 1);
   });
 });

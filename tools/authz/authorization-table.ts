@@ -6,7 +6,7 @@ import type { Role } from '@paritrana/contracts';
  * case generated from this table against the real services, and `docs/authorization.md` is
  * rendered from it (`npm run docs:authz`).
  *
- * The rules: a missing, malformed, expired or wrongly signed token answers 401 everywhere but the
+ * The rules: a missing, malformed, expired, unsigned or wrongly signed token answers 401 everywhere but the
  * public endpoints; a role that may not call an endpoint answers 403 whatever the object; an object
  * the token may not read answers 404 to every operation, as if it did not exist; an object the
  * token may read but not change, or a scope named in the request outside the token, answers 403.
@@ -20,13 +20,15 @@ export const OWN_PROVINCE = '15';
 export const OTHER_PROVINCE = '16';
 
 export type Credential =
-  { kind: 'none' | 'malformed' | 'expired' | 'wrong-signature' } | { kind: 'token'; role: Role; provinces?: readonly string[] };
+  | { kind: 'none' | 'malformed' | 'expired' | 'wrong-signature' | 'unsigned' }
+  | { kind: 'token'; role: Role; provinces?: readonly string[] };
 
 export const PRINCIPALS = [
   { id: 'anonymous', label: 'no token', credential: { kind: 'none' } },
   { id: 'malformed', label: 'malformed token', credential: { kind: 'malformed' } },
   { id: 'expired', label: 'expired token', credential: { kind: 'expired' } },
   { id: 'forged', label: 'token signed with another secret', credential: { kind: 'wrong-signature' } },
+  { id: 'unsigned', label: 'unsigned token (alg none)', credential: { kind: 'unsigned' } },
   { id: 'admin', label: 'admin', credential: { kind: 'token', role: 'admin' } },
   { id: 'secretariat', label: 'secretariat', credential: { kind: 'token', role: 'secretariat' } },
   { id: 'ro-own', label: 'regional office of 15', credential: { kind: 'token', role: 'regional-office', provinces: ['15'] } },

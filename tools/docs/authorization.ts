@@ -45,7 +45,7 @@ checks that the table names every route the services' OpenAPI documents list.
 
 The rules:
 
-- **401** for a missing, malformed, expired or wrongly signed token, on every endpoint but the public ones.
+- **401** for a missing, malformed, expired, unsigned or wrongly signed token, on every endpoint but the public ones.
 - **403** when the role may not call the endpoint at all (whatever the object), when the token may
   read the object but not change it, and when the request names a province or board outside the token.
 - **404** for any operation on an object the token may not read, exactly as for one that does not

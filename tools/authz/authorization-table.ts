@@ -100,8 +100,8 @@ const NOMINATIONS_SEEN: Record<Authenticated, Seen[]> = {
 const publicEndpoints = (service: Service): EndpointRule[] =>
   [
     ['/health/live', 'liveness'],
-    ['/health/ready', 'readiness (database and Kafka)'],
-    ['/metrics', 'Prometheus metrics: counts and timings, no domain data'],
+    ['/health/ready', 'readiness: database and Kafka'],
+    ['/metrics', 'Prometheus metrics'],
     ['/docs', 'the OpenAPI page'],
     ['/docs-json', 'the OpenAPI document'],
   ].map(([path, target]) => ({

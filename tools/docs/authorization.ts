@@ -1,12 +1,5 @@
 import { AUTHORIZATION_TABLE, expectedStatus, PRINCIPALS, type EndpointRule, type PrincipalId } from '../authz/authorization-table';
 
-const SERVICES = {
-  intake: 'nomination-intake :3001',
-  scoring: 'scoring :3002',
-  ranking: 'ranking :3003',
-  notification: 'notification :3004',
-};
-
 function cell(rule: EndpointRule, who: PrincipalId): string {
   const status = String(expectedStatus(rule, who));
   const sees = rule.sees?.[who];
@@ -33,30 +26,28 @@ export function renderAuthorizationDoc(): string {
   ]);
   const table = alignedTable([header, ...rows]);
   const publicPaths = [...new Set(open.map((r) => `\`${r.method} ${r.path}\` (${r.target})`))].join(', ');
-  const services = Object.values(SERVICES).join(', ');
   return `# Authorization matrix
 
 <!-- Generated from tools/authz/authorization-table.ts by \`npm run docs:authz\`; do not edit by hand. -->
 
-Every HTTP endpoint of the four services (${services}) against every kind of caller. The
-integration suite \`test/integration/authz-matrix.int-spec.ts\` runs each cell against the real
-services (${domain.length + open.length} endpoints × ${PRINCIPALS.length} principals = ${(domain.length + open.length) * PRINCIPALS.length} cases) and
-checks that the table names every route the services' OpenAPI documents list.
+Every HTTP endpoint of the four services against every kind of caller:
+${domain.length + open.length} endpoints × ${PRINCIPALS.length} principals = ${(domain.length + open.length) * PRINCIPALS.length} cases. The integration suite
+\`test/integration/authz-matrix.int-spec.ts\` runs each of them against the real services, and checks
+that the table names every route the services' OpenAPI documents list.
 
-The rules:
-
-- **401** for a missing, malformed, expired, unsigned or wrongly signed token, on every endpoint but the public ones.
+- **401** for a missing, malformed, expired, unsigned or wrongly signed token, on every endpoint but
+  the public ones.
 - **403** when the role may not call the endpoint at all (whatever the object), when the token may
   read the object but not change it, and when the request names a province or board outside the token.
-- **404** for any operation on an object the token may not read, exactly as for one that does not
-  exist, so its existence never leaks: nominations, their scores and assessments (province-scoped
-  tokens read their provinces in both rounds; national assessors and panel chairs the national
-  round), and provincial boards (every role reads the national boards).
-- Listings show only what the token may read; a cell \`200: own, national\` names what the caller sees
-  among the objects of province 15 (\`own\`), of province 16 (\`other\`) and of the national round (\`national\`, a nominee of 15).
+- **404** for any operation on an object the token may not read, answered exactly as for one that
+  does not exist, so its existence never leaks: nominations, their scores and assessments
+  (province-scoped tokens read their provinces in both rounds; national assessors and panel chairs
+  the national round), and provincial boards (every role reads the national boards).
+- Listings show only what the token may read. A cell \`200: own, national\` names what the caller
+  sees among the objects of province 15 (\`own\`), of province 16 (\`other\`) and of the national
+  round (\`national\`, a nominee of 15).
 
-Public by design, on every service, for everyone (any token or none is ignored): ${publicPaths}.
-They serve no domain data.
+Public by design on every service, whatever the token, and serving no domain data: ${publicPaths}.
 
 ${table}
 `;

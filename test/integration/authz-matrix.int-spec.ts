@@ -103,6 +103,7 @@ describe('authorization matrix: every endpoint × every principal, from tools/au
   const as = (who: PrincipalId, method: string, service: Service, path: string, body?: unknown) =>
     send({ method, url: url(service, path), body }, who);
 
+  const publishable = [...PUBLISHABLE];
   const slots = ['intake-1', 'intake-2'].flatMap((category) => JAMBI.map((code) => ({ category, code })));
   const nominationBody = (category: string, code: string, tier: 'provincial' | 'national' = 'provincial') => ({
     ...regencyNomination(edition, code, `setda-${code}@example.go.id`, 40_000, 60_000, 'perda'),
@@ -129,7 +130,7 @@ describe('authorization matrix: every endpoint × every principal, from tools/au
     });
   /** A board of its own for a case that publishes it: one nominee of 15, scored final. */
   const publishableBoard = async (tier: 'provincial' | 'national') => {
-    const category = PUBLISHABLE.shift();
+    const category = publishable.shift();
     if (!category) throw new Error('No publishable category left; add one to PUBLISHABLE');
     await nominate(nominationBody(category, JAMBI[0], tier));
     return readyBoard(board(tier, tier === 'provincial' ? OWN_PROVINCE : 'national', category), true);

@@ -1,10 +1,10 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import type { Principal } from '@paritrana/contracts';
+import { canReadNomination, type Principal } from '@paritrana/contracts';
 import { EventPublisher } from '@paritrana/messaging';
 import { AuditLog, DomainError, isUuid } from '@paritrana/platform';
 import { DataSource, type EntityManager } from 'typeorm';
-import { assertCanWrite, canRead } from './nomination-access';
+import { assertCanWrite } from './nomination-access';
 import { amendedEvent, withdrawnEvent } from './nomination-events';
 import { NominationRules } from './nomination-rules';
 import type { AmendNominationDto } from './nomination.dto';
@@ -65,7 +65,7 @@ export class ChangeNominationUseCase {
 
   private async lockForChange(manager: EntityManager, id: string, by: Principal): Promise<NominationEntity> {
     const nomination = isUuid(id) ? await manager.findOne(NominationEntity, { where: { id }, lock: { mode: 'pessimistic_write' } }) : null;
-    if (!nomination || !canRead(by, nomination)) throw DomainError.notFound('NOMINATION_NOT_FOUND', `No nomination ${id}`);
+    if (!nomination || !canReadNomination(by, nomination)) throw DomainError.notFound('NOMINATION_NOT_FOUND', `No nomination ${id}`);
     assertCanWrite(by, nomination.province);
     if (nomination.status === 'withdrawn') {
       throw DomainError.conflict('NOMINATION_WITHDRAWN', `Nomination ${id} was withdrawn at ${nomination.withdrawnAt?.toISOString()}`);

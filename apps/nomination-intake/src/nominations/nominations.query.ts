@@ -1,9 +1,9 @@
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
-import type { Principal } from '@paritrana/contracts';
+import { canReadNomination, type Principal } from '@paritrana/contracts';
 import { DomainError, isUuid } from '@paritrana/platform';
 import { Repository } from 'typeorm';
-import { canRead, readScope } from './nomination-access';
+import { readScope } from './nomination-access';
 import type { ListNominationsQuery } from './nomination.dto';
 import { NominationEntity } from './nomination.entity';
 
@@ -18,13 +18,17 @@ export class NominationsQuery {
   /** A nomination the reader may see; anything else is answered as not found, so existence never leaks. */
   async get(id: string, reader: Principal): Promise<NominationView> {
     const nomination = isUuid(id) ? await this.nominations.findOneBy({ id }) : null;
-    if (!nomination || !canRead(reader, nomination)) throw DomainError.notFound('NOMINATION_NOT_FOUND', `No nomination ${id}`);
+    if (!nomination || !canReadNomination(reader, nomination)) throw DomainError.notFound('NOMINATION_NOT_FOUND', `No nomination ${id}`);
     return toView(nomination);
   }
 
   /** A page of the nominations the reader may see, filtered; asking for a province outside the token is refused. */
   async list(query: ListNominationsQuery, reader: Principal) {
-    if (query.province && !canRead(reader, { province: query.province, tier: query.tier ?? 'provincial' }) && reader.provinces?.length) {
+    if (
+      query.province &&
+      !canReadNomination(reader, { province: query.province, tier: query.tier ?? 'provincial' }) &&
+      reader.provinces?.length
+    ) {
       throw DomainError.forbidden('PROVINCE_OUT_OF_SCOPE', `Your token does not cover province ${query.province}`);
     }
     const scope = readScope(reader, 'n');

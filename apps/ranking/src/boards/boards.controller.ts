@@ -1,7 +1,7 @@
 import { Controller, Get, Header, HttpCode, Param, Post, Query } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { ApiBearerAuth, ApiOperation, ApiParam, ApiProduces, ApiQuery, ApiResponse, ApiTags } from '@nestjs/swagger';
-import { coversProvince, NATIONAL_ROLES, type Principal } from '@paritrana/contracts';
+import { canReadBoard, NATIONAL_ROLES, type Principal } from '@paritrana/contracts';
 import { CurrentPrincipal, DomainError, Roles } from '@paritrana/platform';
 import { DataSource } from 'typeorm';
 import { BoardStore, type BoardView } from './board-store';
@@ -48,13 +48,10 @@ export class BoardsController {
   @Get(':boardId')
   @ApiOperation({ summary: 'A board: `{edition}:{tier}:{scope}:{category}`, e.g. 2024:provincial:15:regency' })
   @ApiParam({ name: 'boardId', example: '2024:provincial:15:regency' })
-  @ApiResponse({ status: 404, description: 'No such board' })
+  @ApiResponse({ status: 404, description: 'No such board, or not one you may read' })
   async get(@Param('boardId') boardId: string, @CurrentPrincipal() principal: Principal): Promise<BoardView> {
     const board = await this.store.view(this.dataSource.manager, boardId);
-    if (!board) throw DomainError.notFound('BOARD_NOT_FOUND', `No board ${boardId}`);
-    if (board.tier === 'provincial' && !coversProvince(principal, board.scope)) {
-      throw DomainError.forbidden('PROVINCE_OUT_OF_SCOPE', `Your token does not cover province ${board.scope}`);
-    }
+    if (!board || !canReadBoard(principal, board)) throw DomainError.notFound('BOARD_NOT_FOUND', `No board ${boardId}`);
     return board;
   }
 
@@ -63,6 +60,8 @@ export class BoardsController {
   @Roles('panel-chair', 'secretariat', 'admin')
   @ApiOperation({ summary: 'Publish and freeze a board; announces paritrana.ranking.published.v1 once' })
   @ApiParam({ name: 'boardId', example: '2024:provincial:15:regency' })
+  @ApiResponse({ status: 403, description: 'A board you may read but not publish (another scope’s panel chair)' })
+  @ApiResponse({ status: 404, description: 'No such board, or not one you may read' })
   @ApiResponse({ status: 409, description: 'Already published, empty, or some standings still provisional (listed)' })
   publish(@Param('boardId') boardId: string, @CurrentPrincipal() principal: Principal) {
     return this.publishBoard.execute(boardId, principal);

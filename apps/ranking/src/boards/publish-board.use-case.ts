@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { coversProvince, createEvent, EventTypes, type Principal, type RankingPublished } from '@paritrana/contracts';
+import { canReadBoard, coversProvince, createEvent, EventTypes, type Principal, type RankingPublished } from '@paritrana/contracts';
 import { EventPublisher } from '@paritrana/messaging';
 import { AuditLog, DomainError } from '@paritrana/platform';
 import { DataSource } from 'typeorm';
@@ -19,7 +19,7 @@ export class PublishBoardUseCase {
   async execute(boardId: string, by: Principal): Promise<RankingPublished> {
     return this.dataSource.transaction(async (manager) => {
       const board = await this.store.view(manager, boardId, true);
-      if (!board) throw DomainError.notFound('BOARD_NOT_FOUND', `No board ${boardId}`);
+      if (!board || !canReadBoard(by, board)) throw DomainError.notFound('BOARD_NOT_FOUND', `No board ${boardId}`);
       assertMayPublish(board, by);
       if (board.status === 'published')
         throw DomainError.conflict('BOARD_ALREADY_PUBLISHED', `Board ${boardId} was published at ${board.publishedAt}`);

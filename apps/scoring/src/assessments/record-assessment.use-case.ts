@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { findCategory, type Principal } from '@paritrana/contracts';
+import { canReadNomination, findCategory, type Principal } from '@paritrana/contracts';
 import { AuditLog, DomainError, type FieldError } from '@paritrana/platform';
 import { randomUUID } from 'node:crypto';
 import { DataSource } from 'typeorm';
@@ -24,7 +24,9 @@ export class RecordAssessmentUseCase {
   async execute(dto: RecordAssessmentDto, by: Principal, now = new Date()): Promise<AssessmentRecordedDto> {
     return this.dataSource.transaction(async (manager) => {
       const nomination = await this.store.nomination(manager, dto.nominationId, true);
-      if (!nomination) throw DomainError.notFound('NOMINATION_NOT_FOUND', `No nomination ${dto.nominationId} to assess (yet)`);
+      if (!nomination || !canReadNomination(by, nomination)) {
+        throw DomainError.notFound('NOMINATION_NOT_FOUND', `No nomination ${dto.nominationId} to assess (yet)`);
+      }
       const inScope =
         nomination.tier === 'provincial' ? (by.provinces ?? []).includes(nomination.province) : (by.provinces ?? []).length === 0;
       if (!inScope) {

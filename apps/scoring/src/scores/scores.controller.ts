@@ -1,7 +1,7 @@
 import { Controller, Get, Header, Param, Query } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { ApiBearerAuth, ApiOperation, ApiParam, ApiProduces, ApiQuery, ApiResponse, ApiTags } from '@nestjs/swagger';
-import { coversProvince, NATIONAL_ROLES, parseBoardId, type Principal } from '@paritrana/contracts';
+import { canReadNomination, coversProvince, NATIONAL_ROLES, parseBoardId, type Principal } from '@paritrana/contracts';
 import { CurrentPrincipal, DomainError, isUuid, Roles } from '@paritrana/platform';
 import { DataSource } from 'typeorm';
 import { scoresCsv } from './scores-csv';
@@ -53,12 +53,11 @@ export class ScoresController {
   @Get(':nominationId')
   @ApiOperation({ summary: 'Explain a nomination’s score criterion by criterion; secretariat and admin also see each assessor’s scores' })
   @ApiParam({ name: 'nominationId', format: 'uuid', example: '6f1c2a7e-3b7d-4f0e-9a51-0c2d7d1e9b44' })
-  @ApiResponse({ status: 404, description: 'Not scored (yet), or no such nomination' })
+  @ApiResponse({ status: 404, description: 'Not scored (yet), no such nomination, or not one you may see' })
   async get(@Param('nominationId') nominationId: string, @CurrentPrincipal() principal: Principal) {
     const score = isUuid(nominationId) ? await this.store.nomination(this.dataSource.manager, nominationId) : undefined;
-    if (!score || score.rubricVersion === 0) throw DomainError.notFound('SCORE_NOT_FOUND', `No score for nomination ${nominationId} yet`);
-    if (score.tier === 'provincial' && !coversProvince(principal, score.province)) {
-      throw DomainError.forbidden('PROVINCE_OUT_OF_SCOPE', `Your token does not cover province ${score.province}`);
+    if (!score || score.rubricVersion === 0 || !canReadNomination(principal, score)) {
+      throw DomainError.notFound('SCORE_NOT_FOUND', `No score for nomination ${nominationId} yet`);
     }
     const { status, total, rubricVersion, criteria, reasons, calculatedAt } = score;
     const explained = { nominationId, status, total, rubricVersion, criteria, reasons, calculatedAt };

@@ -1,0 +1,318 @@
+import type { EditionDefinition, Rubric } from '@paritrana/contracts';
+import { DEVELOPMENT_JWT_SECRET, signToken } from '@paritrana/platform';
+import jwt from 'jsonwebtoken';
+import { randomUUID } from 'node:crypto';
+import { SmtpSink, startPlatform, waitFor, type Platform } from '@paritrana/testing';
+import {
+  AUTHORIZATION_TABLE,
+  authorizationCases,
+  OTHER_PROVINCE,
+  OWN_PROVINCE,
+  outcomeOf,
+  principal,
+  PRINCIPALS,
+  type EndpointRule,
+  type PrincipalId,
+  type Seen,
+  type Service,
+} from '../../tools/authz/authorization-table';
+import { openRegencyEdition, regencyNomination } from '../fixtures/edition.fixture';
+
+interface Answer {
+  status: number;
+  text: string;
+  json: () => unknown;
+}
+interface Call {
+  method: string;
+  url: string;
+  body?: unknown;
+  /** The status the table states; the batch answers 200 and each item with its own. */
+  statusOf?: (answer: Answer) => number;
+}
+
+const secret = process.env.AUTH_JWT_SECRET ?? DEVELOPMENT_JWT_SECRET;
+const JAMBI = ['15.01', '15.02', '15.03', '15.04', '15.05', '15.06', '15.07', '15.08', '15.09', '15.71', '15.72'];
+const PUBLISHABLE = ['pub-1', 'pub-2', 'pub-3', 'pub-4', 'pub-5', 'pub-6'];
+
+function authorizationHeader(who: PrincipalId): string | undefined {
+  const { credential, label } = principal(who);
+  const admin = { sub: who, name: label, role: 'admin' } as const;
+  switch (credential.kind) {
+    case 'none':
+      return undefined;
+    case 'malformed':
+      return 'Bearer not.a.jwt';
+    case 'expired':
+      return `Bearer ${signToken(secret, { ...admin, expiresInSeconds: -60 })}`;
+    case 'wrong-signature':
+      return `Bearer ${signToken(`${secret}-but-not-quite`, admin)}`;
+    case 'unsigned':
+      return `Bearer ${jwt.sign({ ...admin, iss: 'paritrana' }, '', { algorithm: 'none' })}`;
+    case 'token':
+      return `Bearer ${signToken(secret, { sub: who, name: label, role: credential.role, ...(credential.provinces ? { provinces: [...credential.provinces] } : {}) })}`;
+  }
+}
+
+async function send(call: Call, who: PrincipalId): Promise<Answer> {
+  const authorization = authorizationHeader(who);
+  const response = await fetch(call.url, {
+    method: call.method,
+    headers: { 'content-type': 'application/json', ...(authorization ? { authorization } : {}) },
+    body: call.body === undefined ? undefined : JSON.stringify(call.body),
+  });
+  const text = await response.text();
+  return { status: response.status, text, json: () => JSON.parse(text) };
+}
+
+/** A data-only rubric: final as soon as it is scored, so its boards can be published at once. */
+const dataRubric = (version: number): Rubric => ({ ...openRegencyEdition('x').categories[0].rubrics.provincial!, version });
+
+/** The edition the matrix runs on: a panel-scored category in both tiers, and data-only ones for objects a case uses up. */
+function matrixEdition(code: string): EditionDefinition {
+  const base = openRegencyEdition(code);
+  const data = dataRubric(1);
+  const panel: Rubric = {
+    ...data,
+    criteria: [
+      ...data.criteria,
+      { code: 'interview', name: 'Wawancara', weight: 40, value: { panel: 'interview' }, scale: { linear: { min: 0, max: 100 } } },
+    ],
+  };
+  const category = (code: string, rubric: Rubric) => ({
+    ...base.categories[0],
+    code,
+    tiers: ['provincial' as const, 'national' as const],
+    advance: 0,
+    rubrics: { provincial: rubric, national: { ...rubric, version: 2 } },
+  });
+  return {
+    ...base,
+    schedule: { ...base.schedule, national: base.schedule.provincial },
+    categories: [category('regency', panel), ...['intake-1', 'intake-2', 'sent', ...PUBLISHABLE].map((c) => category(c, data))],
+  };
+}
+
+describe('authorization matrix: every endpoint × every principal, from tools/authz/authorization-table.ts', () => {
+  const smtp = new SmtpSink();
+  let platform: Platform;
+  const edition = `az${Date.now().toString(36)}`;
+  const board = (tier: 'provincial' | 'national', scope: string, category = 'regency') => `${edition}:${tier}:${scope}:${category}`;
+  const seeded = { own: '', other: '', national: '', published: board('provincial', OWN_PROVINCE, 'sent') };
+  const url = (service: Service, path: string) => `${platform.urls[service]}${path}`;
+  const as = (who: PrincipalId, method: string, service: Service, path: string, body?: unknown) =>
+    send({ method, url: url(service, path), body }, who);
+
+  const publishable = [...PUBLISHABLE];
+  const slots = ['intake-1', 'intake-2'].flatMap((category) => JAMBI.map((code) => ({ category, code })));
+  const nominationBody = (category: string, code: string, tier: 'provincial' | 'national' = 'provincial') => ({
+    ...regencyNomination(edition, code, `setda-${code}@example.go.id`, 40_000, 60_000, 'perda'),
+    category,
+    tier,
+  });
+  /** A new nomination of 15 for a case that stores one; a refused case sends the seeded nominee again (409 if it got through). */
+  const newJambiBody = (allowed: boolean) => {
+    if (!allowed) return nominationBody('regency', JAMBI[0]);
+    const slot = slots.shift();
+    if (!slot) throw new Error('No nominee left to nominate; add a category to matrixEdition');
+    return nominationBody(slot.category, slot.code);
+  };
+  const nominate = async (body: unknown): Promise<string> => {
+    const answer = await as('secretariat', 'POST', 'intake', '/v1/nominations', body);
+    expect(answer.status).toBe(201);
+    return (answer.json() as { id: string }).id;
+  };
+  const readyBoard = (boardId: string, final: boolean) =>
+    waitFor(`board ${boardId}`, async () => {
+      const answer = await as('secretariat', 'GET', 'ranking', `/v1/boards/${boardId}`);
+      const standings = answer.status === 200 ? (answer.json() as { standings: Array<{ status: string }> }).standings : [];
+      return standings.length > 0 && (!final || standings.every((s) => s.status === 'final')) ? boardId : undefined;
+    });
+  /** A board of its own for a case that publishes it: one nominee of 15, scored final. */
+  const publishableBoard = async (tier: 'provincial' | 'national') => {
+    const category = publishable.shift();
+    if (!category) throw new Error('No publishable category left; add one to PUBLISHABLE');
+    await nominate(nominationBody(category, JAMBI[0], tier));
+    return readyBoard(board(tier, tier === 'provincial' ? OWN_PROVINCE : 'national', category), true);
+  };
+
+  const seen = (items: Array<{ tier: string; place: string }>): Seen[] =>
+    [
+      ...new Set(
+        items.map(({ tier, place }) =>
+          tier === 'national' ? 'national' : place === OWN_PROVINCE ? 'own' : place === OTHER_PROVINCE ? 'other' : `province ${place}`,
+        ),
+      ),
+    ].sort() as Seen[];
+  const seenNominations = (answer: Answer) =>
+    seen((answer.json() as { items: Array<{ tier: string; province: string }> }).items.map((n) => ({ tier: n.tier, place: n.province })));
+  const seenBoards = (answer: Answer) =>
+    seen((answer.json() as { boards: Array<{ tier: string; scope: string }> }).boards.map((b) => ({ tier: b.tier, place: b.scope })));
+
+  const assessment = (nominationId: string) => ({ nominationId, round: 'interview', scores: { interview: 80 }, conflictOfInterest: false });
+  let editionsDefined = 0;
+
+  /** The request of each endpoint of the table; `allowed` cases that use their object up get one of their own. */
+  const requests: Record<string, (allowed: boolean) => Promise<Call>> = {
+    'editions.define': async () => ({
+      method: 'POST',
+      url: url('intake', '/v1/editions'),
+      body: openRegencyEdition(`${edition}d${editionsDefined++}`),
+    }),
+    'editions.get': async () => ({ method: 'GET', url: url('intake', `/v1/editions/${edition}`) }),
+    'nominations.submit': async (allowed) => ({ method: 'POST', url: url('intake', '/v1/nominations'), body: newJambiBody(allowed) }),
+    'nominations.batch': async (allowed) => ({
+      method: 'POST',
+      url: url('intake', '/v1/nominations/batch'),
+      body: [newJambiBody(allowed)],
+      statusOf: (answer) =>
+        answer.status === 200 ? (answer.json() as { results: Array<{ status: number }> }).results[0].status : answer.status,
+    }),
+    'nominations.list': async () => ({ method: 'GET', url: url('intake', `/v1/nominations?edition=${edition}&pageSize=500`) }),
+    'nominations.list-province': async () => ({
+      method: 'GET',
+      url: url('intake', `/v1/nominations?edition=${edition}&province=${OWN_PROVINCE}&pageSize=500`),
+    }),
+    'nominations.get': async () => ({ method: 'GET', url: url('intake', `/v1/nominations/${seeded.own}`) }),
+    'nominations.get-national': async () => ({ method: 'GET', url: url('intake', `/v1/nominations/${seeded.national}`) }),
+    'nominations.amend': async () => ({
+      method: 'PATCH',
+      url: url('intake', `/v1/nominations/${seeded.own}`),
+      body: { contact: { name: 'Sekretariat Daerah Kabupaten Kerinci', email: 'setda@kerincikab.go.id' } },
+    }),
+    'nominations.withdraw': async (allowed) => ({
+      method: 'POST',
+      url: url('intake', `/v1/nominations/${allowed ? await nominate(newJambiBody(true)) : seeded.own}/withdraw`),
+      body: { reason: 'uji otorisasi' },
+    }),
+    'audit.list': async () => ({ method: 'GET', url: url('intake', `/v1/audit?nominationId=${seeded.own}`) }),
+    'assessments.record': async () => ({ method: 'POST', url: url('scoring', '/v1/assessments'), body: assessment(seeded.own) }),
+    'assessments.record-national': async () => ({
+      method: 'POST',
+      url: url('scoring', '/v1/assessments'),
+      body: assessment(seeded.national),
+    }),
+    'scores.get': async () => ({ method: 'GET', url: url('scoring', `/v1/scores/${seeded.own}`) }),
+    'scores.get-national': async () => ({ method: 'GET', url: url('scoring', `/v1/scores/${seeded.national}`) }),
+    'scores.export': async () => ({ method: 'GET', url: url('scoring', `/v1/scores/export?boardId=${board('provincial', OWN_PROVINCE)}`) }),
+    'scores.export-national': async () => ({
+      method: 'GET',
+      url: url('scoring', `/v1/scores/export?boardId=${board('national', 'national')}`),
+    }),
+    'boards.list': async () => ({ method: 'GET', url: url('ranking', `/v1/boards?edition=${edition}`) }),
+    'boards.get': async () => ({ method: 'GET', url: url('ranking', `/v1/boards/${board('provincial', OWN_PROVINCE)}`) }),
+    'boards.get-national': async () => ({ method: 'GET', url: url('ranking', `/v1/boards/${board('national', 'national')}`) }),
+    'boards.export': async () => ({ method: 'GET', url: url('ranking', `/v1/boards/${board('provincial', OWN_PROVINCE)}/export`) }),
+    'boards.publish': async (allowed) => ({
+      method: 'POST',
+      url: url('ranking', `/v1/boards/${allowed ? await publishableBoard('provincial') : board('provincial', OWN_PROVINCE)}/publish`),
+    }),
+    'boards.publish-national': async (allowed) => ({
+      method: 'POST',
+      url: url('ranking', `/v1/boards/${allowed ? await publishableBoard('national') : board('national', 'national')}/publish`),
+    }),
+    'notifications.list': async () => ({ method: 'GET', url: url('notification', `/v1/notifications?boardId=${seeded.published}`) }),
+  };
+  const requestFor = (rule: EndpointRule, allowed: boolean): Promise<Call> =>
+    rule.public ? Promise.resolve({ method: rule.method, url: url(rule.service, rule.path) }) : requests[rule.id](allowed);
+  const seenBy: Record<string, (answer: Answer) => Seen[]> = {
+    'nominations.list': seenNominations,
+    'nominations.list-province': seenNominations,
+    'boards.list': seenBoards,
+  };
+
+  /** The same call on objects that do not exist, and how to read its answer back as if it were about the real ones. */
+  const withoutTheObject = (call: Call): [Call, (text: string) => string] => {
+    const pairs = [
+      ...[seeded.own, seeded.national].map((id) => [id, randomUUID()]),
+      ...(
+        [
+          ['provincial', OWN_PROVINCE],
+          ['national', 'national'],
+        ] as const
+      ).map(([tier, scope]) => [board(tier, scope), board(tier, scope, 'ghost')]),
+    ];
+    const swap = (text: string, from: 0 | 1) => pairs.reduce((t, pair) => t.replaceAll(pair[from], pair[1 - from]), text);
+    const body = call.body === undefined ? undefined : JSON.parse(swap(JSON.stringify(call.body), 0));
+    return [{ ...call, url: swap(call.url, 0), body }, (text) => swap(text, 1)];
+  };
+  const cases = authorizationCases();
+  const tally = new Map<string, number>();
+
+  beforeAll(async () => {
+    await smtp.start();
+    platform = await startPlatform({ SMTP_URL: smtp.url, MAIL_FROM: 'Paritrana Award <noreply@paritrana.test>' });
+    expect((await as('secretariat', 'POST', 'intake', '/v1/editions', matrixEdition(edition))).status).toBe(201);
+    seeded.own = await nominate(nominationBody('regency', JAMBI[0]));
+    seeded.other = await nominate(nominationBody('regency', '16.01'));
+    seeded.national = await nominate(nominationBody('regency', JAMBI[1], 'national'));
+    await nominate(nominationBody('sent', JAMBI[2]));
+    for (const id of [seeded.own, seeded.other, seeded.national]) {
+      await waitFor(`the score of ${id}`, async () =>
+        (await as('secretariat', 'GET', 'scoring', `/v1/scores/${id}`)).status === 200 ? id : undefined,
+      );
+    }
+    await readyBoard(board('provincial', OWN_PROVINCE), false);
+    await readyBoard(board('provincial', OTHER_PROVINCE), false);
+    await readyBoard(board('national', 'national'), false);
+    await readyBoard(seeded.published, true);
+    expect((await as('secretariat', 'POST', 'ranking', `/v1/boards/${seeded.published}/publish`)).status).toBe(200);
+    await waitFor('the published board’s delivery', async () => {
+      const log = (await as('secretariat', 'GET', 'notification', `/v1/notifications?boardId=${seeded.published}`)).json() as {
+        deliveries: Array<{ status: string }>;
+      };
+      return log.deliveries.some((d) => d.status === 'sent') ? log : undefined;
+    });
+  }, 300_000);
+
+  afterAll(async () => {
+    await platform?.close();
+    await smtp.stop();
+    const outcomes = [...tally].map(([outcome, n]) => `${n} ${outcome}`).join(', ');
+    process.stdout.write(
+      `Authorization matrix: ${AUTHORIZATION_TABLE.length} endpoints × ${PRINCIPALS.length} principals = ${cases.length} cases (${outcomes})\n`,
+    );
+  });
+
+  it('should state a rule for every route the services serve, and a request for every rule', async () => {
+    for (const service of ['intake', 'scoring', 'ranking', 'notification'] as const) {
+      const document = (await as('anonymous', 'GET', service, '/docs-json')).json() as { paths: Record<string, Record<string, unknown>> };
+      const served = Object.entries(document.paths)
+        .flatMap(([path, operations]) =>
+          Object.keys(operations).map((method) => `${method.toUpperCase()} ${path.replace(/\{(\w+)\}/g, ':$1')}`),
+        )
+        .sort();
+      const stated = AUTHORIZATION_TABLE.filter((r) => r.service === service && !r.public).map(
+        (r) => `${r.method} ${r.path.split('?')[0]}`,
+      );
+
+      expect([...new Set(stated)].sort()).toEqual(served);
+    }
+    expect(
+      AUTHORIZATION_TABLE.filter((r) => !r.public)
+        .map((r) => r.id)
+        .sort(),
+    ).toEqual(Object.keys(requests).sort());
+  });
+
+  it.each(cases)('$rule.id ($rule.method $rule.path, $rule.target) as $who → $status', async ({ rule, who, status }) => {
+    const outcome = outcomeOf(rule, who);
+    const call = await requestFor(rule, outcome === 'allowed');
+
+    const answer = await send(call, who);
+
+    const actual = call.statusOf ? call.statusOf(answer) : answer.status;
+    expect({ status: actual, ...(actual === status ? {} : { body: answer.text.slice(0, 500) }) }).toEqual({ status });
+    const sees = rule.sees?.[who];
+    if (outcome === 'allowed' && sees) expect(seenBy[rule.id](answer)).toEqual([...sees].sort());
+    if (outcome === 'unauthenticated') {
+      expect((answer.json() as { code: string }).code).toBe(principal(who).credential.kind === 'none' ? 'AUTH_REQUIRED' : 'AUTH_INVALID');
+    }
+    if (outcome === 'hidden') {
+      const [ghost, asIfReal] = withoutTheObject(call);
+      expect(`${ghost.url} ${JSON.stringify(ghost.body)}`).not.toBe(`${call.url} ${JSON.stringify(call.body)}`);
+      expect(asIfReal((await send(ghost, who)).text)).toBe(answer.text);
+    }
+    tally.set(outcome, (tally.get(outcome) ?? 0) + 1);
+  });
+});

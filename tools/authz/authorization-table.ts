@@ -1,0 +1,390 @@
+import type { Role } from '@paritrana/contracts';
+
+/**
+ * Who may call what (OWASP API1 object-level and API5 function-level authorization), stated once.
+ * The integration suite `test/integration/authz-matrix.int-spec.ts` runs every endpoint × principal
+ * case generated from this table against the real services, and `docs/authorization.md` is
+ * rendered from it (`npm run docs:authz`).
+ *
+ * The rules: a missing, malformed, expired, unsigned or wrongly signed token answers 401 everywhere but the
+ * public endpoints; a role that may not call an endpoint answers 403 whatever the object; an object
+ * the token may not read answers 404 to every operation, as if it did not exist; an object the
+ * token may read but not change, or a scope named in the request outside the token, answers 403.
+ */
+
+export type Service = 'intake' | 'scoring' | 'ranking' | 'notification';
+export type Method = 'GET' | 'POST' | 'PATCH';
+
+/** The seeded objects live in Jambi (15), the "own" province, and Sumatera Selatan (16), the "other" one. */
+export const OWN_PROVINCE = '15';
+export const OTHER_PROVINCE = '16';
+
+export type Credential =
+  | { kind: 'none' | 'malformed' | 'expired' | 'wrong-signature' | 'unsigned' }
+  | { kind: 'token'; role: Role; provinces?: readonly string[] };
+
+export const PRINCIPALS = [
+  { id: 'anonymous', label: 'no token', credential: { kind: 'none' } },
+  { id: 'malformed', label: 'malformed token', credential: { kind: 'malformed' } },
+  { id: 'expired', label: 'expired token', credential: { kind: 'expired' } },
+  { id: 'forged', label: 'token signed with another secret', credential: { kind: 'wrong-signature' } },
+  { id: 'unsigned', label: 'unsigned token (alg none)', credential: { kind: 'unsigned' } },
+  { id: 'admin', label: 'admin', credential: { kind: 'token', role: 'admin' } },
+  { id: 'secretariat', label: 'secretariat', credential: { kind: 'token', role: 'secretariat' } },
+  { id: 'ro-own', label: 'regional office of 15', credential: { kind: 'token', role: 'regional-office', provinces: ['15'] } },
+  { id: 'ro-other', label: 'regional office of 16', credential: { kind: 'token', role: 'regional-office', provinces: ['16'] } },
+  {
+    id: 'ro-multi',
+    label: 'regional office of 15 and 16',
+    credential: { kind: 'token', role: 'regional-office', provinces: ['15', '16'] },
+  },
+  { id: 'assessor-own', label: 'assessor of 15', credential: { kind: 'token', role: 'assessor', provinces: ['15'] } },
+  { id: 'assessor-other', label: 'assessor of 16', credential: { kind: 'token', role: 'assessor', provinces: ['16'] } },
+  { id: 'assessor-national', label: 'national assessor', credential: { kind: 'token', role: 'assessor' } },
+  { id: 'chair-own', label: 'panel chair of 15', credential: { kind: 'token', role: 'panel-chair', provinces: ['15'] } },
+  { id: 'chair-other', label: 'panel chair of 16', credential: { kind: 'token', role: 'panel-chair', provinces: ['16'] } },
+  { id: 'chair-national', label: 'national panel chair', credential: { kind: 'token', role: 'panel-chair' } },
+] as const satisfies ReadonlyArray<{ id: string; label: string; credential: Credential }>;
+
+export type PrincipalId = (typeof PRINCIPALS)[number]['id'];
+type Authenticated = Extract<(typeof PRINCIPALS)[number], { credential: { kind: 'token' } }>['id'];
+
+/**
+ * What a listing shows, by the seeded objects: Jambi's provincial ones (`own`), Sumatera Selatan's
+ * (`other`) and the national round's (`national`, a Jambi nominee).
+ */
+export type Seen = 'own' | 'other' | 'national';
+
+export interface EndpointRule {
+  /** Unique; the integration suite keys the request it sends by it. */
+  id: string;
+  service: Service;
+  method: Method;
+  path: string;
+  /** The object the cases address. */
+  target: string;
+  /** The status when allowed (for the batch: each item's status; the response is 200). */
+  success: number;
+  public?: boolean;
+  allowed: readonly PrincipalId[];
+  /** Principals that may not read the object: 404, as for an object that does not exist. */
+  hidden?: readonly PrincipalId[];
+  /** For listings: what each allowed principal sees, and nothing else. */
+  sees?: Readonly<Partial<Record<PrincipalId, readonly Seen[]>>>;
+}
+
+export type Outcome = 'allowed' | 'unauthenticated' | 'forbidden' | 'hidden';
+
+const NATIONAL: PrincipalId[] = ['admin', 'secretariat'];
+const AUTHENTICATED = PRINCIPALS.filter((p) => p.credential.kind === 'token').map((p) => p.id);
+const ANYONE = PRINCIPALS.map((p) => p.id);
+const WRITERS_OF_OWN: PrincipalId[] = [...NATIONAL, 'ro-own', 'ro-multi'];
+const READERS_OF_OWN: PrincipalId[] = [...WRITERS_OF_OWN, 'assessor-own', 'chair-own'];
+const NON_READERS_OF_OWN: PrincipalId[] = ['ro-other', 'assessor-other', 'assessor-national', 'chair-other', 'chair-national'];
+const NON_READERS_OF_OWN_NATIONAL_ROUND: PrincipalId[] = ['ro-other', 'assessor-other', 'chair-other'];
+
+const NOMINATIONS_SEEN: Record<Authenticated, Seen[]> = {
+  admin: ['own', 'other', 'national'],
+  secretariat: ['own', 'other', 'national'],
+  'ro-own': ['own', 'national'],
+  'ro-other': ['other'],
+  'ro-multi': ['own', 'other', 'national'],
+  'assessor-own': ['own', 'national'],
+  'assessor-other': ['other'],
+  'assessor-national': ['national'],
+  'chair-own': ['own', 'national'],
+  'chair-other': ['other'],
+  'chair-national': ['national'],
+};
+
+const publicEndpoints = (service: Service): EndpointRule[] =>
+  [
+    ['/health/live', 'liveness'],
+    ['/health/ready', 'readiness: database and Kafka'],
+    ['/metrics', 'Prometheus metrics'],
+    ['/docs', 'the OpenAPI page'],
+    ['/docs-json', 'the OpenAPI document'],
+  ].map(([path, target]) => ({
+    id: `${service}${path}`,
+    service,
+    method: 'GET',
+    path,
+    target,
+    success: 200,
+    public: true,
+    allowed: ANYONE,
+  }));
+
+export const AUTHORIZATION_TABLE: readonly EndpointRule[] = [
+  {
+    id: 'editions.define',
+    service: 'intake',
+    method: 'POST',
+    path: '/v1/editions',
+    target: 'a new edition',
+    success: 201,
+    allowed: NATIONAL,
+  },
+  {
+    id: 'editions.get',
+    service: 'intake',
+    method: 'GET',
+    path: '/v1/editions/:code',
+    target: 'the edition',
+    success: 200,
+    allowed: AUTHENTICATED,
+  },
+  {
+    id: 'nominations.submit',
+    service: 'intake',
+    method: 'POST',
+    path: '/v1/nominations',
+    target: 'a new nomination in 15',
+    success: 201,
+    allowed: WRITERS_OF_OWN,
+  },
+  {
+    id: 'nominations.batch',
+    service: 'intake',
+    method: 'POST',
+    path: '/v1/nominations/batch',
+    target: 'one new nomination in 15 (status of the item)',
+    success: 201,
+    allowed: WRITERS_OF_OWN,
+  },
+  {
+    id: 'nominations.list',
+    service: 'intake',
+    method: 'GET',
+    path: '/v1/nominations?edition=',
+    target: 'the edition’s nominations',
+    success: 200,
+    allowed: AUTHENTICATED,
+    sees: NOMINATIONS_SEEN,
+  },
+  {
+    id: 'nominations.list-province',
+    service: 'intake',
+    method: 'GET',
+    path: '/v1/nominations?edition=&province=15',
+    target: 'the edition’s nominations in 15',
+    success: 200,
+    allowed: [...READERS_OF_OWN, 'assessor-national', 'chair-national'],
+    sees: {
+      admin: ['own', 'national'],
+      secretariat: ['own', 'national'],
+      'ro-own': ['own', 'national'],
+      'ro-multi': ['own', 'national'],
+      'assessor-own': ['own', 'national'],
+      'assessor-national': ['national'],
+      'chair-own': ['own', 'national'],
+      'chair-national': ['national'],
+    },
+  },
+  {
+    id: 'nominations.get',
+    service: 'intake',
+    method: 'GET',
+    path: '/v1/nominations/:id',
+    target: 'a provincial nomination of 15',
+    success: 200,
+    allowed: READERS_OF_OWN,
+    hidden: NON_READERS_OF_OWN,
+  },
+  {
+    id: 'nominations.get-national',
+    service: 'intake',
+    method: 'GET',
+    path: '/v1/nominations/:id',
+    target: 'a national-round nomination of 15',
+    success: 200,
+    allowed: [...READERS_OF_OWN, 'assessor-national', 'chair-national'],
+    hidden: NON_READERS_OF_OWN_NATIONAL_ROUND,
+  },
+  {
+    id: 'nominations.amend',
+    service: 'intake',
+    method: 'PATCH',
+    path: '/v1/nominations/:id',
+    target: 'a provincial nomination of 15',
+    success: 200,
+    allowed: WRITERS_OF_OWN,
+    hidden: ['ro-other'],
+  },
+  {
+    id: 'nominations.withdraw',
+    service: 'intake',
+    method: 'POST',
+    path: '/v1/nominations/:id/withdraw',
+    target: 'a provincial nomination of 15',
+    success: 200,
+    allowed: WRITERS_OF_OWN,
+    hidden: ['ro-other'],
+  },
+  {
+    id: 'audit.list',
+    service: 'intake',
+    method: 'GET',
+    path: '/v1/audit?nominationId=',
+    target: 'a nomination of 15’s audit trail',
+    success: 200,
+    allowed: NATIONAL,
+  },
+  {
+    id: 'assessments.record',
+    service: 'scoring',
+    method: 'POST',
+    path: '/v1/assessments',
+    target: 'a provincial nomination of 15',
+    success: 201,
+    allowed: ['assessor-own'],
+    hidden: ['assessor-other', 'assessor-national'],
+  },
+  {
+    id: 'assessments.record-national',
+    service: 'scoring',
+    method: 'POST',
+    path: '/v1/assessments',
+    target: 'a national-round nomination of 15',
+    success: 201,
+    allowed: ['assessor-national'],
+    hidden: ['assessor-other'],
+  },
+  {
+    id: 'scores.get',
+    service: 'scoring',
+    method: 'GET',
+    path: '/v1/scores/:nominationId',
+    target: 'a provincial nomination of 15',
+    success: 200,
+    allowed: READERS_OF_OWN,
+    hidden: NON_READERS_OF_OWN,
+  },
+  {
+    id: 'scores.get-national',
+    service: 'scoring',
+    method: 'GET',
+    path: '/v1/scores/:nominationId',
+    target: 'a national-round nomination of 15',
+    success: 200,
+    allowed: [...READERS_OF_OWN, 'assessor-national', 'chair-national'],
+    hidden: NON_READERS_OF_OWN_NATIONAL_ROUND,
+  },
+  {
+    id: 'scores.export',
+    service: 'scoring',
+    method: 'GET',
+    path: '/v1/scores/export?boardId=',
+    target: 'a provincial board of 15',
+    success: 200,
+    allowed: [...NATIONAL, 'chair-own'],
+  },
+  {
+    id: 'scores.export-national',
+    service: 'scoring',
+    method: 'GET',
+    path: '/v1/scores/export?boardId=',
+    target: 'a national board',
+    success: 200,
+    allowed: [...NATIONAL, 'chair-national'],
+  },
+  {
+    id: 'boards.list',
+    service: 'ranking',
+    method: 'GET',
+    path: '/v1/boards?edition=',
+    target: 'the edition’s boards',
+    success: 200,
+    allowed: AUTHENTICATED,
+    sees: {
+      admin: ['own', 'other', 'national'],
+      secretariat: ['own', 'other', 'national'],
+      'ro-own': ['own', 'national'],
+      'ro-other': ['other', 'national'],
+      'ro-multi': ['own', 'other', 'national'],
+      'assessor-own': ['own', 'national'],
+      'assessor-other': ['other', 'national'],
+      'assessor-national': ['national'],
+      'chair-own': ['own', 'national'],
+      'chair-other': ['other', 'national'],
+      'chair-national': ['national'],
+    },
+  },
+  {
+    id: 'boards.get',
+    service: 'ranking',
+    method: 'GET',
+    path: '/v1/boards/:boardId',
+    target: 'a provincial board of 15',
+    success: 200,
+    allowed: READERS_OF_OWN,
+    hidden: NON_READERS_OF_OWN,
+  },
+  {
+    id: 'boards.get-national',
+    service: 'ranking',
+    method: 'GET',
+    path: '/v1/boards/:boardId',
+    target: 'a national board',
+    success: 200,
+    allowed: AUTHENTICATED,
+  },
+  {
+    id: 'boards.export',
+    service: 'ranking',
+    method: 'GET',
+    path: '/v1/boards/:boardId/export',
+    target: 'a provincial board of 15',
+    success: 200,
+    allowed: READERS_OF_OWN,
+    hidden: NON_READERS_OF_OWN,
+  },
+  {
+    id: 'boards.publish',
+    service: 'ranking',
+    method: 'POST',
+    path: '/v1/boards/:boardId/publish',
+    target: 'a provincial board of 15',
+    success: 200,
+    allowed: [...NATIONAL, 'chair-own'],
+    hidden: ['chair-other', 'chair-national'],
+  },
+  {
+    id: 'boards.publish-national',
+    service: 'ranking',
+    method: 'POST',
+    path: '/v1/boards/:boardId/publish',
+    target: 'a national board',
+    success: 200,
+    allowed: [...NATIONAL, 'chair-national'],
+  },
+  {
+    id: 'notifications.list',
+    service: 'notification',
+    method: 'GET',
+    path: '/v1/notifications?boardId=',
+    target: 'a published board of 15’s deliveries',
+    success: 200,
+    allowed: NATIONAL,
+  },
+  ...(['intake', 'scoring', 'ranking', 'notification'] as const).flatMap(publicEndpoints),
+];
+
+export const principal = (id: PrincipalId): { id: PrincipalId; label: string; credential: Credential } =>
+  PRINCIPALS.find((p) => p.id === id)!;
+
+/** How `rule` answers `who`: allowed, 401, 403 or 404. */
+export function outcomeOf(rule: EndpointRule, who: PrincipalId): Outcome {
+  if (rule.allowed.includes(who)) return 'allowed';
+  if (principal(who).credential.kind !== 'token') return 'unauthenticated';
+  return rule.hidden?.includes(who) ? 'hidden' : 'forbidden';
+}
+
+export function expectedStatus(rule: EndpointRule, who: PrincipalId): number {
+  return { allowed: rule.success, unauthenticated: 401, forbidden: 403, hidden: 404 }[outcomeOf(rule, who)];
+}
+
+/** Every (endpoint × principal) case, in table order. */
+export function authorizationCases(): Array<{ rule: EndpointRule; who: PrincipalId; status: number }> {
+  return AUTHORIZATION_TABLE.flatMap((rule) => PRINCIPALS.map(({ id }) => ({ rule, who: id, status: expectedStatus(rule, id) })));
+}

@@ -120,8 +120,8 @@ describe('assessment panels: scope, history, conflicts, finality and normalisati
     const tebo = await nominate(edition, '15.09');
     await scored(tebo);
 
-    expect((await assess(penilai(1, ['16']), tebo, 80)).status).toBe(404);
-    expect((await assess(tokenFor({ sub: 'juri', role: 'assessor' }), tebo, 80)).status).toBe(404);
+    expect((await assess(penilai(1, ['16']), tebo, 80)).status).toBe(403);
+    expect((await assess(tokenFor({ sub: 'juri', role: 'assessor' }), tebo, 80)).status).toBe(403);
     expect(
       (
         await http('POST', `${platform.urls.scoring}/v1/assessments`, kanwil, {

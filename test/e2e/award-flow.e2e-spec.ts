@@ -197,7 +197,7 @@ describe('an award from edition to winners’ email (real Kafka, Postgres and SM
       ],
     });
     const otherProvince = await http('GET', `${platform.urls.ranking}/v1/boards/${boardId}`, kanwilBali);
-    expect(otherProvince.status).toBe(404);
+    expect(otherProvince.status).toBe(403);
   });
 
   it('should publish the board once and email each winner exactly once', async () => {
@@ -269,7 +269,7 @@ describe('an award from edition to winners’ email (real Kafka, Postgres and SM
     expect(lines[1]).toBe(`${boardId},published,1,Terbaik I,${ids.bungo},Kabupaten Bungo,regency,15.08,,80.2,final,`);
     expect(
       (await fetch(`${platform.urls.ranking}/v1/boards/${boardId}/export`, { headers: { authorization: `Bearer ${kanwilBali}` } })).status,
-    ).toBe(404);
+    ).toBe(403);
   });
 
   it('should stream the standings and the published board, without contact details, to the secretariat', async () => {

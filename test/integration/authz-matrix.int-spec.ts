@@ -186,6 +186,8 @@ describe('authorization matrix: every endpoint × every principal, from tools/au
       body: { reason: 'uji otorisasi' },
     }),
     'audit.list': async () => ({ method: 'GET', url: url('intake', `/v1/audit?nominationId=${seeded.own}`) }),
+    'audit.list-scoring': async () => ({ method: 'GET', url: url('scoring', `/v1/audit?nominationId=${seeded.own}`) }),
+    'audit.list-ranking': async () => ({ method: 'GET', url: url('ranking', '/v1/audit?action=board.published') }),
     'assessments.record': async () => ({ method: 'POST', url: url('scoring', '/v1/assessments'), body: assessment(seeded.own) }),
     'assessments.record-national': async () => ({
       method: 'POST',
@@ -222,7 +224,8 @@ describe('authorization matrix: every endpoint × every principal, from tools/au
   };
 
   /** The same call on objects that do not exist, and how to read its answer back as if it were about the real ones. */
-  const withoutTheObject = (call: Call): [Call, (text: string) => string] => {
+  /** The same call on objects that do not exist. */
+  const withoutTheObject = (call: Call): Call => {
     const pairs = [
       ...[seeded.own, seeded.national].map((id) => [id, randomUUID()]),
       ...(
@@ -232,9 +235,9 @@ describe('authorization matrix: every endpoint × every principal, from tools/au
         ] as const
       ).map(([tier, scope]) => [board(tier, scope), board(tier, scope, 'ghost')]),
     ];
-    const swap = (text: string, from: 0 | 1) => pairs.reduce((t, pair) => t.replaceAll(pair[from], pair[1 - from]), text);
-    const body = call.body === undefined ? undefined : JSON.parse(swap(JSON.stringify(call.body), 0));
-    return [{ ...call, url: swap(call.url, 0), body }, (text) => swap(text, 1)];
+    const swap = (text: string) => pairs.reduce((t, [from, to]) => t.replaceAll(from, to), text);
+    const body = call.body === undefined ? undefined : JSON.parse(swap(JSON.stringify(call.body)));
+    return { ...call, url: swap(call.url), body };
   };
   const cases = authorizationCases();
   const tally = new Map<string, number>();
@@ -308,10 +311,11 @@ describe('authorization matrix: every endpoint × every principal, from tools/au
     if (outcome === 'unauthenticated') {
       expect((answer.json() as { code: string }).code).toBe(principal(who).credential.kind === 'none' ? 'AUTH_REQUIRED' : 'AUTH_INVALID');
     }
-    if (outcome === 'hidden') {
-      const [ghost, asIfReal] = withoutTheObject(call);
+    if (outcome === 'out-of-scope') {
+      expect((answer.json() as { code: string }).code).toMatch(/_OUT_OF_SCOPE$/);
+      const ghost = withoutTheObject(call);
       expect(`${ghost.url} ${JSON.stringify(ghost.body)}`).not.toBe(`${call.url} ${JSON.stringify(call.body)}`);
-      expect(asIfReal((await send(ghost, who)).text)).toBe(answer.text);
+      expect((await send(ghost, who)).status).toBe(404);
     }
     tally.set(outcome, (tally.get(outcome) ?? 0) + 1);
   });

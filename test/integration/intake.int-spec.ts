@@ -88,10 +88,10 @@ describe('nomination intake: scope, idempotency, batch, amendments and audit (re
       ['admin', 200],
       ['secretariat', 200],
       ['kanwilSumbagsel', 200],
-      ['kanwilBali', 404],
+      ['kanwilBali', 403],
       ['assessorJambi', 200],
       ['chairJambi', 200],
-      ['assessorNational', 404],
+      ['assessorNational', 403],
       ['anonymous', 401],
     ];
     it.each(readCases)('should answer %s reading a Jambi nomination with %d', async (who, status) => {
@@ -120,7 +120,7 @@ describe('nomination intake: scope, idempotency, batch, amendments and audit (re
       ['admin', 200],
       ['secretariat', 200],
       ['kanwilSumbagsel', 200],
-      ['kanwilBali', 404],
+      ['kanwilBali', 403],
       ['assessorJambi', 403],
       ['chairJambi', 403],
     ];
@@ -132,7 +132,7 @@ describe('nomination intake: scope, idempotency, batch, amendments and audit (re
     });
 
     const withdrawCases: Array<[Who, number]> = [
-      ['kanwilBali', 404],
+      ['kanwilBali', 403],
       ['assessorJambi', 403],
       ['chairJambi', 403],
       ['kanwilSumbagsel', 200],

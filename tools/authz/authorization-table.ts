@@ -8,8 +8,10 @@ import type { Role } from '@paritrana/contracts';
  *
  * The rules: a missing, malformed, expired, unsigned or wrongly signed token answers 401 everywhere but the
  * public endpoints; a role that may not call an endpoint answers 403 whatever the object; an object
- * the token may not read answers 404 to every operation, as if it did not exist; an object the
- * token may read but not change, or a scope named in the request outside the token, answers 403.
+ * outside the token's scope answers 403 with a `…_OUT_OF_SCOPE` code to every operation (the
+ * contract: anything outside a token's scope is refused), while a missing one answers 404; an
+ * object the token may read but not change, or a scope named in the request outside the token,
+ * answers 403.
  */
 
 export type Service = 'intake' | 'scoring' | 'ranking' | 'notification';
@@ -67,13 +69,13 @@ export interface EndpointRule {
   success: number;
   public?: boolean;
   allowed: readonly PrincipalId[];
-  /** Principals that may not read the object: 404, as for an object that does not exist. */
-  hidden?: readonly PrincipalId[];
+  /** Principals whose token does not cover the object: 403 with a `…_OUT_OF_SCOPE` code. */
+  outOfScope?: readonly PrincipalId[];
   /** For listings: what each allowed principal sees, and nothing else. */
   sees?: Readonly<Partial<Record<PrincipalId, readonly Seen[]>>>;
 }
 
-export type Outcome = 'allowed' | 'unauthenticated' | 'forbidden' | 'hidden';
+export type Outcome = 'allowed' | 'unauthenticated' | 'forbidden' | 'out-of-scope';
 
 const NATIONAL: PrincipalId[] = ['admin', 'secretariat'];
 const AUTHENTICATED = PRINCIPALS.filter((p) => p.credential.kind === 'token').map((p) => p.id);
@@ -189,7 +191,7 @@ export const AUTHORIZATION_TABLE: readonly EndpointRule[] = [
     target: 'a provincial nomination of 15',
     success: 200,
     allowed: READERS_OF_OWN,
-    hidden: NON_READERS_OF_OWN,
+    outOfScope: NON_READERS_OF_OWN,
   },
   {
     id: 'nominations.get-national',
@@ -199,7 +201,7 @@ export const AUTHORIZATION_TABLE: readonly EndpointRule[] = [
     target: 'a national-round nomination of 15',
     success: 200,
     allowed: [...READERS_OF_OWN, 'assessor-national', 'chair-national'],
-    hidden: NON_READERS_OF_OWN_NATIONAL_ROUND,
+    outOfScope: NON_READERS_OF_OWN_NATIONAL_ROUND,
   },
   {
     id: 'nominations.amend',
@@ -209,7 +211,7 @@ export const AUTHORIZATION_TABLE: readonly EndpointRule[] = [
     target: 'a provincial nomination of 15',
     success: 200,
     allowed: WRITERS_OF_OWN,
-    hidden: ['ro-other'],
+    outOfScope: ['ro-other'],
   },
   {
     id: 'nominations.withdraw',
@@ -219,7 +221,7 @@ export const AUTHORIZATION_TABLE: readonly EndpointRule[] = [
     target: 'a provincial nomination of 15',
     success: 200,
     allowed: WRITERS_OF_OWN,
-    hidden: ['ro-other'],
+    outOfScope: ['ro-other'],
   },
   {
     id: 'audit.list',
@@ -231,6 +233,24 @@ export const AUTHORIZATION_TABLE: readonly EndpointRule[] = [
     allowed: NATIONAL,
   },
   {
+    id: 'audit.list-scoring',
+    service: 'scoring',
+    method: 'GET',
+    path: '/v1/audit?nominationId=',
+    target: 'the assessments of a nomination of 15',
+    success: 200,
+    allowed: NATIONAL,
+  },
+  {
+    id: 'audit.list-ranking',
+    service: 'ranking',
+    method: 'GET',
+    path: '/v1/audit?action=board.published',
+    target: 'the publications',
+    success: 200,
+    allowed: NATIONAL,
+  },
+  {
     id: 'assessments.record',
     service: 'scoring',
     method: 'POST',
@@ -238,7 +258,7 @@ export const AUTHORIZATION_TABLE: readonly EndpointRule[] = [
     target: 'a provincial nomination of 15',
     success: 201,
     allowed: ['assessor-own'],
-    hidden: ['assessor-other', 'assessor-national'],
+    outOfScope: ['assessor-other', 'assessor-national'],
   },
   {
     id: 'assessments.record-national',
@@ -248,7 +268,7 @@ export const AUTHORIZATION_TABLE: readonly EndpointRule[] = [
     target: 'a national-round nomination of 15',
     success: 201,
     allowed: ['assessor-national'],
-    hidden: ['assessor-other'],
+    outOfScope: ['assessor-other'],
   },
   {
     id: 'scores.get',
@@ -258,7 +278,7 @@ export const AUTHORIZATION_TABLE: readonly EndpointRule[] = [
     target: 'a provincial nomination of 15',
     success: 200,
     allowed: READERS_OF_OWN,
-    hidden: NON_READERS_OF_OWN,
+    outOfScope: NON_READERS_OF_OWN,
   },
   {
     id: 'scores.get-national',
@@ -268,7 +288,7 @@ export const AUTHORIZATION_TABLE: readonly EndpointRule[] = [
     target: 'a national-round nomination of 15',
     success: 200,
     allowed: [...READERS_OF_OWN, 'assessor-national', 'chair-national'],
-    hidden: NON_READERS_OF_OWN_NATIONAL_ROUND,
+    outOfScope: NON_READERS_OF_OWN_NATIONAL_ROUND,
   },
   {
     id: 'scores.export',
@@ -318,7 +338,7 @@ export const AUTHORIZATION_TABLE: readonly EndpointRule[] = [
     target: 'a provincial board of 15',
     success: 200,
     allowed: READERS_OF_OWN,
-    hidden: NON_READERS_OF_OWN,
+    outOfScope: NON_READERS_OF_OWN,
   },
   {
     id: 'boards.get-national',
@@ -337,7 +357,7 @@ export const AUTHORIZATION_TABLE: readonly EndpointRule[] = [
     target: 'a provincial board of 15',
     success: 200,
     allowed: READERS_OF_OWN,
-    hidden: NON_READERS_OF_OWN,
+    outOfScope: NON_READERS_OF_OWN,
   },
   {
     id: 'boards.publish',
@@ -347,7 +367,7 @@ export const AUTHORIZATION_TABLE: readonly EndpointRule[] = [
     target: 'a provincial board of 15',
     success: 200,
     allowed: [...NATIONAL, 'chair-own'],
-    hidden: ['chair-other', 'chair-national'],
+    outOfScope: ['chair-other', 'chair-national'],
   },
   {
     id: 'boards.publish-national',
@@ -373,15 +393,15 @@ export const AUTHORIZATION_TABLE: readonly EndpointRule[] = [
 export const principal = (id: PrincipalId): { id: PrincipalId; label: string; credential: Credential } =>
   PRINCIPALS.find((p) => p.id === id)!;
 
-/** How `rule` answers `who`: allowed, 401, 403 or 404. */
+/** How `rule` answers `who`: allowed, 401 or 403 (for its role, or for the object's scope). */
 export function outcomeOf(rule: EndpointRule, who: PrincipalId): Outcome {
   if (rule.allowed.includes(who)) return 'allowed';
   if (principal(who).credential.kind !== 'token') return 'unauthenticated';
-  return rule.hidden?.includes(who) ? 'hidden' : 'forbidden';
+  return rule.outOfScope?.includes(who) ? 'out-of-scope' : 'forbidden';
 }
 
 export function expectedStatus(rule: EndpointRule, who: PrincipalId): number {
-  return { allowed: rule.success, unauthenticated: 401, forbidden: 403, hidden: 404 }[outcomeOf(rule, who)];
+  return { allowed: rule.success, unauthenticated: 401, forbidden: 403, 'out-of-scope': 403 }[outcomeOf(rule, who)];
 }
 
 /** Every (endpoint × principal) case, in table order. */

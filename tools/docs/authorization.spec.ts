@@ -28,7 +28,7 @@ describe('the authorization table', () => {
   it('should never allow, hide or forbid a principal twice, nor hide an allowed one', () => {
     for (const rule of AUTHORIZATION_TABLE) {
       expect(new Set(rule.allowed).size).toBe(rule.allowed.length);
-      expect(rule.hidden?.filter((who) => rule.allowed.includes(who)) ?? []).toEqual([]);
+      expect(rule.outOfScope?.filter((who) => rule.allowed.includes(who)) ?? []).toEqual([]);
     }
   });
 

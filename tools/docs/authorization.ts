@@ -39,10 +39,11 @@ that the table names every route the services' OpenAPI documents list.
   the public ones.
 - **403** when the role may not call the endpoint at all (whatever the object), when the token may
   read the object but not change it, and when the request names a province or board outside the token.
-- **404** for any operation on an object the token may not read, answered exactly as for one that
-  does not exist, so its existence never leaks: nominations, their scores and assessments
-  (province-scoped tokens read their provinces in both rounds; national assessors and panel chairs
-  the national round), and provincial boards (every role reads the national boards).
+- **403** with a \`…_OUT_OF_SCOPE\` code for any operation on an object outside the token's scope
+  (anything outside a token's scope is refused, and never appears in lists): nominations, their
+  scores and assessments (province-scoped tokens read their provinces in both rounds; national
+  assessors and panel chairs the national round), and provincial boards (every role reads the
+  national boards). An object that does not exist answers 404.
 - Listings show only what the token may read. A cell \`200: own, national\` names what the caller
   sees among the objects of province 15 (\`own\`), of province 16 (\`other\`) and of the national
   round (\`national\`, a nominee of 15).

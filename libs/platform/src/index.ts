@@ -7,6 +7,7 @@ export * from './config/env';
 export * from './database/data-source';
 export * from './errors/domain-error';
 export * from './errors/error-classification';
+export * from './errors/out-of-scope';
 export * from './health/health.controller';
 export * from './http/bootstrap';
 export * from './http/exception.filter';

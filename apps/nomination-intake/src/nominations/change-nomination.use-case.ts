@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { canReadNomination, type Principal } from '@paritrana/contracts';
 import { EventPublisher } from '@paritrana/messaging';
-import { AuditLog, DomainError, isUuid } from '@paritrana/platform';
+import { AuditLog, DomainError, isUuid, nominationOutOfScope } from '@paritrana/platform';
 import { DataSource, type EntityManager } from 'typeorm';
 import { assertCanWrite } from './nomination-access';
 import { amendedEvent, withdrawnEvent } from './nomination-events';
@@ -65,7 +65,8 @@ export class ChangeNominationUseCase {
 
   private async lockForChange(manager: EntityManager, id: string, by: Principal): Promise<NominationEntity> {
     const nomination = isUuid(id) ? await manager.findOne(NominationEntity, { where: { id }, lock: { mode: 'pessimistic_write' } }) : null;
-    if (!nomination || !canReadNomination(by, nomination)) throw DomainError.notFound('NOMINATION_NOT_FOUND', `No nomination ${id}`);
+    if (!nomination) throw DomainError.notFound('NOMINATION_NOT_FOUND', `No nomination ${id}`);
+    if (!canReadNomination(by, nomination)) throw nominationOutOfScope(nomination);
     assertCanWrite(by, nomination.province);
     if (nomination.status === 'withdrawn') {
       throw DomainError.conflict('NOMINATION_WITHDRAWN', `Nomination ${id} was withdrawn at ${nomination.withdrawnAt?.toISOString()}`);

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { canReadNomination, type Principal } from '@paritrana/contracts';
-import { DomainError, isUuid } from '@paritrana/platform';
+import { DomainError, isUuid, nominationOutOfScope } from '@paritrana/platform';
 import { Repository } from 'typeorm';
 import { readScope } from './nomination-access';
 import type { ListNominationsQuery } from './nomination.dto';
@@ -18,7 +18,8 @@ export class NominationsQuery {
   /** A nomination the reader may see; anything else is answered as not found, so existence never leaks. */
   async get(id: string, reader: Principal): Promise<NominationView> {
     const nomination = isUuid(id) ? await this.nominations.findOneBy({ id }) : null;
-    if (!nomination || !canReadNomination(reader, nomination)) throw DomainError.notFound('NOMINATION_NOT_FOUND', `No nomination ${id}`);
+    if (!nomination) throw DomainError.notFound('NOMINATION_NOT_FOUND', `No nomination ${id}`);
+    if (!canReadNomination(reader, nomination)) throw nominationOutOfScope(nomination);
     return toView(nomination);
   }
 

@@ -2,7 +2,7 @@ import { Controller, Get, Header, HttpCode, Param, Post, Query } from '@nestjs/c
 import { InjectDataSource } from '@nestjs/typeorm';
 import { ApiBearerAuth, ApiOperation, ApiParam, ApiProduces, ApiQuery, ApiResponse, ApiTags } from '@nestjs/swagger';
 import { canReadBoard, NATIONAL_ROLES, type Principal } from '@paritrana/contracts';
-import { CurrentPrincipal, DomainError, Roles } from '@paritrana/platform';
+import { boardOutOfScope, CurrentPrincipal, DomainError, Roles } from '@paritrana/platform';
 import { DataSource } from 'typeorm';
 import { BoardStore, type BoardView } from './board-store';
 import { boardCsv } from './board-csv';
@@ -51,7 +51,8 @@ export class BoardsController {
   @ApiResponse({ status: 404, description: 'No such board, or not one you may read' })
   async get(@Param('boardId') boardId: string, @CurrentPrincipal() principal: Principal): Promise<BoardView> {
     const board = await this.store.view(this.dataSource.manager, boardId);
-    if (!board || !canReadBoard(principal, board)) throw DomainError.notFound('BOARD_NOT_FOUND', `No board ${boardId}`);
+    if (!board) throw DomainError.notFound('BOARD_NOT_FOUND', `No board ${boardId}`);
+    if (!canReadBoard(principal, board)) throw boardOutOfScope(boardId);
     return board;
   }
 

@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { canReadBoard, coversProvince, createEvent, EventTypes, type Principal, type RankingPublished } from '@paritrana/contracts';
 import { EventPublisher } from '@paritrana/messaging';
-import { AuditLog, DomainError } from '@paritrana/platform';
+import { AuditLog, boardOutOfScope, DomainError } from '@paritrana/platform';
 import { DataSource } from 'typeorm';
 import { BoardStore, type BoardView } from './board-store';
 
@@ -19,7 +19,8 @@ export class PublishBoardUseCase {
   async execute(boardId: string, by: Principal): Promise<RankingPublished> {
     return this.dataSource.transaction(async (manager) => {
       const board = await this.store.view(manager, boardId, true);
-      if (!board || !canReadBoard(by, board)) throw DomainError.notFound('BOARD_NOT_FOUND', `No board ${boardId}`);
+      if (!board) throw DomainError.notFound('BOARD_NOT_FOUND', `No board ${boardId}`);
+      if (!canReadBoard(by, board)) throw boardOutOfScope(boardId);
       assertMayPublish(board, by);
       if (board.status === 'published')
         throw DomainError.conflict('BOARD_ALREADY_PUBLISHED', `Board ${boardId} was published at ${board.publishedAt}`);

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { canReadNomination, findCategory, type Principal } from '@paritrana/contracts';
-import { AuditLog, DomainError, type FieldError } from '@paritrana/platform';
+import { AuditLog, DomainError, type FieldError, nominationOutOfScope } from '@paritrana/platform';
 import { randomUUID } from 'node:crypto';
 import { DataSource } from 'typeorm';
 import { RescoreUseCase } from '../scores/rescore.use-case';
@@ -24,9 +24,8 @@ export class RecordAssessmentUseCase {
   async execute(dto: RecordAssessmentDto, by: Principal, now = new Date()): Promise<AssessmentRecordedDto> {
     return this.dataSource.transaction(async (manager) => {
       const nomination = await this.store.nomination(manager, dto.nominationId, true);
-      if (!nomination || !canReadNomination(by, nomination)) {
-        throw DomainError.notFound('NOMINATION_NOT_FOUND', `No nomination ${dto.nominationId} to assess (yet)`);
-      }
+      if (!nomination) throw DomainError.notFound('NOMINATION_NOT_FOUND', `No nomination ${dto.nominationId} to assess (yet)`);
+      if (!canReadNomination(by, nomination)) throw nominationOutOfScope(nomination);
       const inScope =
         nomination.tier === 'provincial' ? (by.provinces ?? []).includes(nomination.province) : (by.provinces ?? []).length === 0;
       if (!inScope) {

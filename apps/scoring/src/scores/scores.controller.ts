@@ -2,7 +2,7 @@ import { Controller, Get, Header, Param, Query } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { ApiBearerAuth, ApiOperation, ApiParam, ApiProduces, ApiQuery, ApiResponse, ApiTags } from '@nestjs/swagger';
 import { canReadNomination, coversProvince, NATIONAL_ROLES, parseBoardId, type Principal } from '@paritrana/contracts';
-import { CurrentPrincipal, DomainError, isUuid, Roles } from '@paritrana/platform';
+import { CurrentPrincipal, DomainError, isUuid, nominationOutOfScope, Roles } from '@paritrana/platform';
 import { DataSource } from 'typeorm';
 import { scoresCsv } from './scores-csv';
 import { ScoringStore } from './scoring-store';
@@ -56,9 +56,8 @@ export class ScoresController {
   @ApiResponse({ status: 404, description: 'Not scored (yet), no such nomination, or not one you may see' })
   async get(@Param('nominationId') nominationId: string, @CurrentPrincipal() principal: Principal) {
     const score = isUuid(nominationId) ? await this.store.nomination(this.dataSource.manager, nominationId) : undefined;
-    if (!score || score.rubricVersion === 0 || !canReadNomination(principal, score)) {
-      throw DomainError.notFound('SCORE_NOT_FOUND', `No score for nomination ${nominationId} yet`);
-    }
+    if (!score || score.rubricVersion === 0) throw DomainError.notFound('SCORE_NOT_FOUND', `No score for nomination ${nominationId} yet`);
+    if (!canReadNomination(principal, score)) throw nominationOutOfScope(score);
     const { status, total, rubricVersion, criteria, reasons, calculatedAt } = score;
     const explained = { nominationId, status, total, rubricVersion, criteria, reasons, calculatedAt };
     if (!NATIONAL_ROLES.has(principal.role)) return explained;

@@ -27,6 +27,18 @@ export class CommonEnv {
   @Max(128)
   KAFKA_PARTITIONS: number = 6;
 
+  /** Attempts at a consumed event failing transiently before it goes to `<topic>.dlq`. */
+  @IsInt()
+  @Min(1)
+  @Max(100)
+  CONSUMER_MAX_ATTEMPTS: number = 8;
+
+  /** The longest pause between two attempts; pauses double from 200 ms up to it. */
+  @IsInt()
+  @Min(1)
+  @Max(600_000)
+  CONSUMER_RETRY_MAX_MS: number = 10_000;
+
   @IsOptional()
   @IsIn(['error', 'warn', 'log', 'debug', 'verbose'])
   LOG_LEVEL: 'error' | 'warn' | 'log' | 'debug' | 'verbose' = 'log';

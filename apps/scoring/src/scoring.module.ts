@@ -4,6 +4,7 @@ import type { ScoringEnv } from './config/env';
 import { EditionsModule } from './editions/editions.module';
 import { CreateScoringTables1763712100000 } from './migrations/1763712100000-create-scoring-tables';
 import { Assessments1763720200000 } from './migrations/1763720200000-assessments';
+import { NominationVersions1763720500000 } from './migrations/1763720500000-nomination-versions';
 import { ScoresModule } from './scores/scores.module';
 
 @Module({})
@@ -16,7 +17,7 @@ export class ScoringModule {
           service: 'scoring',
           schema: 'scoring',
           env,
-          migrations: [CreateScoringTables1763712100000, Assessments1763720200000],
+          migrations: [CreateScoringTables1763712100000, Assessments1763720200000, NominationVersions1763720500000],
         }),
         EditionsModule,
         ScoresModule,

@@ -3,6 +3,7 @@ import { ServiceModule } from '@paritrana/platform';
 import type { NotificationEnv } from './config/env';
 import { DeliveriesModule } from './deliveries/deliveries.module';
 import { CreateNotificationTables1763712300000 } from './migrations/1763712300000-create-notification-tables';
+import { ContactVersions1763720500000 } from './migrations/1763720500000-contact-versions';
 
 @Module({})
 export class NotificationModule {
@@ -14,7 +15,7 @@ export class NotificationModule {
           service: 'notification',
           schema: 'notification',
           env,
-          migrations: [CreateNotificationTables1763712300000],
+          migrations: [CreateNotificationTables1763712300000, ContactVersions1763720500000],
         }),
         DeliveriesModule.forRoot(env),
       ],

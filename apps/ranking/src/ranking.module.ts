@@ -5,6 +5,7 @@ import type { RankingEnv } from './config/env';
 import { CreateRankingTables1763712200000 } from './migrations/1763712200000-create-ranking-tables';
 import { WithdrawnEntries1763720100000 } from './migrations/1763720100000-withdrawn-entries';
 import { CoalescedAnnouncements1763720400000 } from './migrations/1763720400000-coalesced-announcements';
+import { ScoreTimes1763720500000 } from './migrations/1763720500000-score-times';
 import { RankingAuditLog1763720600000 } from './migrations/1763720600000-audit-log';
 
 @Module({})
@@ -22,6 +23,7 @@ export class RankingModule {
             CreateRankingTables1763712200000,
             WithdrawnEntries1763720100000,
             CoalescedAnnouncements1763720400000,
+            ScoreTimes1763720500000,
             RankingAuditLog1763720600000,
           ],
         }),

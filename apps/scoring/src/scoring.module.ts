@@ -4,7 +4,8 @@ import type { ScoringEnv } from './config/env';
 import { EditionsModule } from './editions/editions.module';
 import { CreateScoringTables1763712100000 } from './migrations/1763712100000-create-scoring-tables';
 import { Assessments1763720200000 } from './migrations/1763720200000-assessments';
-import { ScoringAuditLog1763720500000 } from './migrations/1763720500000-audit-log';
+import { NominationVersions1763720500000 } from './migrations/1763720500000-nomination-versions';
+import { ScoringAuditLog1763720600000 } from './migrations/1763720600000-audit-log';
 import { ScoresModule } from './scores/scores.module';
 
 @Module({})
@@ -18,7 +19,12 @@ export class ScoringModule {
           schema: 'scoring',
           env,
           audit: true,
-          migrations: [CreateScoringTables1763712100000, Assessments1763720200000, ScoringAuditLog1763720500000],
+          migrations: [
+            CreateScoringTables1763712100000,
+            Assessments1763720200000,
+            NominationVersions1763720500000,
+            ScoringAuditLog1763720600000,
+          ],
         }),
         EditionsModule,
         ScoresModule,

@@ -50,7 +50,7 @@ export class ServiceModule {
           partitions: env.KAFKA_PARTITIONS,
           relayBatchSize: 500,
           relayIntervalMs: 500,
-          retry: { maxAttempts: 8, initialDelayMs: 200, maxDelayMs: 10_000 },
+          retry: { maxAttempts: env.CONSUMER_MAX_ATTEMPTS, initialDelayMs: 200, maxDelayMs: env.CONSUMER_RETRY_MAX_MS },
           ...options.messaging,
         }),
         ThrottlerModule.forRoot(rateLimitOptions(env.RATE_LIMIT_PER_MINUTE, env.AUTH_JWT_SECRET)),

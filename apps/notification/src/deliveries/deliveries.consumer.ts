@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { EventTypes, type CloudEvent } from '@paritrana/contracts';
+import { EventTypes, type CloudEvent, type NominationSubmitted } from '@paritrana/contracts';
 import { OnEvent } from '@paritrana/messaging';
 import type { EntityManager } from 'typeorm';
 import { PlanDeliveriesUseCase } from './plan-deliveries.use-case';
@@ -18,25 +18,31 @@ export class DeliveriesConsumer {
   }
 
   @OnEvent(EventTypes.NominationSubmitted)
-  async onNominationSubmitted(event: CloudEvent<typeof EventTypes.NominationSubmitted>, manager: EntityManager): Promise<void> {
-    const n = event.data;
-    await manager.query(
-      `INSERT INTO notification.contacts (nomination_id, province, nominee, contact) VALUES ($1, $2, $3, $4)
-       ON CONFLICT (nomination_id) DO UPDATE SET nominee = EXCLUDED.nominee, contact = EXCLUDED.contact`,
-      [n.nominationId, n.province, n.nominee, n.contact],
-    );
+  onNominationSubmitted(event: CloudEvent<typeof EventTypes.NominationSubmitted>, manager: EntityManager): Promise<void> {
+    return this.keepContact(manager, event.data, 1);
   }
 
   @OnEvent(EventTypes.NominationAmended)
-  async onNominationAmended(event: CloudEvent<typeof EventTypes.NominationAmended>, manager: EntityManager): Promise<void> {
-    await manager.query('UPDATE notification.contacts SET contact = $2 WHERE nomination_id = $1', [
-      event.data.nominationId,
-      event.data.contact,
-    ]);
+  onNominationAmended(event: CloudEvent<typeof EventTypes.NominationAmended>, manager: EntityManager): Promise<void> {
+    return this.keepContact(manager, event.data, event.data.version);
   }
 
   @OnEvent(EventTypes.RankingPublished)
   onRankingPublished(event: CloudEvent<typeof EventTypes.RankingPublished>, manager: EntityManager): Promise<void> {
     return this.planDeliveries.execute(event.data, manager);
+  }
+
+  /** Keeps the contact of the newest version seen: a stale amendment or a late submission changes nothing. */
+  private async keepContact(
+    manager: EntityManager,
+    n: Pick<NominationSubmitted, 'nominationId' | 'province' | 'nominee' | 'contact'>,
+    version: number,
+  ): Promise<void> {
+    await manager.query(
+      `INSERT INTO notification.contacts (nomination_id, province, nominee, contact, version) VALUES ($1, $2, $3, $4, $5)
+       ON CONFLICT (nomination_id) DO UPDATE SET nominee = EXCLUDED.nominee, contact = EXCLUDED.contact, version = EXCLUDED.version
+       WHERE notification.contacts.version < EXCLUDED.version`,
+      [n.nominationId, n.province, n.nominee, n.contact, version],
+    );
   }
 }

@@ -44,11 +44,14 @@ export class BoardStore {
     return rows[0].definition;
   }
 
-  /** The board a nomination competes on: its province, or in the national tier its zone or `national`. */
+  /**
+   * The board a nomination competes on: its province, or in the national tier its zone or `national`.
+   * Only boards of a known edition: one the announcer could not show would hold up every announcement.
+   */
   async boardFor(manager: EntityManager, n: { edition: string; tier: Tier; province: string; category: string }): Promise<string> {
+    const edition = await this.edition(manager, n.edition);
     let scope = n.province;
     if (n.tier === 'national') {
-      const edition = await this.edition(manager, n.edition);
       const category = findCategory(edition, n.category);
       scope =
         category?.nationalScope === 'zone' ? (edition.zones.find((z) => z.provinces.includes(n.province))?.code ?? 'national') : 'national';

@@ -42,15 +42,18 @@ export class BoardsConsumer {
     await this.announce(manager, boardId);
   }
 
+  /** An older score arriving after a newer one (a replay) changes nothing. */
   @OnEvent(EventTypes.ScoreCalculated)
   async onScoreCalculated(event: CloudEvent<typeof EventTypes.ScoreCalculated>, manager: EntityManager): Promise<void> {
     const s = event.data;
     const boardId = await this.store.boardFor(manager, s);
     const subScores = Object.fromEntries(s.criteria.map((c) => [c.code, c.subScore]));
     await manager.query(
-      `INSERT INTO ranking.entries (nomination_id, board_id, total, status, sub_scores, reasons) VALUES ($1, $2, $3, $4, $5, $6)
-       ON CONFLICT (nomination_id) DO UPDATE SET total = EXCLUDED.total, status = EXCLUDED.status, sub_scores = EXCLUDED.sub_scores, reasons = EXCLUDED.reasons`,
-      [s.nominationId, boardId, s.total, s.status, subScores, JSON.stringify(s.reasons)],
+      `INSERT INTO ranking.entries (nomination_id, board_id, total, status, sub_scores, reasons, calculated_at) VALUES ($1, $2, $3, $4, $5, $6, $7)
+       ON CONFLICT (nomination_id) DO UPDATE SET total = EXCLUDED.total, status = EXCLUDED.status, sub_scores = EXCLUDED.sub_scores,
+         reasons = EXCLUDED.reasons, calculated_at = EXCLUDED.calculated_at
+       WHERE ranking.entries.calculated_at IS NULL OR ranking.entries.calculated_at <= EXCLUDED.calculated_at`,
+      [s.nominationId, boardId, s.total, s.status, subScores, JSON.stringify(s.reasons), s.calculatedAt],
     );
     await this.announce(manager, boardId);
   }

@@ -23,7 +23,7 @@ interface Projected {
   nominee?: Nominee;
   submittedAt?: string;
   withdrawn: boolean;
-  score?: { total: number; status: ScoreStatus; subScores: Record<string, number>; reasons: string[] };
+  score?: { total: number; status: ScoreStatus; subScores: Record<string, number>; reasons: string[]; calculatedAt: string };
 }
 
 export interface RebuiltBoard {
@@ -72,12 +72,15 @@ export class EventLogProjection {
       case EventTypes.ScoreCalculated: {
         const s = (event as CloudEvent<typeof EventTypes.ScoreCalculated>).data;
         if (s.edition !== this.edition) return;
+        const entry = this.entry(s.nominationId);
+        // As the live board: an older score arriving after a newer one changes nothing.
+        if (entry.score && Date.parse(entry.score.calculatedAt) > Date.parse(s.calculatedAt)) return;
         const subScores = Object.fromEntries(s.criteria.map((c) => [c.code, c.subScore]));
-        Object.assign(this.entry(s.nominationId), {
+        Object.assign(entry, {
           tier: s.tier,
           province: s.province,
           category: s.category,
-          score: { total: s.total, status: s.status, subScores, reasons: s.reasons },
+          score: { total: s.total, status: s.status, subScores, reasons: s.reasons, calculatedAt: s.calculatedAt },
         });
         return;
       }

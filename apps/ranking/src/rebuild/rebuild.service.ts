@@ -66,7 +66,7 @@ async function readLog(brokers: string[], apply: (event: CloudEvent) => void): P
             const end = remaining.get(key);
             if (end === undefined || BigInt(message.offset) >= end) break;
             try {
-              apply(validator.parse(message.value));
+              apply(validator.parse(message.value, batch.topic));
             } catch (error) {
               if (!(error instanceof InvalidEventError)) throw error;
             }

@@ -27,16 +27,19 @@ export class NominationsConsumer {
 
   @OnEvent(EventTypes.NominationWithdrawn)
   async onWithdrawn(event: CloudEvent<typeof EventTypes.NominationWithdrawn>, manager: EntityManager): Promise<void> {
-    await this.store.withdraw(manager, event.data.nominationId, event.data.withdrawnAt);
-    const nomination = await this.store.nomination(manager, event.data.nominationId);
+    await this.store.withdraw(manager, event.data, event.data.withdrawnAt);
+    const nomination = (await this.store.nomination(manager, event.data.nominationId))!;
     // Under normalisation the withdrawn nomination's assessments leave the pool, which moves the others.
-    if (nomination) await this.rescore.rescore(manager, nomination, event);
+    if (nomination.version > 0) await this.rescore.rescore(manager, nomination, event);
   }
 
+  /** A stale version (an amendment overtaken by a newer one, a submission after its amendment) changes nothing. */
   private async onChanged(event: NominationChanged, manager: EntityManager): Promise<void> {
     const { nominationId, edition, tier, province, category, nominee, indicators } = event.data;
+    const version = 'version' in event.data ? event.data.version : 1;
     await this.store.edition(manager, edition);
-    await this.store.upsertNomination(manager, { nominationId, edition, tier, province, category, nominee, indicators });
+    if (!(await this.store.upsertNomination(manager, { nominationId, edition, tier, province, category, nominee, indicators, version })))
+      return;
     await this.rescore.rescore(manager, (await this.store.nomination(manager, nominationId, true))!, event);
   }
 }

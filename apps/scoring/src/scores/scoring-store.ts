@@ -18,6 +18,8 @@ export interface ScoredNomination {
   reasons: string[];
   calculatedAt: string;
   withdrawnAt: string | null;
+  /** The nomination version the row holds; 0 while only its withdrawal has arrived. */
+  version: number;
 }
 
 export interface Assessment {
@@ -35,7 +37,7 @@ export interface Assessment {
 }
 
 const SCORE_COLUMNS = `nomination_id AS "nominationId", edition, tier, province, category, nominee, indicators, status, total::float8 AS total,
-  rubric_version AS "rubricVersion", criteria, reasons, calculated_at AS "calculatedAt", withdrawn_at AS "withdrawnAt"`;
+  rubric_version AS "rubricVersion", criteria, reasons, calculated_at AS "calculatedAt", withdrawn_at AS "withdrawnAt", version`;
 const ASSESSMENT_COLUMNS = `id, nomination_id AS "nominationId", assessor, assessor_name AS "assessorName", round, scores,
   conflict_of_interest AS "conflictOfInterest", comment, submitted_at AS "submittedAt", superseded_at AS "supersededAt", superseded_by AS "supersededBy"`;
 
@@ -80,20 +82,34 @@ export class ScoringStore {
     );
   }
 
+  /** Stores the nomination's content when it is newer than what is held; false for a stale or repeated version. */
   async upsertNomination(
     manager: EntityManager,
-    n: Pick<ScoredNomination, 'nominationId' | 'edition' | 'tier' | 'province' | 'category' | 'nominee' | 'indicators'>,
-  ): Promise<void> {
-    await manager.query(
-      `INSERT INTO scoring.scores (nomination_id, edition, tier, province, category, nominee, indicators, status, total, rubric_version, criteria, reasons, calculated_at)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, 'provisional', 0, 0, '[]', '[]', now())
-       ON CONFLICT (nomination_id) DO UPDATE SET nominee = EXCLUDED.nominee, indicators = EXCLUDED.indicators`,
-      [n.nominationId, n.edition, n.tier, n.province, n.category, n.nominee, n.indicators],
+    n: Pick<ScoredNomination, 'nominationId' | 'edition' | 'tier' | 'province' | 'category' | 'nominee' | 'indicators' | 'version'>,
+  ): Promise<boolean> {
+    const stored: unknown[] = await manager.query(
+      `INSERT INTO scoring.scores (nomination_id, edition, tier, province, category, nominee, indicators, version, status, total, rubric_version, criteria, reasons, calculated_at)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, 'provisional', 0, 0, '[]', '[]', now())
+       ON CONFLICT (nomination_id) DO UPDATE SET nominee = EXCLUDED.nominee, indicators = EXCLUDED.indicators, version = EXCLUDED.version
+       WHERE scoring.scores.version < EXCLUDED.version
+       RETURNING nomination_id`,
+      [n.nominationId, n.edition, n.tier, n.province, n.category, n.nominee, n.indicators, n.version],
     );
+    return stored.length > 0;
   }
 
-  async withdraw(manager: EntityManager, nominationId: string, at: string): Promise<void> {
-    await manager.query('UPDATE scoring.scores SET withdrawn_at = $2 WHERE nomination_id = $1', [nominationId, at]);
+  /** Marks the nomination withdrawn; a withdrawal arriving before its submission leaves a version-0 row the submission fills in. */
+  async withdraw(
+    manager: EntityManager,
+    n: Pick<ScoredNomination, 'nominationId' | 'edition' | 'tier' | 'province' | 'category'>,
+    at: string,
+  ): Promise<void> {
+    await manager.query(
+      `INSERT INTO scoring.scores (nomination_id, edition, tier, province, category, indicators, version, status, total, rubric_version, criteria, reasons, calculated_at, withdrawn_at)
+       VALUES ($1, $2, $3, $4, $5, '{}', 0, 'provisional', 0, 0, '[]', '[]', now(), $6)
+       ON CONFLICT (nomination_id) DO UPDATE SET withdrawn_at = EXCLUDED.withdrawn_at`,
+      [n.nominationId, n.edition, n.tier, n.province, n.category, at],
+    );
   }
 
   async saveScore(

@@ -2,7 +2,7 @@ import { Type } from '@sinclair/typebox';
 
 export const CloudEventEnvelopeSchema = Type.Object({
   specversion: Type.Literal('1.0'),
-  id: Type.String({ minLength: 1 }),
+  id: Type.String({ format: 'uuid' }),
   source: Type.String({ minLength: 1 }),
   type: Type.String({ minLength: 1 }),
   time: Type.String({ format: 'date-time' }),

@@ -110,6 +110,18 @@ describe('EventValidator', () => {
       expect(error.message).toBe('unknown event type toString');
     });
 
+    it('should accept an event when it comes from its own topic', () => {
+      const event = validEvent();
+
+      expect(sut.parse(JSON.stringify(event), 'paritrana.scores.v1')).toEqual(event);
+    });
+
+    it('should refuse an event when it comes from a topic that is not its own', () => {
+      const error = refusalOf(() => sut.parse(raw(), 'paritrana.nominations.v1'));
+
+      expect(error.message).toBe('paritrana.score.calculated.v1 belongs on paritrana.scores.v1, not paritrana.nominations.v1');
+    });
+
     it('should refuse a ScoreCalculated when its total is above 100', () => {
       const error = refusalOf(() => sut.parse(raw({ data: scoreCalculated({ total: 120 }) })));
 

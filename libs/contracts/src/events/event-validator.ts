@@ -20,7 +20,8 @@ export class EventValidator {
     for (const [type, entry] of Object.entries(EventCatalog)) this.payloads.set(type, ajv.compile(entry.schema));
   }
 
-  parse(raw: Buffer | string | null): CloudEvent {
+  /** Parses and validates a message value; given the topic it came from, also that its type belongs there. */
+  parse(raw: Buffer | string | null, topic?: string): CloudEvent {
     if (raw === null) throw new InvalidEventError('message has no value');
     let value: unknown;
     try {
@@ -31,6 +32,8 @@ export class EventValidator {
     if (!this.envelope(value)) throw new InvalidEventError(`not a CloudEvents envelope: ${describe(this.envelope)}`);
     const event = value as CloudEvent;
     if (!isKnownEventType(event.type)) throw new InvalidEventError(`unknown event type ${event.type}`);
+    const home = EventCatalog[event.type].topic;
+    if (topic !== undefined && topic !== home) throw new InvalidEventError(`${event.type} belongs on ${home}, not ${topic}`);
     const validatePayload = this.payloads.get(event.type) as ValidateFunction;
     if (!validatePayload(event.data)) throw new InvalidEventError(`invalid ${event.type} data: ${describe(validatePayload)}`);
     return event;

@@ -2,8 +2,17 @@ import { Inject, Injectable, Logger, type OnApplicationBootstrap, type BeforeApp
 import { DiscoveryService, MetadataScanner, Reflector } from '@nestjs/core';
 import { deadLetterTopic, EventCatalog, EventValidator, InvalidEventError, type CloudEvent, type EventType } from '@paritrana/contracts';
 import { isTransientFailure } from '@paritrana/platform/errors/error-classification';
-import type { Consumer, EachBatchPayload, Kafka, KafkaMessage, Producer } from 'kafkajs';
+import {
+  CompressionTypes,
+  type Consumer,
+  type EachBatchPayload,
+  type IHeaders,
+  type Kafka,
+  type KafkaMessage,
+  type Producer,
+} from 'kafkajs';
 import { DataSource } from 'typeorm';
+import { isTooLarge } from '../kafka/kafka-errors';
 import { KAFKA_CLIENT, KAFKA_PRODUCER } from '../kafka/kafka.tokens';
 import { MAX_MESSAGE_BYTES } from '../kafka/topics';
 import { MessagingMetrics } from '../messaging.metrics';
@@ -101,8 +110,10 @@ export class KafkaConsumerHost implements OnApplicationBootstrap, BeforeApplicat
   private async handleBatch({ batch, resolveOffset, heartbeat, commitOffsetsIfNecessary, isRunning, isStale }: EachBatchPayload) {
     for (const message of batch.messages) {
       if (!isRunning() || isStale() || this.stopping) return;
-      const outcome = await this.process(batch.topic, message, heartbeat);
-      if (outcome.kind === 'dead-letter') await this.deadLetter(batch.topic, batch.partition, message, outcome.reason);
+      await keepingAlive(heartbeat, async () => {
+        const outcome = await this.process(batch.topic, message, heartbeat);
+        if (outcome.kind === 'dead-letter') await this.deadLetter(batch.topic, batch.partition, message, outcome.reason);
+      });
       resolveOffset(message.offset);
       await commitOffsetsIfNecessary();
       await heartbeat();
@@ -112,7 +123,7 @@ export class KafkaConsumerHost implements OnApplicationBootstrap, BeforeApplicat
   private async process(topic: string, message: KafkaMessage, heartbeat: () => Promise<void>): Promise<Outcome> {
     let event: CloudEvent;
     try {
-      event = this.validator.parse(message.value);
+      event = this.validator.parse(message.value, topic);
     } catch (error) {
       if (error instanceof InvalidEventError) return { kind: 'dead-letter', reason: error.message };
       throw error;
@@ -156,27 +167,49 @@ export class KafkaConsumerHost implements OnApplicationBootstrap, BeforeApplicat
     });
   }
 
+  /**
+   * Compressed like the outbox, a dead letter fits wherever its message did. A message that fitted
+   * only compressed by its producer may still not: then the dead letter keeps the headers and says
+   * so, rather than blocking the partition behind a send that can never succeed.
+   */
   private async deadLetter(topic: string, partition: number, message: KafkaMessage, reason: string): Promise<void> {
     this.logger.error(`Dead-lettering ${topic}[${partition}]@${message.offset}: ${reason}`);
-    await this.producer.send({
-      topic: deadLetterTopic(topic),
-      messages: [
-        {
-          key: message.key,
-          value: message.value,
-          headers: {
-            ...message.headers,
-            'dlq-reason': reason.slice(0, 1_000),
-            'dlq-original-topic': topic,
-            'dlq-original-partition': String(partition),
-            'dlq-original-offset': message.offset,
-            'dlq-consumer-group': `${this.options.groupId}.${topic}`,
-            'dlq-failed-at': new Date().toISOString(),
-          },
-        },
-      ],
-    });
+    const headers: IHeaders = {
+      ...message.headers,
+      'dlq-reason': reason.slice(0, 1_000),
+      'dlq-original-topic': topic,
+      'dlq-original-partition': String(partition),
+      'dlq-original-offset': message.offset,
+      'dlq-consumer-group': `${this.options.groupId}.${topic}`,
+      'dlq-failed-at': new Date().toISOString(),
+    };
+    const send = (value: Buffer | null, extra: IHeaders = {}) =>
+      this.producer.send({
+        topic: deadLetterTopic(topic),
+        compression: CompressionTypes.GZIP,
+        messages: [{ key: message.key, value, headers: { ...headers, ...extra } }],
+      });
+    try {
+      await send(message.value);
+    } catch (error) {
+      if (!isTooLarge(error)) throw error;
+      this.logger.error(`The dead letter of ${topic}[${partition}]@${message.offset} is too large even compressed; sent without its value`);
+      await send(null, { 'dlq-value-dropped': `${message.value?.length ?? 0} bytes, larger than the broker accepts` });
+    }
     this.metrics.deadLettered.inc({ topic });
+  }
+}
+
+/**
+ * Heartbeats while one message is handled: a slow one (a dead letter of several megabytes on a busy
+ * machine) must not outlast the session, or the group evicts the member and redelivers it forever.
+ */
+async function keepingAlive(heartbeat: () => Promise<void>, work: () => Promise<void>): Promise<void> {
+  const timer = setInterval(() => void heartbeat().catch(() => undefined), 1_000);
+  try {
+    await work();
+  } finally {
+    clearInterval(timer);
   }
 }
 

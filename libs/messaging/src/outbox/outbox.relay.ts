@@ -4,6 +4,7 @@ import { Client } from 'pg';
 import { DataSource, type QueryRunner } from 'typeorm';
 import { MESSAGING_OPTIONS, type MessagingOptions } from '../messaging.options';
 import { MessagingMetrics } from '../messaging.metrics';
+import { isTooLarge } from '../kafka/kafka-errors';
 import { KAFKA_PRODUCER } from '../kafka/kafka.tokens';
 import { outboxChannel } from './outbox.sql';
 
@@ -158,13 +159,6 @@ export class OutboxRelay implements OnApplicationBootstrap, BeforeApplicationShu
     }
     this.listener = client;
   }
-}
-
-/** The broker's MESSAGE_TOO_LARGE; kafkajs wraps it in a non-retriable error that keeps only its message. */
-function isTooLarge(error: unknown): boolean {
-  const e = error as { type?: string; message?: string; cause?: unknown } | undefined;
-  if (!e || typeof e !== 'object') return false;
-  return e.type === 'MESSAGE_TOO_LARGE' || /larger than the max message size/.test(e.message ?? '') || isTooLarge(e.cause);
 }
 
 function groupByTopic(rows: OutboxRow[]) {

@@ -36,11 +36,19 @@ describe('loadEnv', () => {
       AUTH_JWT_SECRET: DEVELOPMENT_JWT_SECRET,
       KAFKA_CREATE_TOPICS: 'true',
       KAFKA_PARTITIONS: 6,
+      CONSUMER_MAX_ATTEMPTS: 8,
+      CONSUMER_RETRY_MAX_MS: 10_000,
       LOG_LEVEL: 'log',
       RATE_LIMIT_PER_MINUTE: 600,
       PORT: 3004,
       SMTP_URL: 'smtp://127.0.0.1:1025',
     });
+  });
+
+  it('should refuse consumer retries when the attempts are zero', () => {
+    const sut = thrownBy(() => loadEnv(SampleEnv, { CONSUMER_MAX_ATTEMPTS: '0' }));
+
+    expect(sut.message).toContain('CONSUMER_MAX_ATTEMPTS: CONSUMER_MAX_ATTEMPTS must not be less than 1 (got "0")');
   });
 
   it('should return an instance of the service class when the environment is valid', () => {

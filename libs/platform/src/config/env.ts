@@ -32,6 +32,18 @@ export class CommonEnv {
   @Min(1)
   RATE_LIMIT_PER_MINUTE: number = 600;
 
+  /** Attempts at a consumed event failing transiently before it goes to `<topic>.dlq`. */
+  @IsInt()
+  @Min(1)
+  @Max(100)
+  CONSUMER_MAX_ATTEMPTS: number = 8;
+
+  /** The longest pause between two attempts; pauses double from 200 ms up to it. */
+  @IsInt()
+  @Min(1)
+  @Max(600_000)
+  CONSUMER_RETRY_MAX_MS: number = 10_000;
+
   @IsOptional()
   @IsIn(['error', 'warn', 'log', 'debug', 'verbose'])
   LOG_LEVEL: 'error' | 'warn' | 'log' | 'debug' | 'verbose' = 'log';

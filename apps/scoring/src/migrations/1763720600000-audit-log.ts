@@ -1,8 +1,8 @@
 import { createAuditTable } from '@paritrana/platform';
 import type { MigrationInterface, QueryRunner } from 'typeorm';
 
-export class ScoringAuditLog1763720500000 implements MigrationInterface {
-  name = 'ScoringAuditLog1763720500000';
+export class ScoringAuditLog1763720600000 implements MigrationInterface {
+  name = 'ScoringAuditLog1763720600000';
 
   async up(runner: QueryRunner): Promise<void> {
     await createAuditTable(runner, 'scoring');

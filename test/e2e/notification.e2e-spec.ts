@@ -1,5 +1,5 @@
 import { EventTypes, EventValidator, Topics, type CloudEvent } from '@paritrana/contracts';
-import { http, SmtpSink, startPlatform, tokenFor, waitFor, type Platform } from '@paritrana/testing';
+import { http, parseOrSkip, SmtpSink, startPlatform, tokenFor, waitFor, type Platform } from '@paritrana/testing';
 import { randomUUID } from 'node:crypto';
 import { Kafka, logLevel, Partitioners, type Consumer, type Producer } from 'kafkajs';
 import { openRegencyEdition, regencyNomination } from '../fixtures/edition.fixture';
@@ -36,8 +36,8 @@ describe('notification: one email per winner through refusals and redeliveries (
     const validator = new EventValidator();
     await consumer.run({
       eachMessage: async ({ message }) => {
-        const event = validator.parse(message.value);
-        if (event.type === EventTypes.RankingPublished && event.subject === boardId) published.push(event);
+        const event = parseOrSkip(validator, message.value);
+        if (event?.type === EventTypes.RankingPublished && event.subject === boardId) published.push(event);
       },
     });
   });

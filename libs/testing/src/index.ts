@@ -3,3 +3,4 @@ export * from './smtp-sink';
 export * from './wait-for';
 export * from './service-process';
 export * from './fuzz';
+export * from './events';

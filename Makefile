@@ -4,11 +4,12 @@ SHELL := /bin/bash
 # npm scripts and these recipes run on the project's own Node.js 24 (npm package `node`).
 export PATH := $(CURDIR)/node_modules/.bin:$(PATH)
 
-.PHONY: help install build start test test-unit test-integration lint typecheck kafka-fetch clean
+.PHONY: help install build start test test-unit test-integration lint typecheck kafka-fetch bench clean
 
 help:
 	@echo "make start   run the whole platform (Kafka, Postgres, mail catcher, four services) in the foreground"
 	@echo "make test    typecheck, lint and run the unit, integration and end-to-end suites against real infrastructure"
+	@echo "make bench   measure the platform end to end against raw Kafka and Postgres (BENCH_SCALE=national for the employer pool)"
 
 node_modules/.installed: package.json package-lock.json
 	@command -v npm >/dev/null || { echo "npm is missing: install Node.js (any version >= 20) and npm"; exit 1; }
@@ -41,6 +42,9 @@ test-integration: build kafka-fetch
 	npm run -s test:integration -- --runInBand
 
 test: typecheck lint test-unit test-integration
+
+bench: build kafka-fetch
+	node --max-old-space-size=4096 --disable-warning=TimeoutNegativeWarning dist/tools/bench/bench.js
 
 clean:
 	rm -rf dist node_modules/.installed

@@ -81,7 +81,7 @@ export class BoardsConsumer {
    */
   private async announce(manager: EntityManager, boardIds: string[]): Promise<void> {
     await manager.query(
-      `UPDATE ranking.boards SET changed_since = coalesce(changed_since, now())
+      `UPDATE ranking.boards SET changed_since = coalesce(changed_since, now()), changes = changes + 1
        WHERE board_id IN (SELECT board_id FROM ranking.boards WHERE board_id = ANY($1) AND status = 'open' ORDER BY board_id FOR NO KEY UPDATE)`,
       [[...new Set(boardIds)]],
     );

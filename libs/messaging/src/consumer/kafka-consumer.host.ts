@@ -1,7 +1,7 @@
 import { Inject, Injectable, Logger, type OnApplicationBootstrap, type BeforeApplicationShutdown } from '@nestjs/common';
 import { DiscoveryService, MetadataScanner, Reflector } from '@nestjs/core';
 import { deadLetterTopic, EventCatalog, EventValidator, InvalidEventError, type CloudEvent, type EventType } from '@paritrana/contracts';
-import { isTransientFailure } from '@paritrana/platform/errors/error-classification';
+import { isDatabaseUnreachable, isTransientFailure } from '@paritrana/platform/errors/error-classification';
 import {
   CompressionTypes,
   type Consumer,
@@ -22,6 +22,8 @@ import { ON_EVENT, ON_EVENTS, type EventBatchHandlerFn, type EventHandlerFn } fr
 const PARTITIONS_CONCURRENTLY = 8;
 /** Events applied in one transaction: large enough to amortise the round trips, small enough to keep transactions short. */
 const MAX_EVENTS_PER_TRANSACTION = 500;
+/** Longest pause between looks at a database that cannot be reached, so its return is noticed soon. */
+const OUTAGE_MAX_DELAY_MS = 2_000;
 
 type Outcome = { kind: 'applied' } | { kind: 'duplicate' } | { kind: 'dead-letter'; reason: string };
 
@@ -183,6 +185,7 @@ export class KafkaConsumerHost implements OnApplicationBootstrap, BeforeApplicat
     const handlers = this.handlers.get(event.type);
     if (!handlers) return { kind: 'applied' };
     const { maxAttempts, initialDelayMs, maxDelayMs } = this.options.retry;
+    let outage = 0;
     for (let attempt = 1; ; attempt++) {
       try {
         const stop = this.metrics.handleSeconds.startTimer({ type: event.type });
@@ -192,6 +195,16 @@ export class KafkaConsumerHost implements OnApplicationBootstrap, BeforeApplicat
         return { kind: applied ? 'applied' : 'duplicate' };
       } catch (error) {
         const reason = `${(error as Error).name}: ${(error as Error).message}`;
+        if (isDatabaseUnreachable(error)) {
+          // The database being down says nothing about the event: wait for it, keeping every attempt.
+          if (this.stopping) throw error;
+          attempt--;
+          const delay = Math.min(initialDelayMs * 2 ** outage++, maxDelayMs, OUTAGE_MAX_DELAY_MS);
+          this.metrics.retried.inc({ topic });
+          this.logger.warn(`Event ${event.id} (${event.type}) waits for the database; retrying in ${delay} ms: ${reason}`);
+          await sleepWithHeartbeat(delay, heartbeat);
+          continue;
+        }
         if (!isTransientFailure(error)) return { kind: 'dead-letter', reason };
         if (attempt >= maxAttempts || this.stopping) {
           if (this.stopping) throw error;

@@ -8,6 +8,9 @@ import { isTooLarge } from '../kafka/kafka-errors';
 import { KAFKA_PRODUCER } from '../kafka/kafka.tokens';
 import { outboxChannel } from './outbox.sql';
 
+const RELISTEN_INITIAL_MS = 500;
+const RELISTEN_MAX_MS = 5_000;
+
 interface OutboxRow {
   seq: string;
   topic: string;
@@ -31,6 +34,7 @@ export class OutboxRelay implements OnApplicationBootstrap, BeforeApplicationShu
   private draining?: Promise<void>;
   private pending = false;
   private failures = 0;
+  private relistens = 0;
 
   constructor(
     @Inject(MESSAGING_OPTIONS) private readonly options: MessagingOptions,
@@ -142,22 +146,51 @@ export class OutboxRelay implements OnApplicationBootstrap, BeforeApplicationShu
     }, delayMs);
   }
 
+  /**
+   * The LISTEN connection wakes the relay at each commit. When it breaks (a database restart), it is
+   * reconnected with backoff, and the outbox drained once it is back: polling alone would leave
+   * events waiting up to the poll interval after every reconnection.
+   */
   private async listen(): Promise<void> {
     if (!this.running) return;
     const client = new Client({ connectionString: this.options.databaseUrl });
-    client.on('error', (error) => {
-      this.logger.warn(`Outbox LISTEN connection lost (${error.message}); polling until it is back`);
+    const lost = (error?: Error) => {
+      if (this.listener !== client || !this.running) return;
       this.listener = undefined;
-      if (this.running) this.reconnect = setTimeout(() => void this.listen().catch(() => undefined), 1_000);
-    });
+      this.logger.warn(`Outbox LISTEN connection lost (${error?.message ?? 'closed'}); polling until it is back`);
+      void client.end().catch(() => undefined);
+      this.listenLater(RELISTEN_INITIAL_MS);
+    };
+    client.on('error', lost);
+    client.on('end', () => lost());
     client.on('notification', () => void this.drain());
-    await client.connect();
-    await client.query(`LISTEN ${outboxChannel(this.options.schema)}`);
+    try {
+      await client.connect();
+      await client.query(`LISTEN ${outboxChannel(this.options.schema)}`);
+    } catch (error) {
+      await client.end().catch(() => undefined);
+      throw error;
+    }
     if (!this.running) {
       await client.end();
       return;
     }
     this.listener = client;
+    this.relistens = 0;
+    void this.drain();
+  }
+
+  private listenLater(delayMs: number): void {
+    if (!this.running) return;
+    clearTimeout(this.reconnect);
+    this.reconnect = setTimeout(() => {
+      this.listen().catch((error: Error) => {
+        this.relistens++;
+        const backoff = Math.min(RELISTEN_INITIAL_MS * 2 ** this.relistens, RELISTEN_MAX_MS);
+        this.logger.warn(`Outbox LISTEN reconnection failed (attempt ${this.relistens}), next in ${backoff} ms: ${error.message}`);
+        this.listenLater(backoff);
+      });
+    }, delayMs);
   }
 }
 

@@ -1,6 +1,6 @@
 import { QueryFailedError } from 'typeorm';
 import { DomainError, type ErrorKind } from './domain-error';
-import { isTransientFailure } from './error-classification';
+import { isDatabaseUnreachable, isTransientFailure } from './error-classification';
 
 /** An error as node-postgres raises it: an Error with the SQLSTATE in `code`. */
 const pgError = (code: string, message: string) => Object.assign(new Error(message), { code, severity: 'ERROR' });
@@ -100,5 +100,40 @@ describe('isTransientFailure', () => {
     it.each([null, undefined, 'a thrown string'])('should be transient when %p is thrown', (thrown) => {
       expect(isTransientFailure(thrown)).toBe(true);
     });
+  });
+});
+
+describe('isDatabaseUnreachable', () => {
+  it.each(['ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', '08006', '08001', '57P01', '57P03'])(
+    'should be unreachable when the code is %s',
+    (code) => {
+      expect(isDatabaseUnreachable(pgError(code, 'the server is gone'))).toBe(true);
+    },
+  );
+
+  it.each(['Connection terminated unexpectedly', 'timeout exceeded when trying to connect', 'the database system is starting up'])(
+    'should be unreachable when node-postgres says "%s"',
+    (message) => {
+      expect(isDatabaseUnreachable(new Error(message))).toBe(true);
+    },
+  );
+
+  it('should be unreachable when TypeORM wraps a terminated connection', () => {
+    const error = new QueryFailedError(
+      'INSERT INTO scores ...',
+      [],
+      pgError('57P01', 'terminating connection due to administrator command'),
+    );
+
+    expect(isDatabaseUnreachable(error)).toBe(true);
+  });
+
+  it.each([
+    ['a unique violation', pgError('23505', 'duplicate key value')],
+    ['a deadlock', pgError('40P01', 'deadlock detected')],
+    ['an edition not yet projected', DomainError.unavailable('EDITION_UNKNOWN', 'not yet')],
+    ['a plain error', new Error('something went wrong')],
+  ])('should be reachable when the failure is %s', (_, error) => {
+    expect(isDatabaseUnreachable(error)).toBe(false);
   });
 });

@@ -14,7 +14,6 @@ import {
 import { DataSource, type EntityManager } from 'typeorm';
 import { isTooLarge } from '../kafka/kafka-errors';
 import { KAFKA_CLIENT, KAFKA_PRODUCER } from '../kafka/kafka.tokens';
-import { MAX_MESSAGE_BYTES } from '../kafka/topics';
 import { MessagingMetrics } from '../messaging.metrics';
 import { MESSAGING_OPTIONS, type MessagingOptions } from '../messaging.options';
 import { ON_EVENT, ON_EVENTS, type EventBatchHandlerFn, type EventHandlerFn } from './on-event.decorator';
@@ -22,6 +21,8 @@ import { ON_EVENT, ON_EVENTS, type EventBatchHandlerFn, type EventHandlerFn } fr
 const PARTITIONS_CONCURRENTLY = 8;
 /** Events applied in one transaction: large enough to amortise the round trips, small enough to keep transactions short. */
 const MAX_EVENTS_PER_TRANSACTION = 500;
+const FETCH_BYTES_PER_PARTITION = 1024 * 1024;
+const FETCH_BYTES = 4 * FETCH_BYTES_PER_PARTITION;
 /** Longest pause between looks at a database that cannot be reached, so its return is noticed soon. */
 const OUTAGE_MAX_DELAY_MS = 2_000;
 
@@ -75,9 +76,10 @@ export class KafkaConsumerHost implements OnApplicationBootstrap, BeforeApplicat
       sessionTimeout: 10_000,
       heartbeatInterval: 3_000,
       maxWaitTimeInMs: 100,
-      // Room for the largest message the topics accept, so no partition stalls on one.
-      maxBytesPerPartition: 2 * MAX_MESSAGE_BYTES,
-      maxBytes: 5 * MAX_MESSAGE_BYTES,
+      // Fetches stay small: each one is held in memory whole, several times over (compressed, decompressed,
+      // parsed). A larger message still arrives: the broker always returns the first batch of a partition whole.
+      maxBytesPerPartition: FETCH_BYTES_PER_PARTITION,
+      maxBytes: FETCH_BYTES,
       retry: { retries: Number.MAX_SAFE_INTEGER, initialRetryTime: 300, maxRetryTime: 10_000 },
     });
     this.consumers.push(consumer);

@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { stopProcess } from '../infra/kafka-broker';
 import { freePort, sleep } from '../infra/ports';
 import { repoRoot } from '../infra/repo-root';
+import { SERVICE_ENV, SERVICE_NODE_ARGS } from '../infra/service-runtime';
 
 export const SERVICE_NAMES = ['intake', 'scoring', 'ranking', 'notification'] as const;
 export type ServiceName = (typeof SERVICE_NAMES)[number];
@@ -33,11 +34,10 @@ export async function startPlatform(env: Record<string, string>, log: (line: str
   try {
     for (const name of SERVICE_NAMES) {
       const port = await freePort();
-      const child = spawn(
-        process.execPath,
-        ['--disable-warning=TimeoutNegativeWarning', join(repoRoot(), 'dist', 'apps', DIRS[name], 'src', 'main.js')],
-        { env: { ...process.env, LOG_LEVEL: 'warn', ...env, PORT: String(port) }, stdio: ['ignore', 'inherit', 'inherit'] },
-      );
+      const child = spawn(process.execPath, [...SERVICE_NODE_ARGS, join(repoRoot(), 'dist', 'apps', DIRS[name], 'src', 'main.js')], {
+        env: { ...process.env, ...SERVICE_ENV, LOG_LEVEL: 'warn', ...env, PORT: String(port) },
+        stdio: ['ignore', 'inherit', 'inherit'],
+      });
       services.push({ name, url: `http://127.0.0.1:${port}`, process: child });
     }
     for (const service of services) await waitReady(service);

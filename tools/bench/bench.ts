@@ -9,12 +9,14 @@ import { describeMachine, loadAverage } from './machine';
 import { Probe } from './probe';
 import { Progress } from './progress';
 import { writeResults } from './report';
-import { RssSampler } from './rss';
-import { startPlatform, type Platform } from './services';
+import { ProcessSampler } from './process-sampler';
+import { SERVICE_NAMES, startPlatform, type Platform } from './services';
 import { percentile, Timeline } from './timeline';
 import { benchEdition, employerNominations, governmentNominations, NATIONAL_EMPLOYERS, type Scale } from './workload';
 
 const OFFERED_PER_S = 200;
+/** The first seconds at the offered rate warm the services up (JIT, connections, first fetches) and are not measured. */
+const WARMUP_SECONDS = 5;
 const LATENCY_SECONDS = 30;
 const CLIENTS = 4;
 const STALL_MS = 180_000;
@@ -61,8 +63,11 @@ async function main(): Promise<void> {
       log,
     );
     stops.push(platform.stop);
-    const rss = new RssSampler(platform.services);
-    rss.start();
+    const sampler = new ProcessSampler([
+      ...platform.services.map((s) => ({ name: s.name, pid: s.process.pid })),
+      { name: 'kafka', pid: infra.brokerPid },
+    ]);
+    sampler.start();
     const intake = new Intake(platform.url('intake'), signToken(secret, { sub: 'bench', name: 'Benchmark', role: 'admin' }));
 
     const editions = { latency: `b${run.slice(4)}-latency`, load: `b${run.slice(4)}` };
@@ -72,8 +77,8 @@ async function main(): Promise<void> {
     await editionsProjected(platform, 2);
 
     const latencySample = governmentNominations(editions.latency)
-      .filter((_, i) => i % 14 === 7)
-      .slice(0, OFFERED_PER_S * LATENCY_SECONDS);
+      .filter((_, i) => i % 12 === 7)
+      .slice(0, OFFERED_PER_S * (WARMUP_SECONDS + LATENCY_SECONDS));
     const load = [
       ...governmentNominations(editions.load),
       ...(scale === 'national' ? employerNominations(editions.load, loadDefinition, NATIONAL_EMPLOYERS) : []),
@@ -89,16 +94,18 @@ async function main(): Promise<void> {
     }));
     progress.start();
     const ids: string[] = [];
+    const warmupEnds = Date.now() + WARMUP_SECONDS * 1000;
     const accepted = (measure: boolean) => (batch: string[], sentAt: number) => {
       ids.push(...batch);
       state.submitted += batch.length;
       timeline.submitted(batch.length);
-      probe.submitted(batch, sentAt, measure);
+      probe.submitted(batch, sentAt, measure && sentAt >= warmupEnds);
     };
 
     await submitAtRate(intake, latencySample, OFFERED_PER_S, accepted(true));
     await allRanked(probe, ids);
     const latencies = probe.latencySamples();
+    const updatesBefore = { ...probe.updates };
 
     Object.assign(state, { phase: 'load', total: load.length, submitted: 0, scoredBefore: probe.scored, rankedBefore: probe.ranked });
     ids.length = 0;
@@ -108,7 +115,8 @@ async function main(): Promise<void> {
     const secondsToRanked = (probe.lastRankedAt(ids) - started) / 1000;
     progress.stop();
 
-    const rssMb = rss.stop();
+    const sampled = sampler.stop();
+    const rssMb = Object.fromEntries(SERVICE_NAMES.map((name) => [name, sampled.rssMb[name]]));
     // The baselines get the machine the platform had: everything but the broker and database stops.
     await stopEach(stops.splice(1));
 
@@ -118,7 +126,7 @@ async function main(): Promise<void> {
     const pgPerS = await postgresBaseline(infra.databaseUrl, envelopes);
 
     const e2ePerS = load.length / secondsToRanked;
-    const p = (q: number) => Math.round(percentile(latencies, q));
+    const p = (q: number, samples = latencies.ranked) => Math.round(percentile(samples, q));
     machine.load_average.end = loadAverage();
     const result = {
       timestamp,
@@ -127,8 +135,22 @@ async function main(): Promise<void> {
       seconds_to_ranked: round(secondsToRanked, 1),
       e2e_per_s: Math.round(e2ePerS),
       intake_per_s: Math.round(load.length / submitSeconds),
-      latency_ms: { p50: p(50), p95: p(95), p99: p(99), samples: latencies.length, offered_per_s: OFFERED_PER_S },
+      latency_ms: {
+        p50: p(50),
+        p95: p(95),
+        p99: p(99),
+        samples: latencies.ranked.length,
+        offered_per_s: OFFERED_PER_S,
+        warmup_s: WARMUP_SECONDS,
+        to_score_calculated: { p50: p(50, latencies.scored), p99: p(99, latencies.scored) },
+      },
+      ranking_updates: {
+        events: probe.updates.events - updatesBefore.events,
+        standings: probe.updates.standings - updatesBefore.standings,
+        megabytes: Math.round(probe.updates.megabytes - updatesBefore.megabytes),
+      },
       rss_mb: rssMb,
+      cpu_s: { ...sampled.cpuSeconds, bench: Math.round(process.cpuUsage().user / 1e6 + process.cpuUsage().system / 1e6) },
       baseline: { kafka_msgs_per_s: Math.round(kafkaPerS), pg_rows_per_s: Math.round(pgPerS) },
       goals: {
         e2e_per_s: e2ePerS >= 3_000,

@@ -9,6 +9,7 @@ import { repoRoot } from '../infra/repo-root';
 
 export interface BenchInfra {
   brokers: string[];
+  brokerPid: number | undefined;
   databaseUrl: string;
   smtpUrl: string;
   stop(): Promise<void>;
@@ -43,7 +44,7 @@ export async function startInfra(run: string, log: (line: string) => void): Prom
     log(`PostgreSQL ready at ${new URL(databaseUrl).host}`);
     const smtp = await new SmtpSink().start();
     stops.push(() => smtp.stop());
-    return { brokers: broker.brokers, databaseUrl, smtpUrl: smtp.url, stop };
+    return { brokers: broker.brokers, brokerPid: broker.process.pid, databaseUrl, smtpUrl: smtp.url, stop };
   } catch (error) {
     await stop();
     throw error;

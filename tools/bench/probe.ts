@@ -19,6 +19,10 @@ export class Probe {
   private readonly latencies: number[] = [];
   private readonly consumers: Consumer[] = [];
   private readonly measuring = new Set<string>();
+  private readonly scoredAt = new Map<string, number>();
+  private readonly toScored: number[] = [];
+  /** ranking.updated events and their standings, as the secretariat's consumers receive them. */
+  readonly updates = { events: 0, standings: 0, megabytes: 0 };
 
   constructor(
     private readonly brokers: string[],
@@ -38,9 +42,13 @@ export class Probe {
     await this.follow(kafka, Topics.Scores, (key) => {
       if (this.scoredIds.has(key)) return;
       this.scoredIds.add(key);
+      this.scoredAt.set(key, Date.now());
       this.timeline.scored();
     });
-    await this.follow(kafka, Topics.Rankings, (_key, value) => this.onRanking(JSON.parse(value.toString()) as RankingUpdate));
+    await this.follow(kafka, Topics.Rankings, (_key, value) => {
+      this.updates.megabytes += value.length / 2 ** 20;
+      this.onRanking(JSON.parse(value.toString()) as RankingUpdate);
+    });
   }
 
   async stop(): Promise<void> {
@@ -57,9 +65,9 @@ export class Probe {
     }
   }
 
-  /** Latencies of the measured nominations, sorted. */
-  latencySamples(): number[] {
-    return [...this.latencies].sort((a, b) => a - b);
+  /** Latencies of the measured nominations, sorted: to the ranking.updated that shows them, and to their score. */
+  latencySamples(): { ranked: number[]; scored: number[] } {
+    return { ranked: [...this.latencies].sort((a, b) => a - b), scored: [...this.toScored].sort((a, b) => a - b) };
   }
 
   isRanked(id: string): boolean {
@@ -72,6 +80,8 @@ export class Probe {
 
   private onRanking(event: RankingUpdate): void {
     if (event.type !== EventTypes.RankingUpdated) return;
+    this.updates.events++;
+    this.updates.standings += event.data.standings.length + event.data.ineligible.length;
     const now = Date.now();
     for (const s of event.data.standings) if (s.status === 'final') this.markRanked(s.nominationId, now);
     for (const s of event.data.ineligible) this.markRanked(s.nominationId, now);
@@ -86,7 +96,10 @@ export class Probe {
   private record(id: string, rankedAt: number): void {
     const latency = rankedAt - this.submittedAt.get(id)!;
     const measured = this.measuring.delete(id);
-    if (measured) this.latencies.push(latency);
+    if (measured) {
+      this.latencies.push(latency);
+      this.toScored.push((this.scoredAt.get(id) ?? rankedAt) - this.submittedAt.get(id)!);
+    }
     this.timeline.ranked(rankedAt, measured ? latency : undefined);
   }
 

@@ -1,36 +1,55 @@
 import { readFileSync } from 'node:fs';
-import type { RunningService, ServiceName } from './services';
+import type { ServiceName } from './services';
 
-/** Peak resident memory (VmHWM) of each service process, in MB, read from /proc while they run. */
-export class RssSampler {
-  private readonly peaks = new Map<ServiceName, number>();
+const CLOCK_TICKS_PER_S = 100;
+
+export interface Sampled {
+  name: ServiceName | 'kafka';
+  pid: number | undefined;
+}
+
+/**
+ * Reads /proc while the processes run: each one's peak resident memory (VmHWM, in MB) and the CPU
+ * seconds it used (utime + stime), which show where the machine's two cores went.
+ */
+export class ProcessSampler {
+  private readonly peaks = new Map<string, number>();
+  private readonly cpu = new Map<string, number>();
   private timer?: NodeJS.Timeout;
 
-  constructor(private readonly services: RunningService[]) {}
+  constructor(private readonly processes: Sampled[]) {}
 
   start(): void {
     this.timer = setInterval(() => this.sample(), 1_000);
   }
 
-  /** Samples a last time (call before the services stop) and returns the peaks. */
-  stop(): Record<ServiceName, number> {
+  /** Samples a last time (call before the processes stop). */
+  stop(): { rssMb: Record<string, number>; cpuSeconds: Record<string, number> } {
     clearInterval(this.timer);
     this.sample();
-    return Object.fromEntries([...this.peaks].map(([name, kb]) => [name, Math.round(kb / 1024)])) as Record<ServiceName, number>;
+    const mb = (kb: number) => Math.round(kb / 1024);
+    return {
+      rssMb: Object.fromEntries([...this.peaks].map(([name, kb]) => [name, mb(kb)])),
+      cpuSeconds: Object.fromEntries([...this.cpu].map(([name, ticks]) => [name, Math.round(ticks / CLOCK_TICKS_PER_S)])),
+    };
   }
 
   private sample(): void {
-    for (const service of this.services) {
-      const status = readStatus(service.process.pid);
-      const kb = Number(/VmHWM:\s+(\d+) kB/.exec(status)?.[1] ?? 0);
-      this.peaks.set(service.name, Math.max(this.peaks.get(service.name) ?? 0, kb));
+    for (const { name, pid } of this.processes) {
+      if (!pid) continue;
+      const kb = Number(/VmHWM:\s+(\d+) kB/.exec(read(`/proc/${pid}/status`))?.[1] ?? 0);
+      this.peaks.set(name, Math.max(this.peaks.get(name) ?? 0, kb));
+      // The fields after the command name (which may hold spaces) in /proc/<pid>/stat; utime and stime are the 14th and 15th.
+      const fields = read(`/proc/${pid}/stat`).split(') ')[1]?.split(' ') ?? [];
+      const ticks = Number(fields[11] ?? 0) + Number(fields[12] ?? 0);
+      if (ticks > 0) this.cpu.set(name, ticks);
     }
   }
 }
 
-function readStatus(pid: number | undefined): string {
+function read(path: string): string {
   try {
-    return pid ? readFileSync(`/proc/${pid}/status`, 'utf8') : '';
+    return readFileSync(path, 'utf8');
   } catch {
     return '';
   }

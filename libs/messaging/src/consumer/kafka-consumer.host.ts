@@ -18,7 +18,8 @@ import { MessagingMetrics } from '../messaging.metrics';
 import { MESSAGING_OPTIONS, type MessagingOptions } from '../messaging.options';
 import { ON_EVENT, ON_EVENTS, type EventBatchHandlerFn, type EventHandlerFn } from './on-event.decorator';
 
-const PARTITIONS_CONCURRENTLY = 8;
+/** Partitions of one topic worked on at once: sized for two cores and a pool of ten connections shared by every topic. */
+const PARTITIONS_CONCURRENTLY = 2;
 /** Events applied in one transaction: large enough to amortise the round trips, small enough to keep transactions short. */
 const MAX_EVENTS_PER_TRANSACTION = 500;
 const FETCH_BYTES_PER_PARTITION = 1024 * 1024;
@@ -135,7 +136,9 @@ export class KafkaConsumerHost implements OnApplicationBootstrap, BeforeApplicat
     const valid: Array<{ message: KafkaMessage; event: CloudEvent }> = [];
     for (const message of messages) {
       try {
-        valid.push({ message, event: this.validator.parse(message.value, topic) });
+        const event = this.validator.parse(message.value, topic);
+        // Valid and not this service's to apply (a board update on the rankings topic): nothing is held on to.
+        if (this.handlers.has(event.type)) valid.push({ message, event });
       } catch (error) {
         if (!(error instanceof InvalidEventError)) throw error;
         await this.deadLetter(topic, partition, message, error.message);
@@ -149,9 +152,7 @@ export class KafkaConsumerHost implements OnApplicationBootstrap, BeforeApplicat
   }
 
   /** Applies the events in one transaction; false when it failed and nothing was applied. */
-  private async applyTogether(events: CloudEvent[]): Promise<boolean> {
-    const handled = events.filter((e) => this.handlers.has(e.type));
-    if (handled.length === 0) return true;
+  private async applyTogether(handled: CloudEvent[]): Promise<boolean> {
     const started = performance.now();
     try {
       const fresh = await this.dataSource.transaction(async (manager) => {
@@ -184,8 +185,7 @@ export class KafkaConsumerHost implements OnApplicationBootstrap, BeforeApplicat
   }
 
   private async process(topic: string, event: CloudEvent, heartbeat: () => Promise<void>): Promise<Outcome> {
-    const handlers = this.handlers.get(event.type);
-    if (!handlers) return { kind: 'applied' };
+    const handlers = this.handlers.get(event.type)!;
     const { maxAttempts, initialDelayMs, maxDelayMs } = this.options.retry;
     let outage = 0;
     for (let attempt = 1; ; attempt++) {

@@ -1,6 +1,6 @@
 import { Injectable, Logger, type OnApplicationBootstrap, type BeforeApplicationShutdown } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { createEvent, EventTypes } from '@paritrana/contracts';
+import { createEvent, EventTypes, type CloudEvent } from '@paritrana/contracts';
 import { EventPublisher } from '@paritrana/messaging';
 import { DataSource } from 'typeorm';
 import { BoardStore } from './board-store';
@@ -8,6 +8,8 @@ import { BoardStore } from './board-store';
 /** A board is announced at most once per interval; changes are looked for far more often, so one waits little. */
 const INTERVAL_MS = 250;
 const POLL_MS = 25;
+/** Boards announced in one transaction: one outbox write and one wake-up of the relay for all of them. */
+const BOARDS_PER_TRANSACTION = 20;
 
 /**
  * Announces paritrana.ranking.updated.v1 for boards whose standings changed, at most once per
@@ -57,39 +59,45 @@ export class BoardAnnouncer implements OnApplicationBootstrap, BeforeApplication
        ORDER BY changed_since`,
       [INTERVAL_MS],
     );
-    for (const { board_id: boardId } of due) {
-      if (!this.running) return;
-      await this.announce(boardId);
+    for (let i = 0; i < due.length && this.running; i += BOARDS_PER_TRANSACTION) {
+      await this.announce(due.slice(i, i + BOARDS_PER_TRANSACTION).map((d) => d.board_id));
     }
   }
 
   /**
-   * Builds the board without locking its row (consumers keep marking it changed meanwhile) and clears
-   * its mark only if no change arrived since it was read; a change that did is announced next time.
-   * Replicas share the work through a per-board advisory lock.
+   * Builds the boards without locking their rows (consumers keep marking them changed meanwhile) and
+   * clears each mark only if no change arrived since it was read; a change that did is announced next
+   * time. Replicas share the work through per-board advisory locks.
    */
-  private async announce(boardId: string): Promise<void> {
+  private async announce(boardIds: string[]): Promise<void> {
     await this.dataSource.transaction(async (manager) => {
-      const [claimed]: { changes: string }[] = await manager.query(
-        `SELECT changes FROM ranking.boards WHERE board_id = $1 AND changed_since IS NOT NULL AND pg_try_advisory_xact_lock(hashtext('announce:' || $1))`,
-        [boardId],
+      const claimed: { board_id: string; changes: string }[] = await manager.query(
+        `SELECT board_id, changes FROM ranking.boards
+         WHERE board_id = ANY($1) AND changed_since IS NOT NULL AND pg_try_advisory_xact_lock(hashtext('announce:' || board_id))
+         ORDER BY board_id`,
+        [boardIds],
       );
-      if (!claimed) return;
-      const board = await this.store.view(manager, boardId);
-      if (board?.status === 'open') {
+      if (claimed.length === 0) return;
+      const events: CloudEvent[] = [];
+      for (const { board_id: boardId } of claimed) {
+        const board = await this.store.view(manager, boardId);
+        if (board?.status !== 'open') continue;
         const { edition, tier, scope, category, standings, ineligible } = board;
-        await this.events.publish(manager, [
+        events.push(
           createEvent(
             EventTypes.RankingUpdated,
             boardId,
             { boardId, edition, tier, scope, category, standings, ineligible, updatedAt: new Date().toISOString() },
             { service: 'ranking' },
           ),
-        ]);
+        );
       }
+      await this.events.publish(manager, events);
       await manager.query(
-        `UPDATE ranking.boards SET announced_at = clock_timestamp(), changed_since = CASE WHEN changes = $2 THEN NULL ELSE changed_since END WHERE board_id = $1`,
-        [boardId, claimed.changes],
+        `UPDATE ranking.boards b SET announced_at = clock_timestamp(),
+           changed_since = CASE WHEN b.changes = c.changes THEN NULL ELSE b.changed_since END
+         FROM unnest($1::text[], $2::bigint[]) AS c(board_id, changes) WHERE b.board_id = c.board_id`,
+        [claimed.map((c) => c.board_id), claimed.map((c) => c.changes)],
       );
     });
   }

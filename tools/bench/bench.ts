@@ -81,7 +81,7 @@ async function main(): Promise<void> {
       .slice(0, OFFERED_PER_S * (WARMUP_SECONDS + LATENCY_SECONDS));
     const load = [
       ...governmentNominations(editions.load),
-      ...(scale === 'national' ? employerNominations(editions.load, loadDefinition, NATIONAL_EMPLOYERS) : []),
+      ...(scale === 'national' ? employerNominations(editions.load, NATIONAL_EMPLOYERS) : []),
     ];
 
     const state = { phase: 'latency', total: latencySample.length, submitted: 0, scoredBefore: 0, rankedBefore: 0 };

@@ -9,7 +9,6 @@ export type Scale = 'default' | 'national';
 export const NATIONAL_EMPLOYERS = 725_356;
 
 const DAY_MS = 86_400_000;
-const SECTORS = ['finance', 'trade-services', 'mining-manufacturing-construction', 'agriculture', 'education', 'public-service', 'other'];
 
 /**
  * The demo edition's village and regency categories (and, at national scale, its employer ones) under
@@ -83,38 +82,41 @@ function regencyIndicators(i: number) {
   };
 }
 
+/** The demo edition's employer category of each sector; small and micro employers compete in their own. */
+const CATEGORY_OF_SECTOR: Record<string, string> = {
+  finance: 'employer-finance',
+  'trade-services': 'employer-trade-services',
+  'mining-manufacturing-construction': 'employer-manufacturing',
+  agriculture: 'employer-agriculture',
+  education: 'employer-education',
+};
+const SECTORS = Object.keys(CATEGORY_OF_SECTOR);
+
 /**
- * `count` synthetic employers spread over every regency, sector and size, each in its demo category;
- * about one in five fails the pre-screen's eligibility rules (missing programme, PDS findings).
+ * `count` synthetic employers spread over every regency, sector and size, each in the demo edition's
+ * category for it; two in nine fail the pre-screen's eligibility rules (programmes missing).
  */
-export function employerNominations(edition: string, definition: EditionDefinition, count: number): Nomination[] {
+export function employerNominations(edition: string, count: number): Nomination[] {
   const regencies = RegionDirectory.official().list('regency');
-  const employerCategories = definition.categories.filter((c) => c.nomineeKind === 'employer').map((c) => c.code);
   const nominations: Nomination[] = [];
   for (let i = 0; i < count; i++) {
     const regency = regencies[i % regencies.length].code;
     const npp = String(10_000_000 + i);
     const total = 10 + (i % 490);
-    const eligible = i % 5 !== 0;
+    const sector = SECTORS[i % SECTORS.length];
+    const size = ['large', 'medium', 'small-micro'][i % 3];
     nominations.push({
       edition,
       tier: 'provincial',
       province: regency.slice(0, 2),
-      category: employerCategories[i % employerCategories.length],
-      nominee: {
-        kind: 'employer',
-        name: `PT Sintetis ${npp}`,
-        npp,
-        regionCode: regency,
-        sector: SECTORS[i % SECTORS.length],
-        size: ['large', 'medium', 'small-micro'][i % 3],
-      },
+      category: size === 'small-micro' ? 'employer-small-micro' : CATEGORY_OF_SECTOR[sector],
+      nominee: { kind: 'employer', name: `PT Sintetis ${npp}`, npp, regionCode: regency, sector, size },
       contact: { name: `HRD ${npp}`, email: `hrd.${npp}@example.co.id` },
       indicators: {
         employees: { total, enrolled: Math.floor(total * (0.5 + (i % 50) / 100)) },
-        programs: eligible ? ['JKK', 'JKM', 'JHT', 'JP'] : ['JKK', 'JKM'],
+        programs: i % 9 < 2 ? ['JKK', 'JKM'] : ['JKK', 'JKM', 'JHT', 'JP'],
         pds: { workers: false, wages: false, programs: false },
-        supplyChain: { vendors: 20 + (i % 30), vendorsEnrolled: 10 + (i % 20) },
+        supplyChain: { vendors: 20 + (i % 30), vendorsEnrolled: 10 + (i % 10) },
         csr: { vulnerableWorkersCovered: i % 200 },
       },
     });

@@ -36,7 +36,8 @@ export async function startPlatform(env: Record<string, string>, log: (line: str
       const port = await freePort();
       const child = spawn(process.execPath, [...SERVICE_NODE_ARGS, join(repoRoot(), 'dist', 'apps', DIRS[name], 'src', 'main.js')], {
         env: { ...process.env, ...SERVICE_ENV, LOG_LEVEL: 'warn', ...env, PORT: String(port) },
-        stdio: ['ignore', 'inherit', 'inherit'],
+        // Their logs go to stderr: stdout carries the bench's results.
+        stdio: ['ignore', 2, 2],
       });
       services.push({ name, url: `http://127.0.0.1:${port}`, process: child });
     }

@@ -5,8 +5,13 @@ import { EventPublisher } from '@paritrana/messaging';
 import { DataSource } from 'typeorm';
 import { BoardStore } from './board-store';
 
-/** A board is announced at most once per interval; changes are looked for far more often, so one waits little. */
-const INTERVAL_MS = 250;
+/**
+ * A board is announced at most once per interval: 100 ms, or 0.1 ms per standing for a board of more
+ * than 1,000 (every update carries the whole board, so a large one costs its consumers in proportion).
+ * Changes are looked for far more often, so one waits little.
+ */
+const MIN_INTERVAL_MS = 100;
+const INTERVAL_MS_PER_STANDING = 0.1;
 const POLL_MS = 25;
 /** Boards announced in one transaction: one outbox write and one wake-up of the relay for all of them. */
 const BOARDS_PER_TRANSACTION = 20;
@@ -55,9 +60,9 @@ export class BoardAnnouncer implements OnApplicationBootstrap, BeforeApplication
   async announceChanged(): Promise<void> {
     const due: { board_id: string }[] = await this.dataSource.query(
       `SELECT board_id FROM ranking.boards WHERE changed_since IS NOT NULL
-         AND (announced_at IS NULL OR announced_at <= now() - make_interval(secs => $1 / 1000.0))
+         AND (announced_at IS NULL OR announced_at <= now() - make_interval(secs => greatest($1::float8, announced_size * $2::float8) / 1000.0))
        ORDER BY changed_since`,
-      [INTERVAL_MS],
+      [MIN_INTERVAL_MS, INTERVAL_MS_PER_STANDING],
     );
     for (let i = 0; i < due.length && this.running; i += BOARDS_PER_TRANSACTION) {
       await this.announce(due.slice(i, i + BOARDS_PER_TRANSACTION).map((d) => d.board_id));
@@ -79,10 +84,12 @@ export class BoardAnnouncer implements OnApplicationBootstrap, BeforeApplication
       );
       if (claimed.length === 0) return;
       const events: CloudEvent[] = [];
+      const sizes = new Map<string, number>();
       for (const { board_id: boardId } of claimed) {
         const board = await this.store.view(manager, boardId);
         if (board?.status !== 'open') continue;
         const { edition, tier, scope, category, standings, ineligible } = board;
+        sizes.set(boardId, standings.length + ineligible.length);
         events.push(
           createEvent(
             EventTypes.RankingUpdated,
@@ -94,10 +101,10 @@ export class BoardAnnouncer implements OnApplicationBootstrap, BeforeApplication
       }
       await this.events.publish(manager, events);
       await manager.query(
-        `UPDATE ranking.boards b SET announced_at = clock_timestamp(),
+        `UPDATE ranking.boards b SET announced_at = clock_timestamp(), announced_size = c.size,
            changed_since = CASE WHEN b.changes = c.changes THEN NULL ELSE b.changed_since END
-         FROM unnest($1::text[], $2::bigint[]) AS c(board_id, changes) WHERE b.board_id = c.board_id`,
-        [claimed.map((c) => c.board_id), claimed.map((c) => c.changes)],
+         FROM unnest($1::text[], $2::bigint[], $3::int[]) AS c(board_id, changes, size) WHERE b.board_id = c.board_id`,
+        [claimed.map((c) => c.board_id), claimed.map((c) => c.changes), claimed.map((c) => sizes.get(c.board_id) ?? 0)],
       );
     });
   }

@@ -20,6 +20,8 @@ const WARMUP_SECONDS = 5;
 const LATENCY_SECONDS = 30;
 const CLIENTS = 4;
 const STALL_MS = 180_000;
+/** The baselines replay the run's first envelopes, at most this many (a national run's would not fit in memory). */
+const BASELINE_MESSAGES = 100_000;
 
 const log = (line: string) => process.stderr.write(`bench: ${line}\n`);
 
@@ -121,7 +123,7 @@ async function main(): Promise<void> {
     await stopEach(stops.splice(1));
 
     log('Raw baselines on the same broker and database…');
-    const envelopes = await readEnvelopes(infra.brokers, load.length);
+    const envelopes = await readEnvelopes(infra.brokers, Math.min(load.length, BASELINE_MESSAGES));
     const kafkaPerS = await kafkaBaseline(infra.brokers, envelopes);
     const pgPerS = await postgresBaseline(infra.databaseUrl, envelopes);
 

@@ -4,11 +4,12 @@ SHELL := /bin/bash
 # npm scripts and these recipes run on the project's own Node.js 24 (npm package `node`).
 export PATH := $(CURDIR)/node_modules/.bin:$(PATH)
 
-.PHONY: help install build start test test-unit test-integration lint typecheck kafka-fetch clean
+.PHONY: help install build start test test-unit test-integration lint typecheck kafka-fetch fault clean
 
 help:
 	@echo "make start   run the whole platform (Kafka, Postgres, mail catcher, four services) in the foreground"
 	@echo "make test    typecheck, lint and run the unit, integration and end-to-end suites against real infrastructure"
+	@echo "make fault   kill and restart every service, the broker and the database under load; verify nothing lost or doubled"
 
 node_modules/.installed: package.json package-lock.json
 	@command -v npm >/dev/null || { echo "npm is missing: install Node.js (any version >= 20) and npm"; exit 1; }
@@ -41,6 +42,9 @@ test-integration: build kafka-fetch
 	npm run -s test:integration -- --runInBand
 
 test: typecheck lint test-unit test-integration
+
+fault: build kafka-fetch
+	node dist/tools/fault/fault.js
 
 clean:
 	rm -rf dist node_modules/.installed

@@ -1,0 +1,183 @@
+import { signToken } from '@paritrana/platform';
+import { randomBytes } from 'node:crypto';
+import { mkdirSync, rmSync } from 'node:fs';
+import { join } from 'node:path';
+import { sleep } from '../infra/ports';
+import { repoRoot } from '../infra/repo-root';
+import { query } from './db';
+import { faultEdition, villageNominees } from './edition';
+import { brokerRestart, inflict, postgresRestart, serviceKill, type FaultResult } from './faults';
+import { Ledger, LoadGenerator, post } from './load';
+import { FaultPlatform, SERVICES } from './platform';
+import { Prober } from './probe';
+import { killWhileSending, publishBoards } from './publication';
+import { machine, summary, writeResults, type FaultRunResult } from './report';
+import { until } from './processes';
+import { judge } from './verdict';
+import { observe } from './verify';
+
+const env = process.env;
+const knob = (name: string, fallback: number) => {
+  const value = env[name] === undefined ? fallback : Number(env[name]);
+  if (!Number.isFinite(value) || value <= 0) throw new Error(`${name} must be a positive number, not ${env[name]}`);
+  return value;
+};
+const NOMINATIONS = knob('FAULT_NOMINATIONS', 3_000);
+const RATE = knob('FAULT_RATE', 15);
+const CLIENTS = knob('FAULT_CLIENTS', 3);
+const BATCH = knob('FAULT_BATCH', 10);
+const DOWN_MS = knob('FAULT_DOWN_SECONDS', 3) * 1000;
+const DRAIN_TIMEOUT_MS = 240_000;
+const SPARES = 20;
+
+const started = Date.now();
+const stamp = () => `[${((Date.now() - started) / 1000).toFixed(1).padStart(6)} s]`;
+const log = (line: string) => process.stdout.write(`${stamp()} ${line}\n`);
+
+async function main(): Promise<number> {
+  const root = repoRoot();
+  const runDir = join(root, '.data', 'fault', new Date(started).toISOString().replace(/[:.]/g, '-'));
+  const logDir = join(runDir, 'logs');
+  mkdirSync(logDir, { recursive: true });
+  const secret = randomBytes(24).toString('hex');
+  const platform = new FaultPlatform(join(runDir, 'data'), logDir, secret);
+  const interrupt = () => void platform.close().finally(() => process.exit(130));
+  process.once('SIGINT', interrupt);
+  process.once('SIGTERM', interrupt);
+  let passed = false;
+  try {
+    log(`Starting Kafka, PostgreSQL, an SMTP server and the four services (logs in ${logDir})`);
+    await platform.start(log);
+    const result = await run(platform, secret);
+    passed = result.passed;
+    process.stdout.write(summary(result));
+    log(`Results in ${writeResults(join(root, 'fault', 'results'), result)} and fault/results/latest.json`);
+    return passed ? 0 : 1;
+  } finally {
+    log('Stopping every process the suite started');
+    await platform.close();
+    if (passed && !env.FAULT_KEEP_DATA) rmSync(runDir, { recursive: true, force: true });
+    else {
+      rmSync(join(runDir, 'data'), { recursive: true, force: true });
+      log(`Logs kept in ${logDir}`);
+    }
+  }
+}
+
+async function run(platform: FaultPlatform, secret: string): Promise<FaultRunResult> {
+  const startedAt = new Date(started).toISOString();
+  const admin = signToken(secret, { sub: 'fault-admin', name: 'Fault suite', role: 'admin' });
+  const secretariat = signToken(secret, { sub: 'fault-secretariat', name: 'Fault suite secretariat', role: 'secretariat' });
+  const edition = `f${Date.now().toString(36)}`;
+  const defined = await post(`${platform.url('intake')}/v1/editions`, admin, faultEdition(edition));
+  if (defined.status !== 201) throw new Error(`Defining edition ${edition} failed with ${defined.status}: ${defined.text}`);
+  log(`Edition ${edition} defined`);
+
+  const everyone = villageNominees(edition, NOMINATIONS + SPARES);
+  const nominees = everyone.slice(0, NOMINATIONS);
+  const ledger = new Ledger();
+  const prober = new Prober(platform, ledger, admin, edition, everyone.slice(NOMINATIONS));
+  const probeStart = Date.now();
+  await prober.probe();
+  const baseline = Math.round((Date.now() - probeStart) / 100) / 10;
+  log(`Probe without fault: ${baseline} s from submission to scored, ranked and known to notification`);
+
+  const tokens = Array.from({ length: CLIENTS }, (_, i) =>
+    signToken(secret, { sub: `fault-client-${i + 1}`, name: `Fault client ${i + 1}`, role: 'admin' }),
+  );
+  const load = new LoadGenerator({ intakeUrl: platform.url('intake'), tokens, nominees, batchSize: BATCH, ratePerSecond: RATE }, ledger);
+  const progress = () => `${load.sent}/${NOMINATIONS} sent, ${ledger.acceptedCount} accepted, ${ledger.retries} retried requests`;
+  log(
+    `Load: ${NOMINATIONS} nominations, ${CLIENTS} clients, batches of ${BATCH}, ${RATE}/s while the faults last, then as fast as intake takes them`,
+  );
+  const loading = load.run();
+  await sleep(5_000);
+
+  const faults: FaultResult[] = [];
+  const schedule = [...SERVICES.map((s) => serviceKill(platform, s.name)), brokerRestart(platform), postgresRestart(platform)];
+  for (const fault of schedule) {
+    if (load.done) log(`WARNING: the load ended before "${fault.name}"; raise FAULT_NOMINATIONS or lower FAULT_RATE`);
+    log(`Fault: ${fault.name} (${progress()})`);
+    const result = await inflict(fault, platform, prober, DOWN_MS);
+    faults.push(result);
+    log(
+      `  recovered: down ${result.down_s} s, ready ${result.ready_s} s after the restart, probe through the platform ${result.recovery_s} s after it`,
+    );
+    await sleep(2_000);
+  }
+  log(`Faults done (${progress()}); sending the rest`);
+  load.hurry();
+  await loading;
+  log(`Load done: ${progress()}; waiting for the backlog to be scored and ranked`);
+  await drain(platform, ledger, edition);
+
+  const winners = await publishBoards(platform, edition, secretariat);
+  log(`Boards published: ${winners} winners to mail; notification will be killed while sending`);
+  const killAfter = Math.max(1, Math.floor(winners / 3));
+  const mailFault = await killWhileSending(platform, winners, killAfter, DOWN_MS, 180_000);
+  faults.push(mailFault);
+  log(`  recovered: killed after ${mailFault.sentBeforeKill} emails, all sent ${mailFault.recovery_s} s after the restart`);
+  // A delivery sent twice would show up within one lease after the others.
+  await sleep(3_000);
+
+  log('Verifying against the databases, every topic, the dead-letter topics and the mailbox');
+  const verdict = judge(await observe(platform, ledger, everyone, edition));
+  const failures = [...verdict.failures];
+  if (ledger.refused.length > 0)
+    failures.push(`${ledger.refused.length} nomination(s) refused: ${JSON.stringify(ledger.refused.slice(0, 3))}`);
+  return {
+    started_at: startedAt,
+    passed: failures.length === 0,
+    failures,
+    edition,
+    nominations_submitted: ledger.submitted,
+    accepted: verdict.accepted,
+    accepted_on_retry: ledger.acceptedOnRetry.size,
+    refused: ledger.refused.length,
+    lost: verdict.lost,
+    lost_at: verdict.lostAt,
+    duplicated: verdict.duplicated,
+    duplicated_at: verdict.duplicatedAt,
+    unaccounted: verdict.unaccounted,
+    http: { requests: ledger.requests, retries: ledger.retries },
+    baseline_probe_s: baseline,
+    faults,
+    emails: { ...verdict.emails, kill_after_sent: mailFault.sentBeforeKill },
+    kafka_redeliveries: verdict.redeliveries,
+    dlq: verdict.deadLetters,
+    total_s: Math.round((Date.now() - started) / 1000),
+    machine: machine(),
+  };
+}
+
+/** Until every accepted nomination stands final on a board (or the time is up: verification then names what is missing). */
+async function drain(platform: FaultPlatform, ledger: Ledger, edition: string): Promise<void> {
+  const drainStart = Date.now();
+  let last = 0;
+  await until(
+    'the backlog to drain',
+    async () => {
+      const [{ ranked }] = await query<{ ranked: number }>(
+        platform.databaseUrl,
+        `SELECT count(*)::int AS ranked FROM ranking.entries e JOIN ranking.boards b USING (board_id) WHERE b.edition = $1 AND e.status = 'final'`,
+        [edition],
+      );
+      if (Date.now() - last > 5_000) {
+        last = Date.now();
+        log(`  ${ranked}/${ledger.acceptedCount} ranked final`);
+      }
+      return ranked >= ledger.acceptedCount;
+    },
+    DRAIN_TIMEOUT_MS,
+    500,
+  ).catch((error: Error) => log(`WARNING: ${error.message}`));
+  log(`Backlog drained in ${((Date.now() - drainStart) / 1000).toFixed(1)} s`);
+}
+
+main().then(
+  (code) => process.exit(code),
+  (error: Error) => {
+    process.stderr.write(`\nFault suite failed: ${error.stack ?? error.message}\n`);
+    process.exit(2);
+  },
+);

@@ -44,7 +44,7 @@ test-integration: build kafka-fetch
 test: typecheck lint test-unit test-integration
 
 fault: build kafka-fetch
-	node dist/tools/fault/fault.js
+	node --disable-warning=TimeoutNegativeWarning dist/tools/fault/fault.js
 
 clean:
 	rm -rf dist node_modules/.installed

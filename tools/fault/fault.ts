@@ -27,6 +27,9 @@ const RATE = knob('FAULT_RATE', 15);
 const CLIENTS = knob('FAULT_CLIENTS', 3);
 const BATCH = knob('FAULT_BATCH', 10);
 const DOWN_MS = knob('FAULT_DOWN_SECONDS', 3) * 1000;
+// Longer than a consumer's retries of one event last (CONSUMER_MAX_ATTEMPTS, about 23 s by default).
+const PG_DOWN_MS = knob('FAULT_PG_DOWN_SECONDS', 30) * 1000;
+const SURGE = knob('FAULT_SURGE', 500);
 const DRAIN_TIMEOUT_MS = 240_000;
 const SPARES = 20;
 
@@ -94,11 +97,15 @@ async function run(platform: FaultPlatform, secret: string): Promise<FaultRunRes
   await sleep(5_000);
 
   const faults: FaultResult[] = [];
-  const schedule = [...SERVICES.map((s) => serviceKill(platform, s.name)), brokerRestart(platform), postgresRestart(platform)];
+  const schedule = [
+    ...SERVICES.map((s) => serviceKill(platform, s.name, DOWN_MS)),
+    brokerRestart(platform, DOWN_MS),
+    postgresRestart(platform, PG_DOWN_MS, () => load.surge(SURGE)),
+  ];
   for (const fault of schedule) {
     if (load.done) log(`WARNING: the load ended before "${fault.name}"; raise FAULT_NOMINATIONS or lower FAULT_RATE`);
     log(`Fault: ${fault.name} (${progress()})`);
-    const result = await inflict(fault, platform, prober, DOWN_MS);
+    const result = await inflict(fault, platform, prober);
     faults.push(result);
     log(
       `  recovered: down ${result.down_s} s, ready ${result.ready_s} s after the restart, probe through the platform ${result.recovery_s} s after it`,
@@ -121,7 +128,7 @@ async function run(platform: FaultPlatform, secret: string): Promise<FaultRunRes
   await sleep(3_000);
 
   log('Verifying against the databases, every topic, the dead-letter topics and the mailbox');
-  const verdict = judge(await observe(platform, ledger, everyone, edition));
+  const verdict = judge(await observe(platform, ledger, everyone, edition, 1));
   const failures = [...verdict.failures];
   if (ledger.refused.length > 0)
     failures.push(`${ledger.refused.length} nomination(s) refused: ${JSON.stringify(ledger.refused.slice(0, 3))}`);

@@ -1,4 +1,5 @@
 import { sleep } from '../infra/ports';
+import { until } from './processes';
 import type { Nominee } from './edition';
 
 /** What intake answered for every nomination sent, as the clients saw it. */
@@ -40,6 +41,11 @@ const REQUEST_TIMEOUT_MS = 20_000;
 export class LoadGenerator {
   private next = 0;
   private hurried = false;
+  private surgeUntil = 0;
+  /** Nominations sent at the steady rate so far; the surge's do not count. */
+  private paced = 0;
+  /** First indexes of the batches sent and not yet answered. */
+  private readonly inFlight = new Set<number>();
   private startedAt = 0;
 
   constructor(
@@ -70,10 +76,30 @@ export class LoadGenerator {
       if (from >= this.options.nominees.length) return;
       this.next += this.options.batchSize;
       const batch = this.options.nominees.slice(from, from + this.options.batchSize);
-      const due = this.startedAt + (from / this.options.ratePerSecond) * 1000;
-      while (!this.hurried && Date.now() < due) await sleep(Math.min(250, due - Date.now()));
+      if (from >= this.surgeUntil) {
+        const due = this.startedAt + (this.paced / this.options.ratePerSecond) * 1000;
+        this.paced += batch.length;
+        while (!this.hurried && Date.now() < due) await sleep(Math.min(250, due - Date.now()));
+      }
+      this.inFlight.add(from);
       await this.send(batch, token);
+      this.inFlight.delete(from);
     }
+  }
+
+  /**
+   * Sends the next `count` nominations at once, unpaced, and resolves when intake has answered
+   * them: the consumers then have a backlog to work through. The paced load carries on after them.
+   */
+  async surge(count: number): Promise<void> {
+    const target = Math.min(this.next + count, this.options.nominees.length);
+    this.surgeUntil = target;
+    await until(
+      'the surge to be answered',
+      async () => this.next >= target && [...this.inFlight].every((from) => from >= target),
+      120_000,
+      50,
+    );
   }
 
   private async send(batch: Nominee[], token: string): Promise<void> {

@@ -66,6 +66,7 @@ export function summary(r: FaultRunResult): string {
     ),
     '',
     row('emails expected / sent / doubled', `${r.emails.expected} / ${r.emails.sent} / ${r.emails.doubled}`),
+    row('emails resent with the same Message-ID', r.emails.resent),
     row('emails missing / to non-winners', `${r.emails.missing} / ${r.emails.unexpected}`),
     row('Kafka redeliveries (same event id again)', JSON.stringify(r.kafka_redeliveries)),
     row('dead letters', JSON.stringify(r.dlq)),

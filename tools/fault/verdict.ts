@@ -19,6 +19,12 @@ export interface Observations {
   /** Every email the SMTP server accepted. */
   emails: Array<{ to: string[]; messageId: string }>;
   deadLetters: Record<string, number>;
+  /**
+   * Kills of notification while it was sending. Each may hit the one window the contract allows
+   * (after the server accepted an email, before it was recorded as sent): the worker sends one at
+   * a time, so at most one email per kill may come again, with the same Message-ID.
+   */
+  killsWhileSending: number;
 }
 
 export interface Verdict {
@@ -32,7 +38,16 @@ export interface Verdict {
   /** Nominations stored by intake that no client was told were accepted. */
   unaccounted: number;
   redeliveries: Record<string, number>;
-  emails: { expected: number; sent: number; doubled: number; missing: number; unexpected: number };
+  emails: {
+    expected: number;
+    sent: number;
+    /** A winner who received more than one distinct email (Message-ID). */
+    doubled: number;
+    /** The same email (recipient and Message-ID) received again: a resend after a crash. */
+    resent: number;
+    missing: number;
+    unexpected: number;
+  };
   deadLetters: Record<string, number>;
   failures: string[];
 }
@@ -69,12 +84,17 @@ export function judge(o: Observations): Verdict {
   const expected = o.published.flatMap((b) =>
     b.standings.filter((s) => s.title).map((s) => o.accepted.get(s.nominationId) ?? `unknown:${s.nominationId}`),
   );
-  const received = count(o.emails.flatMap((e) => e.to.map((to) => to.toLowerCase())));
+  const recipients = o.emails.flatMap((e) => e.to.map((to) => ({ to: to.toLowerCase(), messageId: e.messageId })));
+  const received = count(recipients.map((r) => r.to));
+  const messageIds = new Map<string, Set<string>>();
+  for (const r of recipients) messageIds.set(r.to, (messageIds.get(r.to) ?? new Set()).add(r.messageId));
+  const distinct = [...messageIds.values()].map((ids) => ids.size);
   const expectedSet = new Set(expected.map((e) => e.toLowerCase()));
   const emails = {
     expected: expected.length,
     sent: o.emails.length,
-    doubled: [...received.values()].reduce((sum, n) => sum + Math.max(0, n - 1), 0),
+    doubled: distinct.reduce((sum, n) => sum + n - 1, 0),
+    resent: recipients.length - distinct.reduce((sum, n) => sum + n, 0),
     missing: [...expectedSet].filter((to) => !received.has(to)).length,
     unexpected: [...received.keys()].filter((to) => !expectedSet.has(to)).length,
   };
@@ -87,7 +107,11 @@ export function judge(o: Observations): Verdict {
   for (const [stage, list] of Object.entries(duplicatedAt))
     if (list.length > 0) failures.push(`${list.length} nomination(s) duplicated at ${stage}: ${name(list)}`);
   if (unaccounted > 0) failures.push(`${unaccounted} nomination(s) stored by intake that no client was told were accepted`);
-  if (emails.doubled > 0) failures.push(`${emails.doubled} email(s) doubled`);
+  if (emails.doubled > 0) failures.push(`${emails.doubled} email(s) doubled: a winner received distinct emails`);
+  if (emails.resent > o.killsWhileSending)
+    failures.push(
+      `${emails.resent} email(s) resent with the same Message-ID, more than the ${o.killsWhileSending} kill(s) while sending can explain`,
+    );
   if (emails.missing > 0) failures.push(`${emails.missing} winner(s) never mailed`);
   if (emails.unexpected > 0) failures.push(`${emails.unexpected} email recipient(s) who are not winners`);
   if (expected.length === 0) failures.push('no winners were published, so no email could be checked');

@@ -10,7 +10,13 @@ import type { Observations } from './verdict';
  * Reads what the run left behind: intake's, scoring's, ranking's and notification's tables, every
  * topic from the beginning, the dead-letter topics and the SMTP server's mailbox.
  */
-export async function observe(platform: FaultPlatform, ledger: Ledger, nominees: Nominee[], edition: string): Promise<Observations> {
+export async function observe(
+  platform: FaultPlatform,
+  ledger: Ledger,
+  nominees: Nominee[],
+  edition: string,
+  killsWhileSending: number,
+): Promise<Observations> {
   const db = platform.databaseUrl;
   const stored = await query<{ id: string; region_code: string }>(
     db,
@@ -64,5 +70,6 @@ export async function observe(platform: FaultPlatform, ledger: Ledger, nominees:
     topics,
     emails: platform.smtp.messages.map((m) => ({ to: m.envelopeTo, messageId: m.parsed.messageId ?? '' })),
     deadLetters: await deadLetterCounts(platform.brokers),
+    killsWhileSending,
   };
 }

@@ -12,7 +12,6 @@ import { FaultPlatform, SERVICES } from './platform';
 import { Prober } from './probe';
 import { killWhileSending, publishBoards } from './publication';
 import { machine, summary, writeResults, type FaultRunResult } from './report';
-import { until } from './processes';
 import { judge } from './verdict';
 import { observe } from './verify';
 
@@ -30,7 +29,7 @@ const DOWN_MS = knob('FAULT_DOWN_SECONDS', 3) * 1000;
 // Longer than a consumer's retries of one event last (CONSUMER_MAX_ATTEMPTS, about 23 s by default).
 const PG_DOWN_MS = knob('FAULT_PG_DOWN_SECONDS', 30) * 1000;
 const SURGE = knob('FAULT_SURGE', 500);
-const DRAIN_TIMEOUT_MS = 240_000;
+const DRAIN_STALL_MS = 45_000;
 const SPARES = 20;
 
 const started = Date.now();
@@ -157,27 +156,33 @@ async function run(platform: FaultPlatform, secret: string): Promise<FaultRunRes
   };
 }
 
-/** Until every accepted nomination stands final on a board (or the time is up: verification then names what is missing). */
+/**
+ * Until every accepted nomination stands final on a board, or nothing moved for a while (then the
+ * verification names what is missing).
+ */
 async function drain(platform: FaultPlatform, ledger: Ledger, edition: string): Promise<void> {
   const drainStart = Date.now();
-  let last = 0;
-  await until(
-    'the backlog to drain',
-    async () => {
-      const [{ ranked }] = await query<{ ranked: number }>(
-        platform.databaseUrl,
-        `SELECT count(*)::int AS ranked FROM ranking.entries e JOIN ranking.boards b USING (board_id) WHERE b.edition = $1 AND e.status = 'final'`,
-        [edition],
-      );
-      if (Date.now() - last > 5_000) {
-        last = Date.now();
-        log(`  ${ranked}/${ledger.acceptedCount} ranked final`);
-      }
-      return ranked >= ledger.acceptedCount;
-    },
-    DRAIN_TIMEOUT_MS,
-    500,
-  ).catch((error: Error) => log(`WARNING: ${error.message}`));
+  let ranked = -1;
+  let movedAt = Date.now();
+  let loggedAt = 0;
+  for (;;) {
+    const now = await query<{ n: number }>(
+      platform.databaseUrl,
+      `SELECT count(*)::int AS n FROM ranking.entries e JOIN ranking.boards b USING (board_id) WHERE b.edition = $1 AND e.status = 'final'`,
+      [edition],
+    ).then(([row]) => row.n);
+    if (now !== ranked) [ranked, movedAt] = [now, Date.now()];
+    if (ranked >= ledger.acceptedCount) break;
+    if (Date.now() - movedAt > DRAIN_STALL_MS) {
+      log(`WARNING: ${ranked}/${ledger.acceptedCount} ranked final and nothing moved for ${DRAIN_STALL_MS / 1000} s`);
+      break;
+    }
+    if (Date.now() - loggedAt > 5_000) {
+      loggedAt = Date.now();
+      log(`  ${ranked}/${ledger.acceptedCount} ranked final`);
+    }
+    await sleep(500);
+  }
   log(`Backlog drained in ${((Date.now() - drainStart) / 1000).toFixed(1)} s`);
 }
 

@@ -117,7 +117,8 @@ async function run(platform: FaultPlatform, secret: string): Promise<FaultRunRes
   log(`Load done: ${progress()}; waiting for the backlog to be scored and ranked`);
   await drain(platform, ledger, edition);
 
-  const winners = await publishBoards(platform, edition, secretariat);
+  const { winners, refused } = await publishBoards(platform, edition, secretariat);
+  for (const board of refused) log(`WARNING: publishing ${board.boardId} was refused with ${board.status}: ${board.answer}`);
   log(`Boards published: ${winners} winners to mail; notification will be killed while sending`);
   const killAfter = Math.max(1, Math.floor(winners / 3));
   const mailFault = await killWhileSending(platform, winners, killAfter, DOWN_MS, 180_000);
@@ -129,6 +130,7 @@ async function run(platform: FaultPlatform, secret: string): Promise<FaultRunRes
   log('Verifying against the databases, every topic, the dead-letter topics and the mailbox');
   const verdict = judge(await observe(platform, ledger, everyone, edition, 1));
   const failures = [...verdict.failures];
+  if (refused.length > 0) failures.push(`${refused.length} board(s) could not be published: ${refused.map((b) => b.boardId).join(', ')}`);
   if (ledger.refused.length > 0)
     failures.push(`${ledger.refused.length} nomination(s) refused: ${JSON.stringify(ledger.refused.slice(0, 3))}`);
   return {

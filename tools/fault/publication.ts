@@ -7,20 +7,29 @@ import { until } from './processes';
 
 const seconds = (from: number) => Math.round((Date.now() - from) / 100) / 10;
 
-/** Publishes every board of the edition through ranking's API; answers how many winners they name. */
-export async function publishBoards(platform: FaultPlatform, edition: string, token: string): Promise<number> {
+/**
+ * Publishes every board of the edition through ranking's API: the winners they name, and the
+ * boards ranking refused to publish with its answer (a board still waiting for a score that was
+ * lost, for instance).
+ */
+export async function publishBoards(
+  platform: FaultPlatform,
+  edition: string,
+  token: string,
+): Promise<{ winners: number; refused: Array<{ boardId: string; status: number; answer: string }> }> {
   const boards = await query<{ board_id: string }>(
     platform.databaseUrl,
     `SELECT board_id FROM ranking.boards WHERE edition = $1 ORDER BY board_id`,
     [edition],
   );
   let winners = 0;
+  const refused: Array<{ boardId: string; status: number; answer: string }> = [];
   for (const { board_id } of boards) {
     const answer = await post(`${platform.url('ranking')}/v1/boards/${encodeURIComponent(board_id)}/publish`, token, {});
-    if (answer.status !== 200) throw new Error(`Publishing ${board_id} failed with ${answer.status}: ${answer.text.slice(0, 300)}`);
-    winners += (answer.body as { standings: Array<{ title?: string }> }).standings.filter((s) => s.title).length;
+    if (answer.status === 200) winners += (answer.body as { standings: Array<{ title?: string }> }).standings.filter((s) => s.title).length;
+    else refused.push({ boardId: board_id, status: answer.status, answer: answer.text.slice(0, 300) });
   }
-  return winners;
+  return { winners, refused };
 }
 
 /**

@@ -10,6 +10,11 @@ export class MessagingMetrics {
   readonly consumed = counter('paritrana_events_consumed_total', 'Events consumed and applied', ['type']);
   readonly duplicates = counter('paritrana_events_duplicate_total', 'Redelivered events skipped', ['type']);
   readonly retried = counter('paritrana_events_retried_total', 'Transient failures retried', ['topic']);
+  readonly consumersReplaced = counter(
+    'paritrana_consumers_replaced_total',
+    'Consumers replaced after they crashed for good or fell silent',
+    ['topic'],
+  );
   readonly deadLettered = counter('paritrana_events_dead_lettered_total', 'Messages sent to a .dlq topic', ['topic']);
   readonly handleSeconds =
     (register.getSingleMetric('paritrana_event_handle_seconds') as Histogram<string> | undefined) ??

@@ -14,6 +14,8 @@ export interface MessagingOptions {
   relayBatchSize: number;
   relayIntervalMs: number;
   retry: { maxAttempts: number; initialDelayMs: number; maxDelayMs: number };
+  /** A consumer silent this long (no fetch, heartbeat or handled message) is replaced by a new one. */
+  consumerStallMs: number;
 }
 
 export const MESSAGING_OPTIONS = Symbol('MESSAGING_OPTIONS');

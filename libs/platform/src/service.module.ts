@@ -51,6 +51,7 @@ export class ServiceModule {
           relayBatchSize: 500,
           relayIntervalMs: 500,
           retry: { maxAttempts: env.CONSUMER_MAX_ATTEMPTS, initialDelayMs: 200, maxDelayMs: env.CONSUMER_RETRY_MAX_MS },
+          consumerStallMs: env.CONSUMER_STALL_SECONDS * 1000,
           ...options.messaging,
         }),
         ThrottlerModule.forRoot(rateLimitOptions(env.RATE_LIMIT_PER_MINUTE, env.AUTH_JWT_SECRET)),

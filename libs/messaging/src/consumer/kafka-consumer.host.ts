@@ -17,6 +17,7 @@ import { KAFKA_CLIENT, KAFKA_PRODUCER } from '../kafka/kafka.tokens';
 import { MessagingMetrics } from '../messaging.metrics';
 import { MESSAGING_OPTIONS, type MessagingOptions } from '../messaging.options';
 import { ON_EVENT, ON_EVENTS, type EventBatchHandlerFn, type EventHandlerFn } from './on-event.decorator';
+import { StallWatch } from './stall-watch';
 
 /** Partitions of one topic worked on at once: sized for two cores and a pool of ten connections shared by every topic. */
 const PARTITIONS_CONCURRENTLY = 2;
@@ -26,6 +27,10 @@ const FETCH_BYTES_PER_PARTITION = 1024 * 1024;
 const FETCH_BYTES = 4 * FETCH_BYTES_PER_PARTITION;
 /** Longest pause between looks at a database that cannot be reached, so its return is noticed soon. */
 const OUTAGE_MAX_DELAY_MS = 2_000;
+/** How often consumers are looked at for silence (see StallWatch). */
+const WATCH_INTERVAL_MS = 5_000;
+/** A consumer being replaced gets this long to leave its group before it is abandoned. */
+const DISCONNECT_TIMEOUT_MS = 10_000;
 
 type Outcome = { kind: 'applied' } | { kind: 'duplicate' } | { kind: 'dead-letter'; reason: string };
 
@@ -42,7 +47,10 @@ export class KafkaConsumerHost implements OnApplicationBootstrap, BeforeApplicat
   private readonly logger = new Logger(KafkaConsumerHost.name);
   private readonly validator = new EventValidator();
   private readonly handlers = new Map<string, EventBatchHandlerFn[]>();
-  private readonly consumers: Consumer[] = [];
+  private readonly consumers = new Map<string, Consumer>();
+  private readonly watches = new Map<string, StallWatch>();
+  private readonly replacing = new Set<string>();
+  private watchdog?: NodeJS.Timeout;
   private stopping = false;
 
   constructor(
@@ -62,11 +70,14 @@ export class KafkaConsumerHost implements OnApplicationBootstrap, BeforeApplicat
     // One consumer (and group) per topic: a message retrying while it waits for another topic's
     // event (an edition not yet projected) must not hold up the fetches that bring that event.
     for (const topic of topics) await this.consume(topic);
+    this.watchdog = setInterval(() => this.replaceSilentConsumers(), WATCH_INTERVAL_MS);
+    this.watchdog.unref();
   }
 
   async beforeApplicationShutdown(): Promise<void> {
     this.stopping = true;
-    await Promise.all(this.consumers.map((c) => c.disconnect()));
+    clearInterval(this.watchdog);
+    await Promise.all([...this.consumers.values()].map((c) => c.disconnect()));
   }
 
   private async consume(topic: string): Promise<void> {
@@ -81,9 +92,21 @@ export class KafkaConsumerHost implements OnApplicationBootstrap, BeforeApplicat
       // parsed). A larger message still arrives: the broker always returns the first batch of a partition whole.
       maxBytesPerPartition: FETCH_BYTES_PER_PARTITION,
       maxBytes: FETCH_BYTES,
+      // A join that cannot complete fails (and is retried) within this, well inside the stall limit.
+      rebalanceTimeout: 30_000,
       retry: { retries: Number.MAX_SAFE_INTEGER, initialRetryTime: 300, maxRetryTime: 10_000 },
     });
-    this.consumers.push(consumer);
+    this.consumers.set(topic, consumer);
+    const watch = new StallWatch(this.options.consumerStallMs);
+    this.watches.set(topic, watch);
+    const { FETCH_START, HEARTBEAT, GROUP_JOIN, CONNECT, START_BATCH_PROCESS, END_BATCH_PROCESS, CRASH } = consumer.events;
+    for (const sign of [FETCH_START, HEARTBEAT, GROUP_JOIN, CONNECT, START_BATCH_PROCESS, END_BATCH_PROCESS])
+      consumer.on(sign, () => watch.sign());
+    consumer.on(CRASH, ({ payload }) => {
+      watch.sign();
+      // kafkajs restarts itself after a retriable crash only; any other leaves the topic unconsumed.
+      if (!payload.restart) void this.replace(topic, consumer, `crashed and was not restarted (${payload.error.message})`);
+    });
     await consumer.connect();
     await consumer.subscribe({ topics: [topic], fromBeginning: true });
     // Not awaited: joining the group can wait for a crashed predecessor's session to expire, and
@@ -97,6 +120,36 @@ export class KafkaConsumerHost implements OnApplicationBootstrap, BeforeApplicat
       })
       .then(() => this.logger.log(`Consuming ${topic} as group ${groupId}`))
       .catch((error: Error) => this.logger.error(`The consumer of ${topic} stopped: ${error.message}`));
+  }
+
+  private replaceSilentConsumers(): void {
+    for (const [topic, watch] of this.watches) {
+      const silent = watch.silentFor();
+      if (silent !== undefined)
+        void this.replace(topic, this.consumers.get(topic)!, `showed no sign of life for ${Math.round(silent / 1000)} s`);
+    }
+  }
+
+  /** A new consumer in place of one that died or hung: it rejoins the group and resumes from the committed offsets. */
+  private async replace(topic: string, consumer: Consumer, why: string): Promise<void> {
+    if (this.stopping || this.replacing.has(topic) || this.consumers.get(topic) !== consumer) return;
+    this.replacing.add(topic);
+    this.logger.error(`The consumer of ${topic} ${why}; replacing it`);
+    this.metrics.consumersReplaced.inc({ topic });
+    try {
+      await Promise.race([consumer.disconnect(), sleep(DISCONNECT_TIMEOUT_MS)]).catch(() => undefined);
+      while (!this.stopping) {
+        try {
+          await this.consume(topic);
+          return;
+        } catch (error) {
+          this.logger.warn(`Replacing the consumer of ${topic} failed, retrying in 2 s: ${(error as Error).message}`);
+          await sleep(2_000);
+        }
+      }
+    } finally {
+      this.replacing.delete(topic);
+    }
   }
 
   private discoverHandlers(): void {
@@ -121,7 +174,19 @@ export class KafkaConsumerHost implements OnApplicationBootstrap, BeforeApplicat
     }
   }
 
-  private async handleBatch({ batch, resolveOffset, heartbeat, commitOffsetsIfNecessary, isRunning, isStale }: EachBatchPayload) {
+  private async handleBatch({
+    batch,
+    resolveOffset,
+    heartbeat: kafkaHeartbeat,
+    commitOffsetsIfNecessary,
+    isRunning,
+    isStale,
+  }: EachBatchPayload) {
+    const watch = this.watches.get(batch.topic);
+    const heartbeat = () => {
+      watch?.sign();
+      return kafkaHeartbeat();
+    };
     for (let i = 0; i < batch.messages.length; i += MAX_EVENTS_PER_TRANSACTION) {
       if (!isRunning() || isStale() || this.stopping) return;
       const messages = batch.messages.slice(i, i + MAX_EVENTS_PER_TRANSACTION);
@@ -293,3 +358,5 @@ async function sleepWithHeartbeat(ms: number, heartbeat: () => Promise<void>): P
     await heartbeat().catch(() => undefined);
   }
 }
+
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));

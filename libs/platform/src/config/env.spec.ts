@@ -38,6 +38,7 @@ describe('loadEnv', () => {
       KAFKA_PARTITIONS: 6,
       CONSUMER_MAX_ATTEMPTS: 8,
       CONSUMER_RETRY_MAX_MS: 10_000,
+      CONSUMER_STALL_SECONDS: 60,
       LOG_LEVEL: 'log',
       RATE_LIMIT_PER_MINUTE: 600,
       PORT: 3004,

@@ -44,6 +44,12 @@ export class CommonEnv {
   @Max(600_000)
   CONSUMER_RETRY_MAX_MS: number = 10_000;
 
+  /** A consumer silent this long (no fetch, heartbeat or handled message) is replaced by a new one. */
+  @IsInt()
+  @Min(10)
+  @Max(3_600)
+  CONSUMER_STALL_SECONDS: number = 60;
+
   @IsOptional()
   @IsIn(['error', 'warn', 'log', 'debug', 'verbose'])
   LOG_LEVEL: 'error' | 'warn' | 'log' | 'debug' | 'verbose' = 'log';

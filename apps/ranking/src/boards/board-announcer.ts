@@ -13,8 +13,12 @@ import { BoardStore } from './board-store';
 const MIN_INTERVAL_MS = 100;
 const INTERVAL_MS_PER_STANDING = 0.1;
 const POLL_MS = 25;
-/** Boards announced in one transaction: one outbox write and one wake-up of the relay for all of them. */
+/**
+ * Boards announced in one transaction: one outbox write and one wake-up of the relay for all of them,
+ * up to about this many standings, all of which are held in memory until the transaction commits.
+ */
 const BOARDS_PER_TRANSACTION = 20;
+const STANDINGS_PER_TRANSACTION = 10_000;
 
 /**
  * Announces paritrana.ranking.updated.v1 for boards whose standings changed, at most once per
@@ -58,15 +62,24 @@ export class BoardAnnouncer implements OnApplicationBootstrap, BeforeApplication
 
   /** Announces every changed open board not announced within the interval, longest waiting first. */
   async announceChanged(): Promise<void> {
-    const due: { board_id: string }[] = await this.dataSource.query(
-      `SELECT board_id FROM ranking.boards WHERE changed_since IS NOT NULL
+    const due: { board_id: string; announced_size: number }[] = await this.dataSource.query(
+      `SELECT board_id, announced_size FROM ranking.boards WHERE changed_since IS NOT NULL
          AND (announced_at IS NULL OR announced_at <= now() - make_interval(secs => greatest($1::float8, announced_size * $2::float8) / 1000.0))
        ORDER BY changed_since`,
       [MIN_INTERVAL_MS, INTERVAL_MS_PER_STANDING],
     );
-    for (let i = 0; i < due.length && this.running; i += BOARDS_PER_TRANSACTION) {
-      await this.announce(due.slice(i, i + BOARDS_PER_TRANSACTION).map((d) => d.board_id));
+    let group: string[] = [];
+    let standings = 0;
+    for (const board of due) {
+      if (!this.running) return;
+      if (group.length > 0 && (group.length === BOARDS_PER_TRANSACTION || standings + board.announced_size > STANDINGS_PER_TRANSACTION)) {
+        await this.announce(group);
+        [group, standings] = [[], 0];
+      }
+      group.push(board.board_id);
+      standings += board.announced_size;
     }
+    if (group.length > 0 && this.running) await this.announce(group);
   }
 
   /**

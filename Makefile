@@ -4,11 +4,12 @@ SHELL := /bin/bash
 # npm scripts and these recipes run on the project's own Node.js 24 (npm package `node`).
 export PATH := $(CURDIR)/node_modules/.bin:$(PATH)
 
-.PHONY: help install build start test test-unit test-integration lint typecheck kafka-fetch fault clean
+.PHONY: help install build start test test-unit test-integration lint typecheck kafka-fetch bench fault clean
 
 help:
 	@echo "make start   run the whole platform (Kafka, Postgres, mail catcher, four services) in the foreground"
 	@echo "make test    typecheck, lint and run the unit, integration and end-to-end suites against real infrastructure"
+	@echo "make bench   measure the platform end to end against raw Kafka and Postgres (BENCH_SCALE=national for the employer pool)"
 	@echo "make fault   kill and restart every service, the broker and the database under load; verify nothing lost or doubled"
 
 node_modules/.installed: package.json package-lock.json
@@ -42,6 +43,9 @@ test-integration: build kafka-fetch
 	npm run -s test:integration -- --runInBand
 
 test: typecheck lint test-unit test-integration
+
+bench: build kafka-fetch
+	node --max-old-space-size=4096 --disable-warning=TimeoutNegativeWarning dist/tools/bench/bench.js
 
 fault: build kafka-fetch
 	node --disable-warning=TimeoutNegativeWarning dist/tools/fault/fault.js

@@ -5,6 +5,7 @@ import { answersMetadata, fetchKafka, provisionTopics } from '../infra/kafka-bro
 import { isPortOpen, sleep } from '../infra/ports';
 import { createDatabase } from '../infra/postgres';
 import { repoRoot } from '../infra/repo-root';
+import { SERVICE_ENV, SERVICE_NODE_ARGS } from '../infra/service-runtime';
 import { loadDemoEdition, loadDemoNominations } from './demo';
 import { Supervisor } from './supervisor';
 
@@ -110,9 +111,8 @@ async function main(): Promise<void> {
     supervisor.start({
       name: service.name,
       command: process.execPath,
-      // kafkajs 2.2.4 computes a negative throttle delay on Node 24; Node clamps it to 1 ms, so the warning is noise.
-      args: ['--enable-source-maps', '--disable-warning=TimeoutNegativeWarning', join(root, 'dist', 'apps', service.dir, 'src', 'main.js')],
-      env: { ...env, PORT: String(service.port), KAFKA_BROKERS: brokers, DATABASE_URL: databaseUrl, SMTP_URL: smtpUrl },
+      args: ['--enable-source-maps', ...SERVICE_NODE_ARGS, join(root, 'dist', 'apps', service.dir, 'src', 'main.js')],
+      env: { ...env, ...SERVICE_ENV, PORT: String(service.port), KAFKA_BROKERS: brokers, DATABASE_URL: databaseUrl, SMTP_URL: smtpUrl },
       color: service.color,
     });
   }

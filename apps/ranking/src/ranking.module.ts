@@ -7,6 +7,7 @@ import { WithdrawnEntries1763720100000 } from './migrations/1763720100000-withdr
 import { CoalescedAnnouncements1763720400000 } from './migrations/1763720400000-coalesced-announcements';
 import { ScoreTimes1763720500000 } from './migrations/1763720500000-score-times';
 import { RankingAuditLog1763720600000 } from './migrations/1763720600000-audit-log';
+import { AnnouncementTimes1763720700000 } from './migrations/1763720700000-announcement-times';
 
 @Module({})
 export class RankingModule {
@@ -25,6 +26,7 @@ export class RankingModule {
             CoalescedAnnouncements1763720400000,
             ScoreTimes1763720500000,
             RankingAuditLog1763720600000,
+            AnnouncementTimes1763720700000,
           ],
         }),
         BoardsModule,

@@ -12,6 +12,8 @@ import { SubmitNominationDto } from './nomination.dto';
 import { NominationEntity } from './nomination.entity';
 
 export const MAX_BATCH = 1_000;
+/** Batches worked on at once: more would only queue for the same cores while each holds its nominations in memory. */
+const CONCURRENT_BATCHES = 2;
 
 export interface BatchItemResult {
   index: number;
@@ -31,7 +33,21 @@ export class SubmitBatchUseCase {
     private readonly audit: AuditLog,
   ) {}
 
+  private working = 0;
+  private readonly queued: Array<() => void> = [];
+
   async execute(items: unknown, by: Principal, now = new Date()): Promise<{ results: BatchItemResult[] }> {
+    if (this.working >= CONCURRENT_BATCHES) await new Promise<void>((resolve) => this.queued.push(resolve));
+    this.working++;
+    try {
+      return await this.submit(items, by, now);
+    } finally {
+      this.working--;
+      this.queued.shift()?.();
+    }
+  }
+
+  private async submit(items: unknown, by: Principal, now: Date): Promise<{ results: BatchItemResult[] }> {
     if (!Array.isArray(items))
       throw DomainError.invalid('BATCH_INVALID', 'The body must be a JSON array of nominations', [
         { path: '', message: 'must be an array' },

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { EventTypes, type CloudEvent, type NominationSubmitted } from '@paritrana/contracts';
-import { OnEvent } from '@paritrana/messaging';
+import { OnEvent, OnEvents } from '@paritrana/messaging';
 import type { EntityManager } from 'typeorm';
 import { PlanDeliveriesUseCase } from './plan-deliveries.use-case';
 
@@ -17,14 +17,20 @@ export class DeliveriesConsumer {
     );
   }
 
-  @OnEvent(EventTypes.NominationSubmitted)
-  onNominationSubmitted(event: CloudEvent<typeof EventTypes.NominationSubmitted>, manager: EntityManager): Promise<void> {
-    return this.keepContact(manager, event.data, 1);
+  @OnEvents(EventTypes.NominationSubmitted)
+  onNominationsSubmitted(events: CloudEvent<typeof EventTypes.NominationSubmitted>[], manager: EntityManager): Promise<void> {
+    return this.keepContacts(
+      manager,
+      events.map((e) => ({ ...e.data, version: 1 })),
+    );
   }
 
-  @OnEvent(EventTypes.NominationAmended)
-  onNominationAmended(event: CloudEvent<typeof EventTypes.NominationAmended>, manager: EntityManager): Promise<void> {
-    return this.keepContact(manager, event.data, event.data.version);
+  @OnEvents(EventTypes.NominationAmended)
+  onNominationsAmended(events: CloudEvent<typeof EventTypes.NominationAmended>[], manager: EntityManager): Promise<void> {
+    return this.keepContacts(
+      manager,
+      events.map((e) => e.data),
+    );
   }
 
   @OnEvent(EventTypes.RankingPublished)
@@ -33,16 +39,26 @@ export class DeliveriesConsumer {
   }
 
   /** Keeps the contact of the newest version seen: a stale amendment or a late submission changes nothing. */
-  private async keepContact(
+  private async keepContacts(
     manager: EntityManager,
-    n: Pick<NominationSubmitted, 'nominationId' | 'province' | 'nominee' | 'contact'>,
-    version: number,
+    versions: Array<Pick<NominationSubmitted, 'nominationId' | 'province' | 'nominee' | 'contact'> & { version: number }>,
   ): Promise<void> {
+    const newest = new Map<string, (typeof versions)[number]>();
+    for (const n of versions) if ((newest.get(n.nominationId)?.version ?? 0) < n.version) newest.set(n.nominationId, n);
+    const rows = [...newest.values()];
     await manager.query(
-      `INSERT INTO notification.contacts (nomination_id, province, nominee, contact, version) VALUES ($1, $2, $3, $4, $5)
+      `INSERT INTO notification.contacts (nomination_id, province, nominee, contact, version)
+       SELECT c.nomination_id, c.province, c.nominee::jsonb, c.contact::jsonb, c.version
+       FROM unnest($1::uuid[], $2::text[], $3::text[], $4::text[], $5::int[]) AS c(nomination_id, province, nominee, contact, version)
        ON CONFLICT (nomination_id) DO UPDATE SET nominee = EXCLUDED.nominee, contact = EXCLUDED.contact, version = EXCLUDED.version
        WHERE notification.contacts.version < EXCLUDED.version`,
-      [n.nominationId, n.province, n.nominee, n.contact, version],
+      [
+        rows.map((n) => n.nominationId),
+        rows.map((n) => n.province),
+        rows.map((n) => JSON.stringify(n.nominee)),
+        rows.map((n) => JSON.stringify(n.contact)),
+        rows.map((n) => n.version),
+      ],
     );
   }
 }

@@ -45,24 +45,29 @@ export class BoardStore {
   }
 
   /**
-   * The board a nomination competes on: its province, or in the national tier its zone or `national`.
+   * The board each nomination competes on: its province, or in the national tier its zone or `national`.
    * Only boards of a known edition: one the announcer could not show would hold up every announcement.
    */
-  async boardFor(manager: EntityManager, n: { edition: string; tier: Tier; province: string; category: string }): Promise<string> {
-    const edition = await this.edition(manager, n.edition);
-    let scope = n.province;
-    if (n.tier === 'national') {
-      const category = findCategory(edition, n.category);
-      scope =
-        category?.nationalScope === 'zone' ? (edition.zones.find((z) => z.provinces.includes(n.province))?.code ?? 'national') : 'national';
-    }
-    const key: BoardKey = { edition: n.edition, tier: n.tier, scope, category: n.category };
-    const boardId = boardIdOf(key);
+  async boardsFor(
+    manager: EntityManager,
+    nominations: Array<{ edition: string; tier: Tier; province: string; category: string }>,
+  ): Promise<string[]> {
+    const editions = new Map<string, EditionDefinition>();
+    for (const code of new Set(nominations.map((n) => n.edition))) editions.set(code, await this.edition(manager, code));
+    const boards = new Map<string, BoardKey>();
+    const ids = nominations.map((n) => {
+      const key: BoardKey = { edition: n.edition, tier: n.tier, scope: scopeOf(editions.get(n.edition)!, n), category: n.category };
+      const boardId = boardIdOf(key);
+      boards.set(boardId, key);
+      return boardId;
+    });
+    const keys = [...boards].sort(([a], [b]) => (a < b ? -1 : 1));
     await manager.query(
-      `INSERT INTO ranking.boards (board_id, edition, tier, scope, category) VALUES ($1, $2, $3, $4, $5) ON CONFLICT (board_id) DO NOTHING`,
-      [boardId, key.edition, key.tier, key.scope, key.category],
+      `INSERT INTO ranking.boards (board_id, edition, tier, scope, category)
+       SELECT * FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::text[]) ON CONFLICT (board_id) DO NOTHING`,
+      [keys.map(([id]) => id), ...(['edition', 'tier', 'scope', 'category'] as const).map((f) => keys.map(([, key]) => key[f]))],
     );
-    return boardId;
+    return ids;
   }
 
   async board(manager: EntityManager, boardId: string, lock = false): Promise<BoardRow | undefined> {
@@ -111,4 +116,11 @@ export class BoardStore {
     );
     return { boardId, ...key, status: 'open', ...ranked };
   }
+}
+
+function scopeOf(edition: EditionDefinition, n: { tier: Tier; province: string; category: string }): string {
+  if (n.tier !== 'national') return n.province;
+  return findCategory(edition, n.category)?.nationalScope === 'zone'
+    ? (edition.zones.find((z) => z.provinces.includes(n.province))?.code ?? 'national')
+    : 'national';
 }

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { createEvent, EventTypes, findCategory, type CloudEvent, type Rubric } from '@paritrana/contracts';
+import { createEvent, EventTypes, findCategory, type CloudEvent, type EditionDefinition, type Rubric } from '@paritrana/contracts';
 import { EventPublisher } from '@paritrana/messaging';
 import { DomainError } from '@paritrana/platform';
 import type { EntityManager } from 'typeorm';
@@ -20,53 +20,87 @@ export class RescoreUseCase {
   ) {}
 
   async rescore(manager: EntityManager, changed: ScoredNomination, cause?: CloudEvent): Promise<void> {
-    const edition = await this.store.edition(manager, changed.edition);
-    const rubric = findCategory(edition, changed.category)?.rubrics[changed.tier];
-    if (!rubric)
-      throw DomainError.invalid('RUBRIC_MISSING', `Edition ${changed.edition} has no ${changed.tier} rubric for ${changed.category}`);
-    const normalizing = edition.panelNormalization === 'zscore' && hasPanel(rubric);
-    // One pool is re-scored by one transaction at a time, each reading what the previous committed.
-    if (normalizing)
-      await manager.query('SELECT pg_advisory_xact_lock(hashtext($1))', [`${changed.edition}|${changed.tier}|${changed.category}`]);
-    const targets = normalizing ? await this.store.group(manager, changed.edition, changed.tier, changed.category) : [changed];
+    await this.rescoreMany(manager, [{ nomination: changed, cause }]);
+  }
+
+  /** Re-scores each changed nomination; those not under normalisation together, in one write and one publish. */
+  async rescoreMany(manager: EntityManager, changes: Array<{ nomination: ScoredNomination; cause?: CloudEvent }>): Promise<void> {
+    const events: CloudEvent[] = [];
+    const alone: Array<{ nomination: ScoredNomination; rubric: Rubric; cause?: CloudEvent }> = [];
+    const editions = new Map<string, EditionDefinition>();
+    for (const { nomination, cause } of changes) {
+      if (!editions.has(nomination.edition)) editions.set(nomination.edition, await this.store.edition(manager, nomination.edition));
+      const edition = editions.get(nomination.edition)!;
+      const rubric = findCategory(edition, nomination.category)?.rubrics[nomination.tier];
+      if (!rubric)
+        throw DomainError.invalid(
+          'RUBRIC_MISSING',
+          `Edition ${nomination.edition} has no ${nomination.tier} rubric for ${nomination.category}`,
+        );
+      if (edition.panelNormalization === 'zscore' && hasPanel(rubric))
+        events.push(...(await this.rescorePool(manager, nomination, rubric, cause)));
+      else alone.push({ nomination, rubric, cause });
+    }
     const assessments = await this.store.currentAssessments(
       manager,
-      targets.map((t) => t.nominationId),
+      alone.map((c) => c.nomination.nominationId),
     );
-    const panels = panelsOf(assessments);
-    const normalized = normalizing ? normalize(rubric, targets, assessments) : new Map<string, NormalizedPanel>();
-    const calculatedAt = new Date().toISOString();
-    const events: CloudEvent[] = [];
-    for (const nomination of targets) {
-      if (nomination.withdrawnAt) continue;
-      const score = scoreAgainstRubric(
-        rubric,
-        nomination.indicators,
-        panels.get(nomination.nominationId),
-        normalized.get(nomination.nominationId),
-      );
-      if (normalizing && nomination !== changed && sameScore(nomination, score)) continue;
-      await this.store.saveScore(manager, { nominationId: nomination.nominationId, ...score, calculatedAt });
-      events.push(
-        createEvent(
-          EventTypes.ScoreCalculated,
-          nomination.nominationId,
-          {
-            nominationId: nomination.nominationId,
-            edition: nomination.edition,
-            tier: nomination.tier,
-            province: nomination.province,
-            category: nomination.category,
-            ...score,
-            calculatedAt,
-          },
-          { service: 'scoring', ...(cause ? { cause } : {}) },
-        ),
-      );
-    }
+    events.push(...(await this.score(manager, alone, panelsOf(assessments), new Map())));
     await this.events.publish(manager, events);
   }
+
+  /** With z-score normalisation, one change moves the whole pool: one pool is re-scored by one transaction at a time. */
+  private async rescorePool(manager: EntityManager, changed: ScoredNomination, rubric: Rubric, cause?: CloudEvent): Promise<CloudEvent[]> {
+    await manager.query('SELECT pg_advisory_xact_lock(hashtext($1))', [`${changed.edition}|${changed.tier}|${changed.category}`]);
+    const pool = await this.store.group(manager, changed.edition, changed.tier, changed.category);
+    const assessments = await this.store.currentAssessments(
+      manager,
+      pool.map((t) => t.nominationId),
+    );
+    const panels = panelsOf(assessments);
+    const normalized = normalize(rubric, pool, assessments);
+    const moved = pool.filter((n) => !sameScore(n, scoreOf(rubric, n, panels, normalized)));
+    return this.score(
+      manager,
+      moved.map((nomination) => ({ nomination, rubric, cause })),
+      panels,
+      normalized,
+    );
+  }
+
+  private async score(
+    manager: EntityManager,
+    targets: Array<{ nomination: ScoredNomination; rubric: Rubric; cause?: CloudEvent }>,
+    panels: Map<string, PanelScores>,
+    normalized: Map<string, NormalizedPanel>,
+  ): Promise<CloudEvent[]> {
+    const calculatedAt = new Date().toISOString();
+    const live = targets.filter((t) => !t.nomination.withdrawnAt);
+    const scores = live.map(({ nomination, rubric }) => ({ ...scoreOf(rubric, nomination, panels, normalized), calculatedAt }));
+    await this.store.saveScores(
+      manager,
+      scores.map((score, i) => ({ nominationId: live[i].nomination.nominationId, ...score })),
+    );
+    return live.map(({ nomination, cause }, i) =>
+      createEvent(
+        EventTypes.ScoreCalculated,
+        nomination.nominationId,
+        {
+          nominationId: nomination.nominationId,
+          edition: nomination.edition,
+          tier: nomination.tier,
+          province: nomination.province,
+          category: nomination.category,
+          ...scores[i],
+        },
+        { service: 'scoring', ...(cause ? { cause } : {}) },
+      ),
+    );
+  }
 }
+
+const scoreOf = (rubric: Rubric, n: ScoredNomination, panels: Map<string, PanelScores>, normalized: Map<string, NormalizedPanel>) =>
+  scoreAgainstRubric(rubric, n.indicators, panels.get(n.nominationId), normalized.get(n.nominationId));
 
 const hasPanel = (rubric: Rubric) => rubric.criteria.some((c) => 'panel' in c.value);
 

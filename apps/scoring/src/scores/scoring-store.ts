@@ -82,20 +82,37 @@ export class ScoringStore {
     );
   }
 
-  /** Stores the nomination's content when it is newer than what is held; false for a stale or repeated version. */
-  async upsertNomination(
+  /**
+   * Stores each nomination's content when it is newer than what is held, in one statement; returns the
+   * rows stored (a stale or repeated version is left out). One version per nomination: see newestVersions.
+   */
+  async upsertNominations(
     manager: EntityManager,
-    n: Pick<ScoredNomination, 'nominationId' | 'edition' | 'tier' | 'province' | 'category' | 'nominee' | 'indicators' | 'version'>,
-  ): Promise<boolean> {
-    const stored: unknown[] = await manager.query(
+    nominations: Array<
+      Pick<ScoredNomination, 'nominationId' | 'edition' | 'tier' | 'province' | 'category' | 'nominee' | 'indicators' | 'version'>
+    >,
+  ): Promise<ScoredNomination[]> {
+    if (nominations.length === 0) return [];
+    const column = <K extends keyof (typeof nominations)[number]>(key: K) => nominations.map((n) => n[key]);
+    return manager.query(
       `INSERT INTO scoring.scores (nomination_id, edition, tier, province, category, nominee, indicators, version, status, total, rubric_version, criteria, reasons, calculated_at)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, 'provisional', 0, 0, '[]', '[]', now())
+       SELECT n.nomination_id, n.edition, n.tier, n.province, n.category, n.nominee::jsonb, n.indicators::jsonb, n.version, 'provisional', 0, 0, '[]', '[]', now()
+       FROM unnest($1::uuid[], $2::text[], $3::text[], $4::text[], $5::text[], $6::text[], $7::text[], $8::int[])
+         AS n(nomination_id, edition, tier, province, category, nominee, indicators, version)
        ON CONFLICT (nomination_id) DO UPDATE SET nominee = EXCLUDED.nominee, indicators = EXCLUDED.indicators, version = EXCLUDED.version
        WHERE scoring.scores.version < EXCLUDED.version
-       RETURNING nomination_id`,
-      [n.nominationId, n.edition, n.tier, n.province, n.category, n.nominee, n.indicators, n.version],
+       RETURNING ${SCORE_COLUMNS}`,
+      [
+        column('nominationId'),
+        column('edition'),
+        column('tier'),
+        column('province'),
+        column('category'),
+        nominations.map((n) => JSON.stringify(n.nominee)),
+        nominations.map((n) => JSON.stringify(n.indicators)),
+        column('version'),
+      ],
     );
-    return stored.length > 0;
   }
 
   /** Marks the nomination withdrawn; a withdrawal arriving before its submission leaves a version-0 row the submission fills in. */
@@ -112,13 +129,27 @@ export class ScoringStore {
     );
   }
 
-  async saveScore(
+  /** Stores the scores in one statement. */
+  async saveScores(
     manager: EntityManager,
-    s: Pick<ScoredNomination, 'nominationId' | 'status' | 'total' | 'rubricVersion' | 'criteria' | 'reasons' | 'calculatedAt'>,
+    scores: Array<Pick<ScoredNomination, 'nominationId' | 'status' | 'total' | 'rubricVersion' | 'criteria' | 'reasons' | 'calculatedAt'>>,
   ) {
+    if (scores.length === 0) return;
     await manager.query(
-      `UPDATE scoring.scores SET status = $2, total = $3, rubric_version = $4, criteria = $5, reasons = $6, calculated_at = $7 WHERE nomination_id = $1`,
-      [s.nominationId, s.status, s.total, s.rubricVersion, JSON.stringify(s.criteria), JSON.stringify(s.reasons), s.calculatedAt],
+      `UPDATE scoring.scores s SET status = v.status, total = v.total, rubric_version = v.rubric_version, criteria = v.criteria::jsonb,
+         reasons = v.reasons::jsonb, calculated_at = v.calculated_at
+       FROM unnest($1::uuid[], $2::text[], $3::numeric[], $4::int[], $5::text[], $6::text[], $7::timestamptz[])
+         AS v(nomination_id, status, total, rubric_version, criteria, reasons, calculated_at)
+       WHERE s.nomination_id = v.nomination_id`,
+      [
+        scores.map((s) => s.nominationId),
+        scores.map((s) => s.status),
+        scores.map((s) => s.total),
+        scores.map((s) => s.rubricVersion),
+        scores.map((s) => JSON.stringify(s.criteria)),
+        scores.map((s) => JSON.stringify(s.reasons)),
+        scores.map((s) => s.calculatedAt),
+      ],
     );
   }
 

@@ -16,7 +16,8 @@ interface OutboxRow {
   topic: string;
   message_key: string;
   event_type: string;
-  envelope: unknown;
+  /** As written (json keeps the text), so it is sent without being parsed and serialised again. */
+  envelope: string;
 }
 
 /**
@@ -89,7 +90,7 @@ export class OutboxRelay implements OnApplicationBootstrap, BeforeApplicationShu
     try {
       await runner.startTransaction();
       const rows: OutboxRow[] = await runner.query(
-        `SELECT seq, topic, message_key, event_type, envelope FROM "${this.options.schema}".outbox
+        `SELECT seq, topic, message_key, event_type, envelope::text AS envelope FROM "${this.options.schema}".outbox
          ORDER BY seq LIMIT $1 FOR UPDATE SKIP LOCKED`,
         [this.options.relayBatchSize],
       );
@@ -200,7 +201,7 @@ function groupByTopic(rows: OutboxRow[]) {
     const messages = byTopic.get(row.topic) ?? [];
     messages.push({
       key: row.message_key,
-      value: typeof row.envelope === 'string' ? row.envelope : JSON.stringify(row.envelope),
+      value: row.envelope,
       headers: { ce_type: row.event_type, 'content-type': 'application/cloudevents+json' },
     });
     byTopic.set(row.topic, messages);

@@ -1,0 +1,209 @@
+import { signToken } from '@paritrana/platform';
+import { randomBytes } from 'node:crypto';
+import { sleep } from '../infra/ports';
+import { kafkaBaseline, postgresBaseline, readEnvelopes } from './baseline';
+import { renderChart } from './chart';
+import { startInfra } from './infra';
+import { Intake, submitAsFastAsPossible, submitAtRate } from './load';
+import { describeMachine, loadAverage } from './machine';
+import { Probe } from './probe';
+import { Progress } from './progress';
+import { writeResults } from './report';
+import { ProcessSampler } from './process-sampler';
+import { SERVICE_NAMES, startPlatform, type Platform } from './services';
+import { percentile, Timeline } from './timeline';
+import { benchEdition, employerNominations, governmentNominations, NATIONAL_EMPLOYERS, type Scale } from './workload';
+
+const OFFERED_PER_S = 200;
+/** The first seconds at the offered rate warm the services up (JIT, connections, first fetches) and are not measured. */
+const WARMUP_SECONDS = 5;
+const LATENCY_SECONDS = 30;
+const CLIENTS = 4;
+const STALL_MS = 180_000;
+/** The baselines replay the run's first envelopes, at most this many (a national run's would not fit in memory). */
+const BASELINE_MESSAGES = 100_000;
+
+const log = (line: string) => process.stderr.write(`bench: ${line}\n`);
+
+/**
+ * `make bench`: the platform on a broker and database of its own. Latency at a steady 200/s first,
+ * then every village and regency (and at BENCH_SCALE=national the employer pool) as fast as
+ * concurrent clients can submit them, until each is ranked; then the raw Kafka and Postgres
+ * baselines on the same broker and database. Figures to bench/results/.
+ */
+async function main(): Promise<void> {
+  const scale = (process.env.BENCH_SCALE || 'default') as Scale;
+  if (scale !== 'default' && scale !== 'national') throw new Error(`BENCH_SCALE must be national or unset, not ${scale}`);
+  const timestamp = new Date().toISOString();
+  const run = timestamp.replace(/\D/g, '').slice(0, 14);
+  const timeline = new Timeline();
+  const stops: Array<() => Promise<void>> = [];
+  const stopEach = async (list: Array<() => Promise<void>>) => {
+    for (const stop of list.reverse()) await stop().catch((error: Error) => log(`stopping: ${error.message}`));
+  };
+  const stopAll = () => stopEach(stops.splice(0));
+  process.once('SIGINT', () => void stopAll().then(() => process.exit(130)));
+  process.once('SIGTERM', () => void stopAll().then(() => process.exit(143)));
+  try {
+    const infra = await startInfra(run, log);
+    stops.push(infra.stop);
+    const machine = await describeMachine(infra.databaseUrl);
+    // Started first, the probe's groups bring up the broker's offsets topic before the services join theirs.
+    const probe = new Probe(infra.brokers, timeline);
+    await probe.start();
+    stops.push(() => probe.stop());
+    const secret = randomBytes(32).toString('hex');
+    const platform = await startPlatform(
+      {
+        NODE_ENV: 'production',
+        AUTH_JWT_SECRET: secret,
+        KAFKA_BROKERS: infra.brokers.join(','),
+        DATABASE_URL: infra.databaseUrl,
+        SMTP_URL: infra.smtpUrl,
+        RATE_LIMIT_PER_MINUTE: '100000000',
+      },
+      log,
+    );
+    stops.push(platform.stop);
+    const sampler = new ProcessSampler([
+      ...platform.services.map((s) => ({ name: s.name, pid: s.process.pid })),
+      { name: 'kafka', pid: infra.brokerPid },
+    ]);
+    sampler.start();
+    const intake = new Intake(platform.url('intake'), signToken(secret, { sub: 'bench', name: 'Benchmark', role: 'admin' }));
+
+    const editions = { latency: `b${run.slice(4)}-latency`, load: `b${run.slice(4)}` };
+    const loadDefinition = benchEdition(editions.load, scale);
+    await intake.defineEdition(benchEdition(editions.latency, 'default'));
+    await intake.defineEdition(loadDefinition);
+    await editionsProjected(platform, 2);
+
+    const latencySample = governmentNominations(editions.latency)
+      .filter((_, i) => i % 12 === 7)
+      .slice(0, OFFERED_PER_S * (WARMUP_SECONDS + LATENCY_SECONDS));
+    const load = [
+      ...governmentNominations(editions.load),
+      ...(scale === 'national' ? employerNominations(editions.load, NATIONAL_EMPLOYERS) : []),
+    ];
+
+    const state = { phase: 'latency', total: latencySample.length, submitted: 0, scoredBefore: 0, rankedBefore: 0 };
+    const progress = new Progress(() => ({
+      phase: state.phase,
+      total: state.total,
+      submitted: state.submitted,
+      scored: probe.scored - state.scoredBefore,
+      ranked: probe.ranked - state.rankedBefore,
+    }));
+    progress.start();
+    const ids: string[] = [];
+    const warmupEnds = Date.now() + WARMUP_SECONDS * 1000;
+    const accepted = (measure: boolean) => (batch: string[], sentAt: number) => {
+      ids.push(...batch);
+      state.submitted += batch.length;
+      timeline.submitted(batch.length);
+      probe.submitted(batch, sentAt, measure && sentAt >= warmupEnds);
+    };
+
+    await submitAtRate(intake, latencySample, OFFERED_PER_S, accepted(true));
+    await allRanked(probe, ids);
+    const latencies = probe.latencySamples();
+    const updatesBefore = { ...probe.updates };
+
+    Object.assign(state, { phase: 'load', total: load.length, submitted: 0, scoredBefore: probe.scored, rankedBefore: probe.ranked });
+    ids.length = 0;
+    const started = Date.now();
+    const submitSeconds = await submitAsFastAsPossible(intake, load, CLIENTS, accepted(false));
+    await allRanked(probe, ids);
+    const secondsToRanked = (probe.lastRankedAt(ids) - started) / 1000;
+    progress.stop();
+
+    const sampled = sampler.stop();
+    const rssMb = Object.fromEntries(SERVICE_NAMES.map((name) => [name, sampled.rssMb[name]]));
+    // The baselines get the machine the platform had: everything but the broker and database stops.
+    await stopEach(stops.splice(1));
+
+    log('Raw baselines on the same broker and database…');
+    const envelopes = await readEnvelopes(infra.brokers, Math.min(load.length, BASELINE_MESSAGES));
+    const kafkaPerS = await kafkaBaseline(infra.brokers, envelopes);
+    const pgPerS = await postgresBaseline(infra.databaseUrl, envelopes);
+
+    const e2ePerS = load.length / secondsToRanked;
+    const p = (q: number, samples = latencies.ranked) => Math.round(percentile(samples, q));
+    machine.load_average.end = loadAverage();
+    const result = {
+      timestamp,
+      scale,
+      nominations: load.length,
+      seconds_to_ranked: round(secondsToRanked, 1),
+      e2e_per_s: Math.round(e2ePerS),
+      intake_per_s: Math.round(load.length / submitSeconds),
+      latency_ms: {
+        p50: p(50),
+        p95: p(95),
+        p99: p(99),
+        samples: latencies.ranked.length,
+        offered_per_s: OFFERED_PER_S,
+        warmup_s: WARMUP_SECONDS,
+        to_score_calculated: { p50: p(50, latencies.scored), p99: p(99, latencies.scored) },
+      },
+      ranking_updates: {
+        events: probe.updates.events - updatesBefore.events,
+        standings: probe.updates.standings - updatesBefore.standings,
+        megabytes: Math.round(probe.updates.megabytes - updatesBefore.megabytes),
+      },
+      rss_mb: rssMb,
+      cpu_s: { ...sampled.cpuSeconds, bench: Math.round(process.cpuUsage().user / 1e6 + process.cpuUsage().system / 1e6) },
+      baseline: { kafka_msgs_per_s: Math.round(kafkaPerS), pg_rows_per_s: Math.round(pgPerS) },
+      goals: {
+        e2e_per_s: e2ePerS >= 3_000,
+        share_of_slower_baseline: round(e2ePerS / Math.min(kafkaPerS, pgPerS), 3),
+        p99_ms: p(99) <= 250,
+        rss_mb: Object.values(rssMb).every((mb) => mb <= 256),
+      },
+      machine,
+    };
+    const files = writeResults(result, renderChart(timeline.seconds, `make bench ${timestamp} (${scale}): ${load.length} nominations`));
+    process.stdout.write(`${JSON.stringify(result, null, 2)}\n`);
+    log(`Results in ${files.json} and bench/results/latest.json, chart ${files.png}`);
+  } finally {
+    await stopAll();
+  }
+}
+
+/** Both editions projected by every consumer of the editions topic, read from the services' own metrics. */
+async function editionsProjected(platform: Platform, count: number): Promise<void> {
+  const deadline = Date.now() + 60_000;
+  for (const name of ['scoring', 'ranking', 'notification'] as const) {
+    for (;;) {
+      const metrics = await fetch(`${platform.url(name)}/metrics`).then((r) => r.text());
+      const applied = Number(/paritrana_events_consumed_total\{type="paritrana\.edition\.defined\.v1"\} (\d+)/.exec(metrics)?.[1] ?? 0);
+      if (applied >= count) break;
+      if (Date.now() > deadline) throw new Error(`${name} did not project the bench editions within 60 s`);
+      await sleep(100);
+    }
+  }
+}
+
+/** Waits until every id is ranked; fails when nothing moved for STALL_MS. */
+async function allRanked(probe: Probe, ids: string[]): Promise<void> {
+  let ranked = 0;
+  let movedAt = Date.now();
+  for (;;) {
+    const now = ids.filter((id) => probe.isRanked(id)).length;
+    if (now === ids.length) return;
+    if (now > ranked) {
+      ranked = now;
+      movedAt = Date.now();
+    } else if (Date.now() - movedAt > STALL_MS) {
+      throw new Error(`Only ${now} of ${ids.length} nominations were ranked, none more for ${STALL_MS / 1000} s`);
+    }
+    await sleep(500);
+  }
+}
+
+const round = (v: number, digits: number) => Math.round(v * 10 ** digits) / 10 ** digits;
+
+main().catch((error: Error) => {
+  process.stderr.write(`\nmake bench failed: ${error.stack ?? error.message}\n`);
+  process.exit(1);
+});

@@ -327,10 +327,6 @@ export class KafkaConsumerHost implements OnApplicationBootstrap, BeforeApplicat
   }
 }
 
-/**
- * Heartbeats while one message is handled: a slow one (a dead letter of several megabytes on a busy
- * machine) must not outlast the session, or the group evicts the member and redelivers it forever.
- */
 /** Consecutive events of the same type, in order: each run goes to its type's handlers at once. */
 function runsOfOneType(events: CloudEvent[]): CloudEvent[][] {
   const runs: CloudEvent[][] = [];
@@ -342,6 +338,10 @@ function runsOfOneType(events: CloudEvent[]): CloudEvent[][] {
   return runs;
 }
 
+/**
+ * Heartbeats while messages are handled: a slow batch (a dead letter of several megabytes on a busy
+ * machine) must not outlast the session, or the group evicts the member and redelivers it forever.
+ */
 async function keepingAlive(heartbeat: () => Promise<void>, work: () => Promise<void>): Promise<void> {
   const timer = setInterval(() => void heartbeat().catch(() => undefined), 1_000);
   try {

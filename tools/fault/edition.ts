@@ -1,4 +1,5 @@
 import { RegionDirectory, type EditionDefinition } from '@paritrana/contracts';
+import { openProvincialEdition } from '@paritrana/testing/editions';
 
 export const WINNERS = 3;
 
@@ -8,55 +9,41 @@ export const WINNERS = 3;
  * published without assessments.
  */
 export function faultEdition(code: string): EditionDefinition {
-  const day = 24 * 3600 * 1000;
-  return {
-    code,
-    name: `Paritrana Award ${code}`,
-    assessmentYear: 2023,
-    awardYear: 2024,
-    schedule: {
-      provincial: {
-        submissionsOpen: new Date(Date.now() - day).toISOString(),
-        submissionsClose: new Date(Date.now() + 30 * day).toISOString(),
-      },
-    },
-    zones: [],
-    categories: [
-      {
-        code: 'village',
-        name: 'Pemerintah Desa/Kelurahan',
-        nomineeKind: 'village',
-        tiers: ['provincial'],
-        winners: WINNERS,
-        advance: 0,
-        nationalScope: 'national',
-        rubrics: {
-          provincial: {
-            version: 1,
-            minAssessors: 1,
-            eligibility: [],
-            criteria: [
-              {
-                code: 'vulnerable',
-                name: 'Pekerja rentan dilindungi APBDes',
-                weight: 70,
-                value: { indicator: 'vulnerable.coveredByVillageBudget' },
-                scale: { linear: { min: 0, max: 500 } },
-              },
-              {
-                code: 'regulation',
-                name: 'Regulasi desa',
-                weight: 30,
-                value: { indicator: 'regulation.level' },
-                scale: { map: { none: 0, decree: 60, perda: 100 } },
-              },
-            ],
-            tieBreak: ['vulnerable'],
-          },
+  return openProvincialEdition(code, [
+    {
+      code: 'village',
+      name: 'Pemerintah Desa/Kelurahan',
+      nomineeKind: 'village',
+      tiers: ['provincial'],
+      winners: WINNERS,
+      advance: 0,
+      nationalScope: 'national',
+      rubrics: {
+        provincial: {
+          version: 1,
+          minAssessors: 1,
+          eligibility: [],
+          criteria: [
+            {
+              code: 'vulnerable',
+              name: 'Pekerja rentan dilindungi APBDes',
+              weight: 70,
+              value: { indicator: 'vulnerable.coveredByVillageBudget' },
+              scale: { linear: { min: 0, max: 500 } },
+            },
+            {
+              code: 'regulation',
+              name: 'Regulasi desa',
+              weight: 30,
+              value: { indicator: 'regulation.level' },
+              scale: { map: { none: 0, decree: 60, perda: 100 } },
+            },
+          ],
+          tieBreak: ['vulnerable'],
         },
       },
-    ],
-  };
+    },
+  ]);
 }
 
 export interface Nominee {

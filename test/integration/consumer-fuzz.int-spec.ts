@@ -212,11 +212,7 @@ describe('every consumer under arbitrary messages (real Kafka and Postgres)', ()
     platform = await startPlatform({ CONSUMER_MAX_ATTEMPTS: '3', CONSUMER_RETRY_MAX_MS: '400' });
     await raw.start();
     expect((await http('POST', `${platform.urls.intake}/v1/editions`, admin, openRegencyEdition(edition))).status).toBe(201);
-    for (const schema of ['scoring', 'ranking', 'notification']) {
-      await waitFor(`${schema} to know edition ${edition}`, async () =>
-        (await raw.query(`SELECT 1 FROM ${schema}.editions WHERE code = $1`, [edition])).length === 1 ? true : undefined,
-      );
-    }
+    await raw.editionKnown(edition);
   });
 
   afterAll(async () => {

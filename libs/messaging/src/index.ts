@@ -5,5 +5,6 @@ export * from './messaging.health';
 export * from './messaging.module';
 export * from './messaging.options';
 export * from './outbox/event-publisher';
+export * from './outbox/in-memory-event-publisher';
 export * from './outbox/outbox.relay';
 export * from './outbox/outbox.sql';

@@ -8,6 +8,7 @@ import { AuditModule } from './audit/audit.module';
 import { AUTH_SECRET, AuthGuard } from './auth/auth.guard';
 import { brokerList, type CommonEnv } from './config/env';
 import { dataSourceOptions, initializeServiceDatabase } from './database/data-source';
+import { Transactions, TypeOrmTransactions } from './database/transactions';
 import { HealthController, READINESS_CHECKS, type ReadinessCheck } from './health/health.controller';
 import { HttpExceptionFilter } from './http/exception.filter';
 import { rateLimitOptions } from './http/rate-limit';
@@ -32,6 +33,7 @@ export class ServiceModule {
     const { env, schema, service } = options;
     return {
       module: ServiceModule,
+      global: true,
       imports: [
         TypeOrmModule.forRootAsync({
           useFactory: () => ({
@@ -59,6 +61,7 @@ export class ServiceModule {
       ],
       controllers: [HealthController, MetricsController],
       providers: [
+        { provide: Transactions, useClass: TypeOrmTransactions },
         { provide: AUTH_SECRET, useValue: env.AUTH_JWT_SECRET },
         { provide: APP_GUARD, useClass: ThrottlerGuard },
         { provide: APP_GUARD, useClass: AuthGuard },
@@ -73,6 +76,7 @@ export class ServiceModule {
           ],
         },
       ],
+      exports: [Transactions],
     };
   }
 }

@@ -28,6 +28,7 @@ module.exports = {
     {
       ...shared,
       displayName: 'integration',
+      testEnvironment: '<rootDir>/tools/jest/integration-environment.js',
       testMatch: ['<rootDir>/test/**/*.int-spec.ts', '<rootDir>/test/**/*.e2e-spec.ts'],
       globalSetup: '<rootDir>/libs/testing/src/global-setup.ts',
       globalTeardown: '<rootDir>/libs/testing/src/global-teardown.ts',

@@ -248,7 +248,13 @@ describe('an award from edition to winners’ email (real Kafka, Postgres and SM
         details: { boardId, winners: published.body.standings.map((s) => s.nominationId), standings: 3 },
       }),
     ]);
-    await new Promise((resolve) => setTimeout(resolve, 1_500));
+    // An email is only ever sent for a delivery in the log; the refused publication planned none.
+    const after = await http<{ deliveries: Array<{ status: string; messageId: string }> }>(
+      'GET',
+      `${platform.urls.notification}/v1/notifications?boardId=${boardId}`,
+      secretariat,
+    );
+    expect(after.body.deliveries).toEqual(log);
     expect(ours()).toHaveLength(3);
   });
 

@@ -1,2 +1,6 @@
+import { captureServiceLogs } from './captured-logs';
+
 // Integration and end-to-end tests wait on real brokers and databases; Jest's 5 s default is for unit tests.
 jest.setTimeout(120_000);
+// The services' logs are kept, not printed: the test environment prints them when a test fails.
+captureServiceLogs();

@@ -1,4 +1,4 @@
-import { freePort } from '../../tools/infra/ports';
+import { freePort } from '@paritrana/infra/ports';
 import {
   http,
   SmtpSink,

@@ -3,7 +3,7 @@ import { http, SmtpSink, startIntake, startServiceProcess, tokenFor, type Servic
 import { spawnSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { join } from 'node:path';
-import { freePort } from '../../tools/infra/ports';
+import { freePort } from '@paritrana/infra/ports';
 import { openRegencyEdition } from '../fixtures/edition.fixture';
 
 /** Each service with one of its protected routes. */

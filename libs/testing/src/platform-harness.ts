@@ -9,7 +9,7 @@ import { loadRankingEnv } from '../../../apps/ranking/src/config/env';
 import { RankingModule } from '../../../apps/ranking/src/ranking.module';
 import { loadScoringEnv } from '../../../apps/scoring/src/config/env';
 import { ScoringModule } from '../../../apps/scoring/src/scoring.module';
-import { freePort } from '../../../tools/infra/ports';
+import { freePort } from '@paritrana/infra/ports';
 
 export interface Platform {
   urls: { intake: string; scoring: string; ranking: string; notification: string };

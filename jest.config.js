@@ -5,8 +5,8 @@ delete swc.$schema;
 swc.jsc.baseUrl = __dirname;
 
 const moduleNameMapper = {
-  '^@paritrana/(contracts|messaging|platform|testing)$': '<rootDir>/libs/$1/src',
-  '^@paritrana/(contracts|messaging|platform|testing)/(.*)$': '<rootDir>/libs/$1/src/$2',
+  '^@paritrana/(contracts|infra|messaging|platform|service|testing)$': '<rootDir>/libs/$1/src',
+  '^@paritrana/(contracts|infra|messaging|platform|service|testing)/(.*)$': '<rootDir>/libs/$1/src/$2',
 };
 
 const shared = {

@@ -1,5 +1,6 @@
 import { dataSourceOptions } from '@paritrana/platform';
-import { http, SmtpSink, startPlatform, tokenFor, waitFor, type Platform } from '@paritrana/testing';
+import { http, SmtpSink, tokenFor, waitFor } from '@paritrana/testing';
+import { startPlatform, type Platform } from '../harness/platform-harness';
 import { DataSource } from 'typeorm';
 import { rebuildEdition } from '../../apps/ranking/src/rebuild/rebuild.service';
 import { panelRegencyEdition, regencyNomination } from '../fixtures/edition.fixture';

@@ -1,14 +1,6 @@
-import { freePort } from '../../tools/infra/ports';
-import {
-  http,
-  SmtpSink,
-  startPlatform,
-  startServiceProcess,
-  tokenFor,
-  waitFor,
-  type Platform,
-  type ServiceProcess,
-} from '@paritrana/testing';
+import { freePort } from '@paritrana/infra/ports';
+import { http, SmtpSink, startServiceProcess, tokenFor, waitFor, type ServiceProcess } from '@paritrana/testing';
+import { startPlatform, type Platform } from '../harness/platform-harness';
 import { openRegencyEdition, regencyNomination } from '../fixtures/edition.fixture';
 
 describe('notification killed mid-sending and restarted (real process, SMTP, Kafka and Postgres)', () => {

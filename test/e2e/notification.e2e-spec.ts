@@ -1,5 +1,6 @@
 import { EventTypes, EventValidator, Topics, type CloudEvent } from '@paritrana/contracts';
-import { http, parseOrSkip, SmtpSink, startPlatform, tokenFor, waitFor, type Platform } from '@paritrana/testing';
+import { http, parseOrSkip, SmtpSink, tokenFor, waitFor } from '@paritrana/testing';
+import { startPlatform, type Platform } from '../harness/platform-harness';
 import { randomUUID } from 'node:crypto';
 import { Kafka, logLevel, Partitioners, type Consumer, type Producer } from 'kafkajs';
 import { Client } from 'pg';

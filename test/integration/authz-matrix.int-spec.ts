@@ -2,7 +2,8 @@ import type { EditionDefinition, Rubric } from '@paritrana/contracts';
 import { DEVELOPMENT_JWT_SECRET, signToken } from '@paritrana/platform';
 import jwt from 'jsonwebtoken';
 import { randomUUID } from 'node:crypto';
-import { SmtpSink, startPlatform, waitFor, type Platform } from '@paritrana/testing';
+import { SmtpSink, waitFor } from '@paritrana/testing';
+import { startPlatform, type Platform } from '../harness/platform-harness';
 import {
   AUTHORIZATION_TABLE,
   authorizationCases,

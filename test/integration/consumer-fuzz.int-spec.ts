@@ -8,7 +8,8 @@ import {
   type CloudEvent,
   type EventType,
 } from '@paritrana/contracts';
-import { http, startPlatform, tokenFor, waitFor, type Platform } from '@paritrana/testing';
+import { http, tokenFor, waitFor } from '@paritrana/testing';
+import { startPlatform, type Platform } from '../harness/platform-harness';
 import fc from 'fast-check';
 import { openRegencyEdition } from '../fixtures/edition.fixture';
 import { CONSUMED_TOPICS, CONSUMERS, RawKafka, validEvents, type ConsumerName, type Produced } from '../fixtures/raw-kafka.fixture';

@@ -1,5 +1,6 @@
 import { createEvent, EventTypes, Topics, type CloudEvent } from '@paritrana/contracts';
-import { http, startPlatform, tokenFor, waitFor, type Platform } from '@paritrana/testing';
+import { http, tokenFor, waitFor } from '@paritrana/testing';
+import { startPlatform, type Platform } from '../harness/platform-harness';
 import { randomBytes, randomUUID } from 'node:crypto';
 import type { KafkaMessage } from 'kafkajs';
 import { openRegencyEdition } from '../fixtures/edition.fixture';

@@ -1,9 +1,10 @@
 import { signToken } from '@paritrana/platform';
-import { http, SmtpSink, startIntake, startServiceProcess, tokenFor, type ServiceProcess } from '@paritrana/testing';
+import { http, SmtpSink, startServiceProcess, tokenFor, type ServiceProcess } from '@paritrana/testing';
+import { startIntake } from '../harness/platform-harness';
 import { spawnSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { join } from 'node:path';
-import { freePort } from '../../tools/infra/ports';
+import { freePort } from '@paritrana/infra/ports';
 import { openRegencyEdition } from '../fixtures/edition.fixture';
 
 /** Each service with one of its protected routes. */

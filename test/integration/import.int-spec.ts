@@ -1,4 +1,5 @@
-import { http, startIntake, tokenFor } from '@paritrana/testing';
+import { http, tokenFor } from '@paritrana/testing';
+import { startIntake } from '../harness/platform-harness';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { importNominations } from '../../tools/import/importer';

@@ -1,4 +1,5 @@
-import { fuzzSeed, http, startIntake, tokenFor, withOneFieldReplaced } from '@paritrana/testing';
+import { fuzzSeed, http, tokenFor, withOneFieldReplaced } from '@paritrana/testing';
+import { startIntake } from '../harness/platform-harness';
 import fc from 'fast-check';
 import { openRegencyEdition, regencyNomination } from '../fixtures/edition.fixture';
 

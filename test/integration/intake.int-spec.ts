@@ -1,4 +1,5 @@
-import { http, startIntake, tokenFor } from '@paritrana/testing';
+import { http, tokenFor } from '@paritrana/testing';
+import { startIntake } from '../harness/platform-harness';
 import { openRegencyEdition, regencyNomination } from '../fixtures/edition.fixture';
 
 interface Accepted {

@@ -2,7 +2,8 @@ import { Injectable, Module, type INestApplicationContext } from '@nestjs/common
 import { NestFactory } from '@nestjs/core';
 import { createEvent, deadLetterTopic, EventTypes, Topics, type CloudEvent } from '@paritrana/contracts';
 import { createMessagingTables, OnEvent, outboxChannel } from '@paritrana/messaging';
-import { CommonEnv, loadEnv, ServiceModule } from '@paritrana/platform';
+import { CommonEnv, loadEnv } from '@paritrana/platform';
+import { ServiceModule } from '@paritrana/service';
 import { waitFor } from '@paritrana/testing';
 import { randomUUID } from 'node:crypto';
 import { createServer, Socket, type Server } from 'node:net';

@@ -1,4 +1,5 @@
-import { fuzzSeed, http, SmtpSink, startPlatform, tokenFor, waitFor, withOneFieldReplaced, type Platform } from '@paritrana/testing';
+import { fuzzSeed, http, SmtpSink, tokenFor, waitFor, withOneFieldReplaced } from '@paritrana/testing';
+import { startPlatform, type Platform } from '../harness/platform-harness';
 import fc from 'fast-check';
 import { panelRegencyEdition, regencyNomination } from '../fixtures/edition.fixture';
 

@@ -1,6 +1,6 @@
 import { signToken } from '@paritrana/platform';
 import { randomBytes } from 'node:crypto';
-import { sleep } from '../infra/ports';
+import { sleep } from '@paritrana/infra/ports';
 import { kafkaBaseline, postgresBaseline, readEnvelopes } from './baseline';
 import { renderChart } from './chart';
 import { startInfra } from './infra';

@@ -1,11 +1,11 @@
 import { SmtpSink } from '@paritrana/testing/smtp-sink';
 import { mkdirSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
-import { startEmbeddedPostgres } from '../infra/embedded-postgres';
-import { provisionTopics, startBroker } from '../infra/kafka-broker';
-import { freePort } from '../infra/ports';
-import { createDatabase } from '../infra/postgres';
-import { repoRoot } from '../infra/repo-root';
+import { startEmbeddedPostgres } from '@paritrana/infra/embedded-postgres';
+import { provisionTopics, startBroker } from '@paritrana/infra/kafka-broker';
+import { freePort } from '@paritrana/infra/ports';
+import { createDatabase } from '@paritrana/infra/postgres';
+import { repoRoot } from '@paritrana/infra/repo-root';
 
 export interface BenchInfra {
   brokers: string[];

@@ -1,4 +1,4 @@
-import { sleep } from '../infra/ports';
+import { sleep } from '@paritrana/infra/ports';
 import type { Nomination } from './workload';
 
 export const BATCH_SIZE = 1_000;

@@ -2,7 +2,7 @@ import { cpus, loadavg, totalmem } from 'node:os';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { Client } from 'pg';
-import { repoRoot } from '../infra/repo-root';
+import { repoRoot } from '@paritrana/infra/repo-root';
 
 export interface Machine {
   cores: number;

@@ -1,6 +1,6 @@
 import { copyFileSync, mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { repoRoot } from '../infra/repo-root';
+import { repoRoot } from '@paritrana/infra/repo-root';
 import type { Machine } from './machine';
 
 export interface BenchResult {

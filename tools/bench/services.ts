@@ -1,9 +1,9 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { join } from 'node:path';
-import { stopProcess } from '../infra/kafka-broker';
-import { freePort, sleep } from '../infra/ports';
-import { repoRoot } from '../infra/repo-root';
-import { SERVICE_ENV, SERVICE_NODE_ARGS } from '../infra/service-runtime';
+import { stopProcess } from '@paritrana/infra/kafka-broker';
+import { freePort, sleep } from '@paritrana/infra/ports';
+import { repoRoot } from '@paritrana/infra/repo-root';
+import { SERVICE_ENV, SERVICE_NODE_ARGS } from '@paritrana/infra/service-runtime';
 
 export const SERVICE_NAMES = ['intake', 'scoring', 'ranking', 'notification'] as const;
 export type ServiceName = (typeof SERVICE_NAMES)[number];

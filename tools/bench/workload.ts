@@ -1,7 +1,7 @@
 import { RegionDirectory, type EditionDefinition } from '@paritrana/contracts';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { repoRoot } from '../infra/repo-root';
+import { repoRoot } from '@paritrana/infra/repo-root';
 
 export type Scale = 'default' | 'national';
 

@@ -1,7 +1,7 @@
 import { signToken, DEVELOPMENT_JWT_SECRET } from '@paritrana/platform';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { repoRoot } from '../infra/repo-root';
+import { repoRoot } from '@paritrana/infra/repo-root';
 import { importNominations } from '../import/importer';
 
 const demoToken = () =>

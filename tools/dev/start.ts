@@ -1,11 +1,11 @@
 import { existsSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { embeddedUrl, preparePostgres, waitForPostgres } from '../infra/embedded-postgres';
-import { answersMetadata, fetchKafka, provisionTopics } from '../infra/kafka-broker';
-import { isPortOpen, sleep } from '../infra/ports';
-import { createDatabase } from '../infra/postgres';
-import { repoRoot } from '../infra/repo-root';
-import { SERVICE_ENV, SERVICE_NODE_ARGS } from '../infra/service-runtime';
+import { embeddedUrl, preparePostgres, waitForPostgres } from '@paritrana/infra/embedded-postgres';
+import { answersMetadata, fetchKafka, provisionTopics } from '@paritrana/infra/kafka-broker';
+import { isPortOpen, sleep } from '@paritrana/infra/ports';
+import { createDatabase } from '@paritrana/infra/postgres';
+import { repoRoot } from '@paritrana/infra/repo-root';
+import { SERVICE_ENV, SERVICE_NODE_ARGS } from '@paritrana/infra/service-runtime';
 import { loadDemoEdition, loadDemoNominations } from './demo';
 import { Supervisor } from './supervisor';
 

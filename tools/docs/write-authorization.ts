@@ -1,6 +1,6 @@
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { repoRoot } from '../infra/repo-root';
+import { repoRoot } from '@paritrana/infra/repo-root';
 import { renderAuthorizationDoc } from './authorization';
 
 const target = join(repoRoot(), 'docs', 'authorization.md');

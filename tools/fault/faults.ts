@@ -1,4 +1,4 @@
-import { sleep } from '../infra/ports';
+import { sleep } from '@paritrana/infra/ports';
 import type { FaultPlatform, ServiceName } from './platform';
 import type { Prober } from './probe';
 

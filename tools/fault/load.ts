@@ -1,4 +1,4 @@
-import { sleep } from '../infra/ports';
+import { sleep } from '@paritrana/infra/ports';
 import { until } from './processes';
 import type { Nominee } from './edition';
 

@@ -1,11 +1,11 @@
 import { rmSync } from 'node:fs';
 import { join } from 'node:path';
-import { SmtpSink } from '../../libs/testing/src/smtp-sink';
-import { embeddedUrl, preparePostgres, waitForPostgres } from '../infra/embedded-postgres';
-import { answersMetadata, fetchKafka, provisionTopics } from '../infra/kafka-broker';
-import { freePort } from '../infra/ports';
-import { createDatabase } from '../infra/postgres';
-import { repoRoot } from '../infra/repo-root';
+import { SmtpSink } from '@paritrana/testing/smtp-sink';
+import { embeddedUrl, preparePostgres, waitForPostgres } from '@paritrana/infra/embedded-postgres';
+import { answersMetadata, fetchKafka, provisionTopics } from '@paritrana/infra/kafka-broker';
+import { freePort } from '@paritrana/infra/ports';
+import { createDatabase } from '@paritrana/infra/postgres';
+import { repoRoot } from '@paritrana/infra/repo-root';
 import { ManagedProcess, until } from './processes';
 
 export const SERVICES = [

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { sleep } from '../infra/ports';
+import { sleep } from '@paritrana/infra/ports';
 import { query } from './db';
 import { boardOf, type Nominee } from './edition';
 import { get, post, type Ledger } from './load';

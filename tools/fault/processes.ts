@@ -1,6 +1,6 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { createWriteStream, type WriteStream } from 'node:fs';
-import { sleep } from '../infra/ports';
+import { sleep } from '@paritrana/infra/ports';
 
 export interface ProcessSpec {
   command: string;

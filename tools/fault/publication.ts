@@ -1,4 +1,4 @@
-import { sleep } from '../infra/ports';
+import { sleep } from '@paritrana/infra/ports';
 import { query } from './db';
 import type { FaultResult } from './faults';
 import { post } from './load';

@@ -3,7 +3,7 @@ import { DEVELOPMENT_JWT_SECRET, signToken } from '@paritrana/platform';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
-import { repoRoot } from '../infra/repo-root';
+import { repoRoot } from '@paritrana/infra/repo-root';
 
 /**
  * Batch intake throughput against a running intake (`make start`): defines a fresh copy of the

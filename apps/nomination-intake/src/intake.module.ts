@@ -1,5 +1,5 @@
 import { Module, type DynamicModule } from '@nestjs/common';
-import { ServiceModule } from '@paritrana/platform';
+import { ServiceModule } from '@paritrana/service';
 import type { IntakeEnv } from './config/env';
 import { AdvancementModule } from './advancement/advancement.module';
 import { EditionsModule } from './editions/editions.module';

@@ -1,5 +1,5 @@
 import { Module, type DynamicModule } from '@nestjs/common';
-import { ServiceModule } from '@paritrana/platform';
+import { ServiceModule } from '@paritrana/service';
 import type { NotificationEnv } from './config/env';
 import { DeliveriesModule } from './deliveries/deliveries.module';
 import { CreateNotificationTables1763712300000 } from './migrations/1763712300000-create-notification-tables';

@@ -1,5 +1,5 @@
 import { Module, type DynamicModule } from '@nestjs/common';
-import { ServiceModule } from '@paritrana/platform';
+import { ServiceModule } from '@paritrana/service';
 import { BoardsModule } from './boards/boards.module';
 import type { RankingEnv } from './config/env';
 import { CreateRankingTables1763712200000 } from './migrations/1763712200000-create-ranking-tables';

@@ -1,5 +1,5 @@
 import { Module, type DynamicModule } from '@nestjs/common';
-import { ServiceModule } from '@paritrana/platform';
+import { ServiceModule } from '@paritrana/service';
 import type { ScoringEnv } from './config/env';
 import { EditionsModule } from './editions/editions.module';
 import { CreateScoringTables1763712100000 } from './migrations/1763712100000-create-scoring-tables';

@@ -14,5 +14,4 @@ export * from './health/health.controller';
 export * from './http/bootstrap';
 export * from './http/exception.filter';
 export * from './http/validation';
-export * from './service.module';
 export * from './runtime/poller';

@@ -1,10 +1,10 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { startEmbeddedPostgres } from '../../../tools/infra/embedded-postgres';
-import { provisionTopics, startBroker } from '../../../tools/infra/kafka-broker';
-import { freePort } from '../../../tools/infra/ports';
-import { createDatabase, machinePostgresAvailable, MACHINE_POSTGRES } from '../../../tools/infra/postgres';
+import { startEmbeddedPostgres } from '@paritrana/infra/embedded-postgres';
+import { provisionTopics, startBroker } from '@paritrana/infra/kafka-broker';
+import { freePort } from '@paritrana/infra/ports';
+import { createDatabase, machinePostgresAvailable, MACHINE_POSTGRES } from '@paritrana/infra/postgres';
 import { dockerEngineAnswers, startContainers } from './containers';
 import { TEST_PARTITIONS, type TestInfra } from './test-infra';
 

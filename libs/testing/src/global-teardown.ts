@@ -1,4 +1,4 @@
-import { dropDatabase } from '../../../tools/infra/postgres';
+import { dropDatabase } from '@paritrana/infra/postgres';
 import type { TestInfra } from './test-infra';
 
 export default async function globalTeardown(): Promise<void> {

@@ -1,4 +1,4 @@
-export * from './platform-harness';
+export * from './http';
 export * from './smtp-sink';
 export * from './wait-for';
 export * from './service-process';

@@ -1,6 +1,6 @@
 import { simpleParser, type ParsedMail } from 'mailparser';
 import { SMTPServer } from 'smtp-server';
-import { freePort } from '../../../tools/infra/ports';
+import { freePort } from '@paritrana/infra/ports';
 
 export interface ReceivedMail {
   envelopeTo: string[];

@@ -1,15 +1,14 @@
 import type { INestApplication } from '@nestjs/common';
-import type { Principal } from '@paritrana/contracts';
-import { DEVELOPMENT_JWT_SECRET, signToken, startHttpApp } from '@paritrana/platform';
-import { loadIntakeEnv } from '../../../apps/nomination-intake/src/config/env';
-import { INTAKE_BODY_LIMIT, IntakeModule } from '../../../apps/nomination-intake/src/intake.module';
-import { loadNotificationEnv } from '../../../apps/notification/src/config/env';
-import { NotificationModule } from '../../../apps/notification/src/notification.module';
-import { loadRankingEnv } from '../../../apps/ranking/src/config/env';
-import { RankingModule } from '../../../apps/ranking/src/ranking.module';
-import { loadScoringEnv } from '../../../apps/scoring/src/config/env';
-import { ScoringModule } from '../../../apps/scoring/src/scoring.module';
-import { freePort } from '../../../tools/infra/ports';
+import { freePort } from '@paritrana/infra/ports';
+import { startHttpApp } from '@paritrana/platform';
+import { loadIntakeEnv } from '../../apps/nomination-intake/src/config/env';
+import { INTAKE_BODY_LIMIT, IntakeModule } from '../../apps/nomination-intake/src/intake.module';
+import { loadNotificationEnv } from '../../apps/notification/src/config/env';
+import { NotificationModule } from '../../apps/notification/src/notification.module';
+import { loadRankingEnv } from '../../apps/ranking/src/config/env';
+import { RankingModule } from '../../apps/ranking/src/ranking.module';
+import { loadScoringEnv } from '../../apps/scoring/src/config/env';
+import { ScoringModule } from '../../apps/scoring/src/scoring.module';
 
 export interface Platform {
   urls: { intake: string; scoring: string; ranking: string; notification: string };
@@ -71,28 +70,4 @@ export async function startIntake(overrides: Record<string, string> = {}): Promi
     },
   );
   return { url: `http://127.0.0.1:${port}`, close: () => app.close() };
-}
-
-export const tokenFor = (principal: Omit<Principal, 'name'> & { name?: string }) =>
-  signToken(process.env.AUTH_JWT_SECRET ?? DEVELOPMENT_JWT_SECRET, { name: principal.sub, ...principal });
-
-export interface HttpResult<T = unknown> {
-  status: number;
-  body: T;
-}
-
-export async function http<T = unknown>(
-  method: string,
-  url: string,
-  token?: string,
-  body?: unknown,
-  headers: Record<string, string> = {},
-): Promise<HttpResult<T>> {
-  const response = await fetch(url, {
-    method,
-    headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}), ...headers },
-    body: body === undefined ? undefined : JSON.stringify(body),
-  });
-  const text = await response.text();
-  return { status: response.status, body: (text ? JSON.parse(text) : undefined) as T };
 }

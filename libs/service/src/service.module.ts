@@ -4,16 +4,24 @@ import { ThrottlerGuard, ThrottlerModule } from '@nestjs/throttler';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { MessagingHealth, MessagingModule, type MessagingOptions } from '@paritrana/messaging';
 import { DataSource, type MixedList } from 'typeorm';
-import { AuditModule } from './audit/audit.module';
-import { AUTH_SECRET, AuthGuard } from './auth/auth.guard';
-import { brokerList, type CommonEnv } from './config/env';
-import { dataSourceOptions, initializeServiceDatabase } from './database/data-source';
-import { Transactions, TypeOrmTransactions } from './database/transactions';
-import { HealthController, READINESS_CHECKS, type ReadinessCheck } from './health/health.controller';
-import { HttpExceptionFilter } from './http/exception.filter';
-import { rateLimitOptions } from './http/rate-limit';
-import { HttpMetricsInterceptor } from './metrics/http-metrics.interceptor';
-import { MetricsController } from './metrics/metrics.controller';
+import {
+  AUTH_SECRET,
+  AuditModule,
+  AuthGuard,
+  brokerList,
+  dataSourceOptions,
+  HealthController,
+  HttpExceptionFilter,
+  initializeServiceDatabase,
+  READINESS_CHECKS,
+  Transactions,
+  TypeOrmTransactions,
+  type CommonEnv,
+  type ReadinessCheck,
+} from '@paritrana/platform';
+import { rateLimitOptions } from '@paritrana/platform/http/rate-limit';
+import { HttpMetricsInterceptor } from '@paritrana/platform/metrics/http-metrics.interceptor';
+import { MetricsController } from '@paritrana/platform/metrics/metrics.controller';
 
 export interface ServiceModuleOptions {
   service: string;

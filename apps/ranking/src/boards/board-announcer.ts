@@ -1,17 +1,16 @@
-import { Injectable, Logger, type OnApplicationBootstrap, type BeforeApplicationShutdown } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
+import { Injectable, Logger, type BeforeApplicationShutdown, type OnApplicationBootstrap } from '@nestjs/common';
 import { createEvent, EventTypes, type CloudEvent } from '@paritrana/contracts';
 import { EventPublisher } from '@paritrana/messaging';
-import { DataSource } from 'typeorm';
-import { BoardStore } from './board-store';
+import { Poller, Transactions } from '@paritrana/platform';
+import { BoardStore, type AnnouncementPacing } from './board-store';
+import { BoardViews } from './board-views';
 
 /**
  * A board is announced at most once per interval: 100 ms, or 0.1 ms per standing for a board of more
  * than 1,000 (every update carries the whole board, so a large one costs its consumers in proportion).
- * Changes are looked for far more often, so one waits little.
+ * Changes are looked for far more often, so one waits little; a failed round is retried as often.
  */
-const MIN_INTERVAL_MS = 100;
-const INTERVAL_MS_PER_STANDING = 0.1;
+const PACING: AnnouncementPacing = { minIntervalMs: 100, msPerStanding: 0.1 };
 const POLL_MS = 25;
 /**
  * Boards announced in one transaction: one outbox write and one wake-up of the relay for all of them,
@@ -27,79 +26,58 @@ const STANDINGS_PER_TRANSACTION = 10_000;
 @Injectable()
 export class BoardAnnouncer implements OnApplicationBootstrap, BeforeApplicationShutdown {
   private readonly logger = new Logger(BoardAnnouncer.name);
-  private timer?: NodeJS.Timeout;
-  private running = false;
-  private busy?: Promise<void>;
+  private readonly poller = new Poller(() => this.announceChanged(), {
+    name: BoardAnnouncer.name,
+    intervalMs: POLL_MS,
+    maxBackoffMs: POLL_MS,
+    onError: (error) => this.logger.warn(`Announcing board changes failed, retrying: ${error.message}`),
+  });
 
   constructor(
-    @InjectDataSource() private readonly dataSource: DataSource,
-    private readonly store: BoardStore,
+    private readonly transactions: Transactions,
+    private readonly boards: BoardStore,
+    private readonly views: BoardViews,
     private readonly events: EventPublisher,
   ) {}
 
   onApplicationBootstrap(): void {
-    this.running = true;
-    this.schedule();
+    this.poller.start(POLL_MS);
   }
 
   async beforeApplicationShutdown(): Promise<void> {
-    this.running = false;
-    clearTimeout(this.timer);
-    await this.busy;
-  }
-
-  private schedule(): void {
-    if (!this.running) return;
-    this.timer = setTimeout(() => {
-      this.busy = this.announceChanged()
-        .catch((error: Error) => this.logger.warn(`Announcing board changes failed, retrying: ${error.message}`))
-        .finally(() => {
-          this.busy = undefined;
-          this.schedule();
-        });
-    }, POLL_MS);
+    await this.poller.stop();
   }
 
   /** Announces every changed open board not announced within the interval, longest waiting first. */
   async announceChanged(): Promise<void> {
-    const due: { board_id: string; announced_size: number }[] = await this.dataSource.query(
-      `SELECT board_id, announced_size FROM ranking.boards WHERE changed_since IS NOT NULL
-         AND (announced_at IS NULL OR announced_at <= now() - make_interval(secs => greatest($1::float8, announced_size * $2::float8) / 1000.0))
-       ORDER BY changed_since`,
-      [MIN_INTERVAL_MS, INTERVAL_MS_PER_STANDING],
-    );
+    const due = await this.transactions.run((tx) => this.boards.dueForAnnouncement(tx, PACING));
     let group: string[] = [];
     let standings = 0;
     for (const board of due) {
-      if (!this.running) return;
-      if (group.length > 0 && (group.length === BOARDS_PER_TRANSACTION || standings + board.announced_size > STANDINGS_PER_TRANSACTION)) {
+      if (!this.poller.isRunning) return;
+      if (group.length > 0 && (group.length === BOARDS_PER_TRANSACTION || standings + board.announcedSize > STANDINGS_PER_TRANSACTION)) {
         await this.announce(group);
         [group, standings] = [[], 0];
       }
-      group.push(board.board_id);
-      standings += board.announced_size;
+      group.push(board.boardId);
+      standings += board.announcedSize;
     }
-    if (group.length > 0 && this.running) await this.announce(group);
+    if (group.length > 0 && this.poller.isRunning) await this.announce(group);
   }
 
   /**
    * Builds the boards without locking their rows (consumers keep marking them changed meanwhile) and
-   * clears each mark only if no change arrived since it was read; a change that did is announced next
-   * time. Replicas share the work through per-board advisory locks.
+   * clears each mark only if no change arrived since it was claimed; a change that did is announced
+   * next time.
    */
   private async announce(boardIds: string[]): Promise<void> {
-    await this.dataSource.transaction(async (manager) => {
-      const claimed: { board_id: string; changes: string }[] = await manager.query(
-        `SELECT board_id, changes FROM ranking.boards
-         WHERE board_id = ANY($1) AND changed_since IS NOT NULL AND pg_try_advisory_xact_lock(hashtext('announce:' || board_id))
-         ORDER BY board_id`,
-        [boardIds],
-      );
+    await this.transactions.run(async (tx) => {
+      const claimed = await this.boards.claimChanged(tx, boardIds);
       if (claimed.length === 0) return;
       const events: CloudEvent[] = [];
       const sizes = new Map<string, number>();
-      for (const { board_id: boardId } of claimed) {
-        const board = await this.store.view(manager, boardId);
+      for (const { boardId } of claimed) {
+        const board = await this.views.view(tx, boardId);
         if (board?.status !== 'open') continue;
         const { edition, tier, scope, category, standings, ineligible } = board;
         sizes.set(boardId, standings.length + ineligible.length);
@@ -112,12 +90,10 @@ export class BoardAnnouncer implements OnApplicationBootstrap, BeforeApplication
           ),
         );
       }
-      await this.events.publish(manager, events);
-      await manager.query(
-        `UPDATE ranking.boards b SET announced_at = clock_timestamp(), announced_size = c.size,
-           changed_since = CASE WHEN b.changes = c.changes THEN NULL ELSE b.changed_since END
-         FROM unnest($1::text[], $2::bigint[], $3::int[]) AS c(board_id, changes, size) WHERE b.board_id = c.board_id`,
-        [claimed.map((c) => c.board_id), claimed.map((c) => c.changes), claimed.map((c) => sizes.get(c.board_id) ?? 0)],
+      await this.events.publish(tx, events);
+      await this.boards.markAnnounced(
+        tx,
+        claimed.map((c) => ({ ...c, size: sizes.get(c.boardId) ?? 0 })),
       );
     });
   }

@@ -1,5 +1,5 @@
 import { csvCell } from '@paritrana/contracts';
-import type { BoardView } from './board-store';
+import type { BoardView } from './board-views';
 
 /** One row per standing in rank order, then the ineligible nominations with their reasons. */
 export function boardCsv(board: BoardView): string {

@@ -1,11 +1,11 @@
 import { Controller, Get, Header, HttpCode, Param, Post, Query } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
 import { ApiBearerAuth, ApiOperation, ApiParam, ApiProduces, ApiQuery, ApiResponse, ApiTags } from '@nestjs/swagger';
-import { canReadBoard, NATIONAL_ROLES, type Principal } from '@paritrana/contracts';
-import { boardOutOfScope, CurrentPrincipal, DomainError, Roles } from '@paritrana/platform';
-import { DataSource } from 'typeorm';
-import { BoardStore, type BoardView } from './board-store';
+import type { Principal } from '@paritrana/contracts';
+import { CurrentPrincipal, Roles } from '@paritrana/platform';
 import { boardCsv } from './board-csv';
+import type { BoardView } from './board-views';
+import { GetBoardUseCase } from './get-board.use-case';
+import { ListBoardsUseCase } from './list-boards.use-case';
 import { PublishBoardUseCase } from './publish-board.use-case';
 
 @ApiTags('boards')
@@ -13,8 +13,8 @@ import { PublishBoardUseCase } from './publish-board.use-case';
 @Controller('v1/boards')
 export class BoardsController {
   constructor(
-    @InjectDataSource() private readonly dataSource: DataSource,
-    private readonly store: BoardStore,
+    private readonly listBoards: ListBoardsUseCase,
+    private readonly getBoard: GetBoardUseCase,
     private readonly publishBoard: PublishBoardUseCase,
   ) {}
 
@@ -24,16 +24,14 @@ export class BoardsController {
   @ApiQuery({ name: 'tier', required: false, enum: ['provincial', 'national'] })
   @ApiQuery({ name: 'scope', required: false, example: '15' })
   @ApiQuery({ name: 'category', required: false, example: 'regency' })
-  async list(
+  list(
     @CurrentPrincipal() principal: Principal,
     @Query('edition') edition?: string,
     @Query('tier') tier?: string,
     @Query('scope') scope?: string,
     @Query('category') category?: string,
   ) {
-    const provinces = NATIONAL_ROLES.has(principal.role) ? undefined : (principal.provinces ?? []);
-    const boards = await this.store.list(this.dataSource.manager, { edition, tier, scope, category }, provinces);
-    return { boards };
+    return this.listBoards.execute({ by: principal, edition, tier, scope, category });
   }
 
   @Get(':boardId/export')
@@ -42,18 +40,15 @@ export class BoardsController {
   @ApiParam({ name: 'boardId', example: '2024:provincial:15:regency' })
   @ApiProduces('text/csv')
   async export(@Param('boardId') boardId: string, @CurrentPrincipal() principal: Principal): Promise<string> {
-    return boardCsv(await this.get(boardId, principal));
+    return boardCsv(await this.getBoard.execute({ boardId, by: principal }));
   }
 
   @Get(':boardId')
   @ApiOperation({ summary: 'A board: `{edition}:{tier}:{scope}:{category}`, e.g. 2024:provincial:15:regency' })
   @ApiParam({ name: 'boardId', example: '2024:provincial:15:regency' })
   @ApiResponse({ status: 404, description: 'No such board, or not one you may read' })
-  async get(@Param('boardId') boardId: string, @CurrentPrincipal() principal: Principal): Promise<BoardView> {
-    const board = await this.store.view(this.dataSource.manager, boardId);
-    if (!board) throw DomainError.notFound('BOARD_NOT_FOUND', `No board ${boardId}`);
-    if (!canReadBoard(principal, board)) throw boardOutOfScope(boardId);
-    return board;
+  get(@Param('boardId') boardId: string, @CurrentPrincipal() principal: Principal): Promise<BoardView> {
+    return this.getBoard.execute({ boardId, by: principal });
   }
 
   @Post(':boardId/publish')
@@ -65,6 +60,6 @@ export class BoardsController {
   @ApiResponse({ status: 404, description: 'No such board, or not one you may read' })
   @ApiResponse({ status: 409, description: 'Already published, empty, or some standings still provisional (listed)' })
   publish(@Param('boardId') boardId: string, @CurrentPrincipal() principal: Principal) {
-    return this.publishBoard.execute(boardId, principal);
+    return this.publishBoard.execute({ boardId, by: principal });
   }
 }

@@ -1,24 +1,29 @@
 import { Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
 import { canReadBoard, coversProvince, createEvent, EventTypes, type Principal, type RankingPublished } from '@paritrana/contracts';
 import { EventPublisher } from '@paritrana/messaging';
-import { AuditLog, boardOutOfScope, DomainError } from '@paritrana/platform';
-import { DataSource } from 'typeorm';
-import { BoardStore, type BoardView } from './board-store';
+import { AuditLog, boardOutOfScope, DomainError, Transactions } from '@paritrana/platform';
+import { BoardStore } from './board-store';
+import { BoardViews, type BoardView } from './board-views';
+
+export interface PublishBoardCommand {
+  boardId: string;
+  by: Principal;
+}
 
 /** Freezes a board and announces it, once, when every standing is final. */
 @Injectable()
 export class PublishBoardUseCase {
   constructor(
-    @InjectDataSource() private readonly dataSource: DataSource,
-    private readonly store: BoardStore,
+    private readonly transactions: Transactions,
+    private readonly boards: BoardStore,
+    private readonly views: BoardViews,
     private readonly events: EventPublisher,
     private readonly audit: AuditLog,
   ) {}
 
-  async execute(boardId: string, by: Principal): Promise<RankingPublished> {
-    return this.dataSource.transaction(async (manager) => {
-      const board = await this.store.view(manager, boardId, true);
+  async execute({ boardId, by }: PublishBoardCommand): Promise<RankingPublished> {
+    return this.transactions.run(async (tx) => {
+      const board = await this.views.view(tx, boardId, { lock: true });
       if (!board) throw DomainError.notFound('BOARD_NOT_FOUND', `No board ${boardId}`);
       if (!canReadBoard(by, board)) throw boardOutOfScope(boardId);
       assertMayPublish(board, by);
@@ -47,12 +52,9 @@ export class PublishBoardUseCase {
         publishedAt: new Date().toISOString(),
         publishedBy: by.sub,
       };
-      await manager.query(
-        `UPDATE ranking.boards SET status = 'published', published = $2, published_at = $3, published_by = $4, changed_since = NULL WHERE board_id = $1`,
-        [boardId, published, published.publishedAt, by.sub],
-      );
-      await this.events.publish(manager, [createEvent(EventTypes.RankingPublished, boardId, published, { service: 'ranking' })]);
-      await this.audit.record(manager, by, [
+      await this.boards.publish(tx, published);
+      await this.events.publish(tx, [createEvent(EventTypes.RankingPublished, boardId, published, { service: 'ranking' })]);
+      await this.audit.record(tx, by, [
         {
           action: 'board.published',
           ...(tier === 'provincial' ? { province: scope } : {}),

@@ -3,7 +3,10 @@ import { createKafka } from '@paritrana/messaging';
 import { randomUUID } from 'node:crypto';
 import { isDeepStrictEqual } from 'node:util';
 import type { DataSource } from 'typeorm';
-import { BoardStore } from '../boards/board-store';
+import { BoardViews } from '../boards/board-views';
+import { PostgresBoardStore } from '../boards/postgres-board-store';
+import { PostgresEditionStore } from '../editions/postgres-edition-store';
+import { PostgresEntryStore } from '../entries/postgres-entry-store';
 import { EventLogProjection, type RebuiltBoard } from './event-log-projection';
 
 const SOURCES = [Topics.Editions, Topics.Nominations, Topics.Scores, Topics.Rankings];
@@ -86,14 +89,15 @@ async function readLog(brokers: string[], apply: (event: CloudEvent) => void): P
 }
 
 async function compare(dataSource: DataSource, edition: string, rebuilt: RebuiltBoard[]): Promise<string[]> {
-  const store = new BoardStore();
-  const live: { board_id: string }[] = await dataSource.query('SELECT board_id FROM ranking.boards WHERE edition = $1', [edition]);
-  const ids = new Set([...live.map((b) => b.board_id), ...rebuilt.map((b) => b.boardId)]);
+  const boards = new PostgresBoardStore();
+  const views = new BoardViews(boards, new PostgresEditionStore(), new PostgresEntryStore());
+  const live = await boards.idsOfEdition(dataSource.manager, edition);
+  const ids = new Set([...live, ...rebuilt.map((b) => b.boardId)]);
   const byId = new Map(rebuilt.map((b) => [b.boardId, b]));
   const differences: string[] = [];
   for (const id of [...ids].sort()) {
     const mine = byId.get(id);
-    const theirs = await store.view(dataSource.manager, id);
+    const theirs = await views.view(dataSource.manager, id);
     if (!mine || !theirs) differences.push(`${id}: ${mine ? 'missing from the live boards' : 'missing from the event log'}`);
     else if (mine.status !== theirs.status) differences.push(`${id}: ${mine.status} in the log, ${theirs.status} live`);
     else if (!isDeepStrictEqual(normalise(mine), normalise(theirs))) differences.push(`${id}: standings differ`);

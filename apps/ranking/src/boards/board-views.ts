@@ -1,0 +1,44 @@
+import { Injectable } from '@nestjs/common';
+import { findCategory, parseBoardId, type BoardKey, type IneligibleEntry, type Standing } from '@paritrana/contracts';
+import type { Tx } from '@paritrana/platform';
+import { EditionStore } from '../editions/edition-store';
+import { EntryStore } from '../entries/entry-store';
+import { BoardStore, type BoardStatus } from './board-store';
+import { rankEntries } from './standings';
+
+export interface BoardView extends BoardKey {
+  boardId: string;
+  status: BoardStatus;
+  standings: Standing[];
+  ineligible: IneligibleEntry[];
+  publishedAt?: string;
+  publishedBy?: string;
+}
+
+/** Boards as they stand now: the frozen snapshot once published, else ranked from their entries. */
+@Injectable()
+export class BoardViews {
+  constructor(
+    private readonly boards: BoardStore,
+    private readonly editions: EditionStore,
+    private readonly entries: EntryStore,
+  ) {}
+
+  async view(tx: Tx, boardId: string, options: { lock?: boolean } = {}): Promise<BoardView | undefined> {
+    const key = parseBoardId(boardId);
+    const board = key && (await this.boards.find(tx, boardId, options));
+    if (!key || !board) return undefined;
+    if (board.status === 'published' && board.published) {
+      const { standings, ineligible, publishedAt, publishedBy } = board.published;
+      return { boardId, ...key, status: 'published', standings, ineligible, publishedAt, publishedBy };
+    }
+    const edition = await this.editions.get(tx, key.edition);
+    const category = findCategory(edition, key.category);
+    const ranked = rankEntries(
+      await this.entries.standingOn(tx, boardId),
+      category?.rubrics[key.tier]?.tieBreak ?? [],
+      category?.winners ?? 0,
+    );
+    return { boardId, ...key, status: 'open', ...ranked };
+  }
+}

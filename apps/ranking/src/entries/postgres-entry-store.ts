@@ -1,0 +1,61 @@
+import { Injectable } from '@nestjs/common';
+import type { Tx } from '@paritrana/platform';
+import type { Entry } from '../boards/standings';
+import { EntryStore, type ScoredEntry, type SubmittedEntry, type WithdrawnEntry } from './entry-store';
+
+@Injectable()
+export class PostgresEntryStore extends EntryStore {
+  override async saveSubmitted(tx: Tx, entries: SubmittedEntry[]): Promise<void> {
+    await tx.query(
+      `INSERT INTO ranking.entries (nomination_id, board_id, nominee, submitted_at)
+       SELECT n.nomination_id, n.board_id, n.nominee::jsonb, n.submitted_at FROM unnest($1::uuid[], $2::text[], $3::text[], $4::timestamptz[])
+         AS n(nomination_id, board_id, nominee, submitted_at)
+       ON CONFLICT (nomination_id) DO UPDATE SET nominee = EXCLUDED.nominee, submitted_at = EXCLUDED.submitted_at`,
+      [
+        entries.map((e) => e.nominationId),
+        entries.map((e) => e.boardId),
+        entries.map((e) => JSON.stringify(e.nominee)),
+        entries.map((e) => e.submittedAt),
+      ],
+    );
+  }
+
+  override async saveWithdrawn(tx: Tx, entry: WithdrawnEntry): Promise<void> {
+    await tx.query(
+      `INSERT INTO ranking.entries (nomination_id, board_id, withdrawn_at) VALUES ($1, $2, $3)
+       ON CONFLICT (nomination_id) DO UPDATE SET withdrawn_at = EXCLUDED.withdrawn_at`,
+      [entry.nominationId, entry.boardId, entry.withdrawnAt],
+    );
+  }
+
+  override async saveScores(tx: Tx, scores: ScoredEntry[]): Promise<void> {
+    await tx.query(
+      `INSERT INTO ranking.entries (nomination_id, board_id, total, status, sub_scores, reasons, calculated_at)
+       SELECT s.nomination_id, s.board_id, s.total, s.status, s.sub_scores::jsonb, s.reasons::jsonb, s.calculated_at
+       FROM unnest($1::uuid[], $2::text[], $3::numeric[], $4::text[], $5::text[], $6::text[], $7::timestamptz[])
+         AS s(nomination_id, board_id, total, status, sub_scores, reasons, calculated_at)
+       ON CONFLICT (nomination_id) DO UPDATE SET total = EXCLUDED.total, status = EXCLUDED.status, sub_scores = EXCLUDED.sub_scores,
+         reasons = EXCLUDED.reasons, calculated_at = EXCLUDED.calculated_at
+       WHERE ranking.entries.calculated_at IS NULL OR ranking.entries.calculated_at <= EXCLUDED.calculated_at`,
+      [
+        scores.map((s) => s.nominationId),
+        scores.map((s) => s.boardId),
+        scores.map((s) => s.total),
+        scores.map((s) => s.status),
+        scores.map((s) => JSON.stringify(s.subScores)),
+        scores.map((s) => JSON.stringify(s.reasons)),
+        scores.map((s) => s.calculatedAt),
+      ],
+    );
+  }
+
+  override async standingOn(tx: Tx, boardId: string): Promise<Entry[]> {
+    const rows: Array<Entry & { total: string; submittedAt: Date }> = await tx.query(
+      `SELECT nomination_id AS "nominationId", nominee, submitted_at AS "submittedAt", coalesce(total, 0) AS total,
+         coalesce(status, 'provisional') AS status, coalesce(sub_scores, '{}') AS "subScores", reasons
+       FROM ranking.entries WHERE board_id = $1 AND nominee IS NOT NULL AND withdrawn_at IS NULL`,
+      [boardId],
+    );
+    return rows.map((e) => ({ ...e, total: Number(e.total), submittedAt: new Date(e.submittedAt).toISOString() }));
+  }
+}

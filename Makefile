@@ -38,7 +38,8 @@ test-unit: install
 	npm run -s test:unit
 
 test-integration: build kafka-fetch
-	npm run -s test:integration -- --runInBand
+	# One Kafka broker and database per Jest worker; given ones are shared, so the suites then run one at a time.
+	npm run -s test:integration -- $(if $(KAFKA_BROKERS)$(DATABASE_URL),--runInBand,--maxWorkers=2)
 
 test: typecheck lint test-unit test-integration
 

@@ -6,56 +6,71 @@ import { provisionTopics, startBroker } from '@paritrana/infra/kafka-broker';
 import { freePort } from '@paritrana/infra/ports';
 import { createDatabase, machinePostgresAvailable, MACHINE_POSTGRES } from '@paritrana/infra/postgres';
 import { dockerEngineAnswers, startContainers } from './containers';
-import { TEST_PARTITIONS, type TestInfra } from './test-infra';
+import { TEST_LANES_ENV, TEST_PARTITIONS, type TestInfra, type TestLane } from './test-infra';
 
 /**
- * Real infrastructure for the integration and end-to-end suites: the given KAFKA_BROKERS and
- * DATABASE_URL; else, where a Docker engine answers, Kafka and PostgreSQL containers; else a Kafka
- * broker started from its jars and a fresh database on the machine's PostgreSQL (embedded
- * PostgreSQL when there is none).
+ * Real infrastructure for the integration and end-to-end suites, one lane (a Kafka broker and a
+ * database) per Jest worker, so suites running side by side never see each other's events or
+ * tables: the given KAFKA_BROKERS and DATABASE_URL (then one worker only); else, where a Docker
+ * engine answers, Kafka and PostgreSQL containers; else Kafka brokers started from their jars and
+ * fresh databases on the machine's PostgreSQL (embedded PostgreSQL when there is none).
  */
-export default async function globalSetup(): Promise<void> {
+export default async function globalSetup(globalConfig: { maxWorkers: number; runInBand?: boolean }): Promise<void> {
   const started = Date.now();
   const scratch = mkdtempSync(join(tmpdir(), 'paritrana-test-'));
-  // Stopped in reverse order: the scratch folder goes last, after the broker and database using it.
-  const infra: TestInfra = { stops: [async () => rmSync(scratch, { recursive: true, force: true })] };
+  // Stopped in reverse order: the scratch folder goes last, after the brokers and databases using it.
+  const infra: TestInfra = { stops: [async () => rmSync(scratch, { recursive: true, force: true })], databases: [] };
+  (globalThis as { __paritranaInfra?: TestInfra }).__paritranaInfra = infra;
+  const given = Boolean(process.env.KAFKA_BROKERS || process.env.DATABASE_URL);
+  const workers = globalConfig.runInBand ? 1 : globalConfig.maxWorkers;
+  if (given && workers > 1)
+    throw new Error('With KAFKA_BROKERS or DATABASE_URL given, the suites share them: run them with --runInBand (make test does).');
 
-  if (!process.env.KAFKA_BROKERS && !process.env.DATABASE_URL && dockerEngineAnswers()) {
+  const lanes = await Promise.all(Array.from({ length: Math.max(1, workers) }, (_, i) => startLane(infra, join(scratch, `lane-${i + 1}`))));
+  process.env[TEST_LANES_ENV] = JSON.stringify(lanes);
+  process.env.NODE_ENV = 'test';
+  // The suites drive each service far harder than one client may; the rate-limit spec sets its own limit.
+  process.env.RATE_LIMIT_PER_MINUTE ??= '1000000';
+  console.log(
+    `\nTest infrastructure ready in ${((Date.now() - started) / 1000).toFixed(1)} s: ${lanes
+      .map((lane) => `Kafka ${lane.brokers}, Postgres ${redact(lane.databaseUrl)}`)
+      .join('; ')}`,
+  );
+}
+
+async function startLane(infra: TestInfra, scratch: string): Promise<TestLane> {
+  let brokers = process.env.KAFKA_BROKERS;
+  let databaseUrl = process.env.DATABASE_URL;
+  if (!brokers && !databaseUrl && dockerEngineAnswers()) {
     const containers = await startContainers();
-    process.env.KAFKA_BROKERS = containers.brokers;
-    process.env.DATABASE_URL = containers.databaseUrl;
     infra.stops.push(containers.stop);
+    brokers = containers.brokers;
+    databaseUrl = containers.databaseUrl;
   }
-  if (!process.env.KAFKA_BROKERS) {
+  if (!brokers) {
     const broker = await startBroker({
       port: await freePort(),
       controllerPort: await freePort(),
       dataDir: join(scratch, 'kafka'),
       stdio: 'ignore',
     });
-    process.env.KAFKA_BROKERS = broker.brokers.join(',');
     infra.stops.push(broker.stop);
+    brokers = broker.brokers.join(',');
   }
-  await provisionTopics(process.env.KAFKA_BROKERS.split(','), TEST_PARTITIONS);
+  await provisionTopics(brokers.split(','), TEST_PARTITIONS);
 
-  if (!process.env.DATABASE_URL) {
+  if (!databaseUrl) {
     let adminUrl = MACHINE_POSTGRES;
     if (!(await machinePostgresAvailable())) {
       const pg = await startEmbeddedPostgres(join(scratch, 'postgres'), await freePort());
       infra.stops.push(pg.stop);
       adminUrl = pg.url;
     }
-    const name = `paritrana_test_${process.pid}_${Date.now()}`;
-    process.env.DATABASE_URL = await createDatabase(adminUrl, name);
-    infra.dropDatabase = { adminUrl, name };
+    const name = `paritrana_test_${process.pid}_${Date.now()}_${infra.databases.length + 1}`;
+    infra.databases.push({ adminUrl, name });
+    databaseUrl = await createDatabase(adminUrl, name);
   }
-  process.env.NODE_ENV = 'test';
-  // The suites drive each service far harder than one client may; the rate-limit spec sets its own limit.
-  process.env.RATE_LIMIT_PER_MINUTE ??= '1000000';
-  (globalThis as { __paritranaInfra?: TestInfra }).__paritranaInfra = infra;
-  console.log(
-    `\nTest infrastructure ready in ${((Date.now() - started) / 1000).toFixed(1)} s: Kafka ${process.env.KAFKA_BROKERS}, Postgres ${redact(process.env.DATABASE_URL)}`,
-  );
+  return { brokers, databaseUrl };
 }
 
 const redact = (url: string) => url.replace(/\/\/([^:@/]+):[^@/]+@/, '//$1:***@');

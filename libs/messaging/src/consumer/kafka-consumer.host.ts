@@ -228,8 +228,9 @@ export class KafkaConsumerHost implements OnApplicationBootstrap, BeforeApplicat
       const seconds = (performance.now() - started) / 1000 / handled.length;
       for (const event of handled) this.metrics.handleSeconds.observe({ type: event.type }, seconds);
       for (const event of fresh) this.metrics.consumed.inc({ type: event.type });
-      const freshIds = new Set(fresh.map((e) => e.id));
-      for (const event of handled) if (!freshIds.has(event.id)) this.metrics.duplicates.inc({ type: event.type });
+      // By identity, not id: a second copy of an event in the same batch is a duplicate too.
+      const applied = new Set(fresh);
+      for (const event of handled) if (!applied.has(event)) this.metrics.duplicates.inc({ type: event.type });
       return true;
     } catch (error) {
       if (this.stopping) throw error;

@@ -9,7 +9,7 @@ describe('WithdrawNominationUseCase', () => {
     return { ...kit, sut: new WithdrawNominationUseCase(kit.scores, kit.rescore) };
   };
   const withdrawal = (nominationId: string) => {
-    const { nominationId: _id, edition, tier, province, category } = regencyNomination(nominationId, '2024');
+    const { edition, tier, province, category } = regencyNomination(nominationId, '2024');
     return createEvent(
       EventTypes.NominationWithdrawn,
       nominationId,

@@ -2,11 +2,11 @@ import { Inject, Injectable, Logger, type BeforeApplicationShutdown, type OnAppl
 import { createEvent, EventTypes } from '@paritrana/contracts';
 import { EventPublisher } from '@paritrana/messaging';
 import { Poller, Transactions } from '@paritrana/platform';
-import { createTransport, type Transporter } from 'nodemailer';
+import type { Transporter } from 'nodemailer';
 import { Counter, register } from 'prom-client';
 import { renderCertificate } from '../emails/certificate';
 import { DeliveryStore, type DueDelivery } from './delivery-store';
-import { MAIL_SETTINGS, type MailSettings } from './mail-settings';
+import { MAIL_SETTINGS, MAIL_TRANSPORT, type MailSettings } from './mail-settings';
 
 const BATCH = 10;
 
@@ -32,7 +32,6 @@ const slug = (name: string) =>
 @Injectable()
 export class DeliveryWorker implements OnApplicationBootstrap, BeforeApplicationShutdown {
   private readonly logger = new Logger(DeliveryWorker.name);
-  private readonly transport: Transporter;
   private readonly poller = new Poller(() => this.sendDue(), {
     name: DeliveryWorker.name,
     intervalMs: 1_000,
@@ -41,12 +40,11 @@ export class DeliveryWorker implements OnApplicationBootstrap, BeforeApplication
 
   constructor(
     @Inject(MAIL_SETTINGS) private readonly mail: MailSettings,
+    @Inject(MAIL_TRANSPORT) private readonly transport: Pick<Transporter, 'sendMail' | 'close'>,
     private readonly deliveries: DeliveryStore,
     private readonly transactions: Transactions,
     private readonly events: EventPublisher,
-  ) {
-    this.transport = createTransport(mail.smtpUrl, { from: mail.from });
-  }
+  ) {}
 
   onApplicationBootstrap(): void {
     this.poller.start(50);
@@ -60,6 +58,11 @@ export class DeliveryWorker implements OnApplicationBootstrap, BeforeApplication
   /** Looks for due deliveries soon (say, once a board's deliveries are planned). */
   wake(): void {
     this.poller.wake(50);
+  }
+
+  /** Sends what is due now; resolves when nothing due is left. */
+  runNow(): Promise<void> {
+    return this.poller.runNow();
   }
 
   /** One batch; true when there may be more due. */

@@ -1,7 +1,7 @@
 import type { Tx } from '@paritrana/platform';
 import { DeliveryStore, type DeliveryKey, type DeliveryLogEntry, type DueDelivery, type PlannedDelivery } from './delivery-store';
 
-interface Held extends DeliveryLogEntry {
+export interface Held extends DeliveryLogEntry {
   email: PlannedDelivery['email'];
   dueAt: number;
 }

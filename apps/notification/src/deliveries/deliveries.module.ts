@@ -1,8 +1,15 @@
 import { Module, type DynamicModule } from '@nestjs/common';
+import { createTransport } from 'nodemailer';
 import type { NotificationEnv } from '../config/env';
+import { ContactStore, PgContactStore } from '../contacts/contact-store';
+import { KeepContactsUseCase } from '../contacts/keep-contacts.use-case';
+import { EditionStore, PgEditionStore } from '../editions/edition-store';
+import { ProjectEditionUseCase } from '../editions/project-edition.use-case';
 import { DeliveriesConsumer } from './deliveries.consumer';
+import { DeliveryLogQuery } from './delivery-log.query';
+import { DeliveryStore, PgDeliveryStore } from './delivery-store';
 import { DeliveryWorker } from './delivery.worker';
-import { MAIL_SETTINGS, mailSettings } from './mail-settings';
+import { MAIL_SETTINGS, MAIL_TRANSPORT, mailSettings, type MailSettings } from './mail-settings';
 import { NotificationsController } from './notifications.controller';
 import { PlanDeliveriesUseCase } from './plan-deliveries.use-case';
 
@@ -14,8 +21,19 @@ export class DeliveriesModule {
       controllers: [NotificationsController],
       providers: [
         { provide: MAIL_SETTINGS, useValue: mailSettings(env.SMTP_URL, env.MAIL_FROM, env.MAIL_MAX_ATTEMPTS, env.MAIL_LEASE_SECONDS) },
-        DeliveriesConsumer,
+        {
+          provide: MAIL_TRANSPORT,
+          useFactory: (mail: MailSettings) => createTransport(mail.smtpUrl, { from: mail.from }),
+          inject: [MAIL_SETTINGS],
+        },
+        { provide: EditionStore, useClass: PgEditionStore },
+        { provide: ContactStore, useClass: PgContactStore },
+        { provide: DeliveryStore, useClass: PgDeliveryStore },
+        ProjectEditionUseCase,
+        KeepContactsUseCase,
         PlanDeliveriesUseCase,
+        DeliveryLogQuery,
+        DeliveriesConsumer,
         DeliveryWorker,
       ],
     };

@@ -10,6 +10,9 @@ export interface MailSettings {
 
 export const MAIL_SETTINGS = Symbol('MAIL_SETTINGS');
 
+/** The SMTP transport (nodemailer's) the delivery worker sends through. */
+export const MAIL_TRANSPORT = Symbol('MAIL_TRANSPORT');
+
 export function mailSettings(smtpUrl: string, from: string, maxAttempts: number, leaseSeconds: number): MailSettings {
   const domain = /@([^>\s]+)/.exec(from)?.[1] ?? 'paritrana.local';
   return { smtpUrl, from, domain, maxAttempts, leaseSeconds };

@@ -1,18 +1,13 @@
 import { Inject, Injectable } from '@nestjs/common';
-import {
-  findCategory,
-  RegionDirectory,
-  type Contact,
-  type EditionDefinition,
-  type Nominee,
-  type RankingPublished,
-} from '@paritrana/contracts';
-import { DomainError } from '@paritrana/platform';
+import { findCategory, RegionDirectory, type EditionDefinition, type RankingPublished } from '@paritrana/contracts';
+import { DomainError, type Tx } from '@paritrana/platform';
 import { createHash } from 'node:crypto';
-import type { EntityManager } from 'typeorm';
+import { ContactStore } from '../contacts/contact-store';
+import { EditionStore } from '../editions/edition-store';
 import { composeCongratulation } from '../emails/congratulation.template';
-import { MAIL_SETTINGS, type MailSettings } from './mail-settings';
+import { DeliveryStore, type DeliveryKey, type PlannedDelivery } from './delivery-store';
 import { DeliveryWorker } from './delivery.worker';
+import { MAIL_SETTINGS, type MailSettings } from './mail-settings';
 
 /**
  * Records one delivery per winner of a published board. The (board, nomination) key is unique,
@@ -24,24 +19,21 @@ export class PlanDeliveriesUseCase {
 
   constructor(
     @Inject(MAIL_SETTINGS) private readonly mail: MailSettings,
+    private readonly editions: EditionStore,
+    private readonly contacts: ContactStore,
+    private readonly deliveries: DeliveryStore,
     private readonly worker: DeliveryWorker,
   ) {}
 
-  async execute(board: RankingPublished, manager: EntityManager): Promise<void> {
+  async execute(board: RankingPublished, tx: Tx): Promise<{ planned: DeliveryKey[] }> {
     const winners = board.standings.filter((s) => s.title);
-    if (winners.length === 0) return;
-    const editions: { definition: EditionDefinition }[] = await manager.query(
-      'SELECT definition FROM notification.editions WHERE code = $1',
-      [board.edition],
+    if (winners.length === 0) return { planned: [] };
+    const edition = await this.editions.get(tx, board.edition);
+    const known = await this.contacts.find(
+      tx,
+      winners.map((w) => w.nominationId),
     );
-    if (editions.length === 0)
-      throw DomainError.unavailable('EDITION_NOT_YET_KNOWN', `Edition ${board.edition} has not reached notification yet`);
-    const edition = editions[0].definition;
-    const contacts: { nomination_id: string; nominee: Nominee; contact: Contact }[] = await manager.query(
-      'SELECT nomination_id, nominee, contact FROM notification.contacts WHERE nomination_id = ANY($1::uuid[])',
-      [winners.map((w) => w.nominationId)],
-    );
-    const byId = new Map(contacts.map((c) => [c.nomination_id, c]));
+    const byId = new Map(known.map((c) => [c.nominationId, c]));
     const missing = winners.filter((w) => !byId.has(w.nominationId));
     if (missing.length > 0) {
       throw DomainError.unavailable(
@@ -49,7 +41,7 @@ export class PlanDeliveriesUseCase {
         `No contact yet for nomination(s) ${missing.map((m) => m.nominationId).join(', ')}`,
       );
     }
-    for (const winner of winners) {
+    const deliveries = winners.map((winner): PlannedDelivery => {
       const { contact, nominee } = byId.get(winner.nominationId)!;
       const facts = {
         nomineeName: nominee.name,
@@ -60,19 +52,23 @@ export class PlanDeliveriesUseCase {
         rank: winner.rank,
         total: winner.total,
       };
-      // The certificate's facts travel with the email; the PDF is rendered when it is sent.
-      const email = {
-        ...composeCongratulation({ ...facts, recipientName: contact.name }),
-        certificate: facts,
-        ...(contact.copyTo ? { copyTo: contact.copyTo } : {}),
+      return {
+        boardId: board.boardId,
+        nominationId: winner.nominationId,
+        recipient: contact.email,
+        messageId: this.messageId(board.boardId, winner.nominationId),
+        // The certificate's facts travel with the email; the PDF is rendered when it is sent.
+        email: {
+          ...composeCongratulation({ ...facts, recipientName: contact.name }),
+          certificate: facts,
+          ...(contact.copyTo ? { copyTo: contact.copyTo } : {}),
+        },
+        title: winner.title!,
       };
-      await manager.query(
-        `INSERT INTO notification.deliveries (board_id, nomination_id, recipient, message_id, email, title)
-         VALUES ($1, $2, $3, $4, $5, $6) ON CONFLICT (board_id, nomination_id) DO NOTHING`,
-        [board.boardId, winner.nominationId, contact.email, this.messageId(board.boardId, winner.nominationId), email, winner.title],
-      );
-    }
+    });
+    const planned = await this.deliveries.plan(tx, deliveries);
     this.worker.wake();
+    return { planned };
   }
 
   private scopeName(board: RankingPublished, edition: EditionDefinition): string {

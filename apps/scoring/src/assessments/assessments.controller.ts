@@ -24,6 +24,6 @@ export class AssessmentsController {
   @ApiResponse({ status: 409, description: 'The nomination was withdrawn' })
   @ApiResponse({ status: 422, description: 'Unknown round or criterion, missing or out-of-range score' })
   record(@Body() body: RecordAssessmentDto, @CurrentPrincipal() principal: Principal): Promise<AssessmentRecordedDto> {
-    return this.recordAssessment.execute(body, principal);
+    return this.recordAssessment.execute({ ...body, by: principal });
   }
 }

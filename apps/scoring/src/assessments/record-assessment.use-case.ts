@@ -1,12 +1,28 @@
 import { Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
-import { canReadNomination, findCategory, type Principal } from '@paritrana/contracts';
-import { AuditLog, DomainError, type FieldError, nominationOutOfScope } from '@paritrana/platform';
+import { canReadNomination, findCategory, type Principal, type ScoreStatus } from '@paritrana/contracts';
+import { AuditLog, DomainError, type FieldError, nominationOutOfScope, Transactions } from '@paritrana/platform';
 import { randomUUID } from 'node:crypto';
-import { DataSource } from 'typeorm';
+import { EditionStore } from '../editions/edition-store';
 import { RescoreUseCase } from '../scores/rescore.use-case';
-import { ScoringStore } from '../scores/scoring-store';
-import { isFiniteNumber, type AssessmentRecordedDto, type RecordAssessmentDto } from './assessment.dto';
+import { ScoreStore } from '../scores/score-store';
+import { isFiniteNumber } from './assessment.dto';
+import { AssessmentStore } from './assessment-store';
+
+export interface RecordAssessmentCommand {
+  nominationId: string;
+  round: string;
+  scores: Record<string, number>;
+  conflictOfInterest?: boolean;
+  comment?: string;
+  by: Principal;
+}
+
+export interface AssessmentRecorded {
+  id: string;
+  /** The assessor's earlier assessment of that round, now superseded. */
+  supersedes?: string;
+  score: { status: ScoreStatus; total: number };
+}
 
 /**
  * Records an assessor's scores for one nomination and round. The assessor's earlier assessment of
@@ -15,15 +31,18 @@ import { isFiniteNumber, type AssessmentRecordedDto, type RecordAssessmentDto } 
 @Injectable()
 export class RecordAssessmentUseCase {
   constructor(
-    @InjectDataSource() private readonly dataSource: DataSource,
-    private readonly store: ScoringStore,
+    private readonly transactions: Transactions,
+    private readonly scores: ScoreStore,
+    private readonly assessments: AssessmentStore,
+    private readonly editions: EditionStore,
     private readonly rescore: RescoreUseCase,
     private readonly audit: AuditLog,
   ) {}
 
-  async execute(dto: RecordAssessmentDto, by: Principal, now = new Date()): Promise<AssessmentRecordedDto> {
-    return this.dataSource.transaction(async (manager) => {
-      const nomination = await this.store.nomination(manager, dto.nominationId, true);
+  async execute(command: RecordAssessmentCommand, now = new Date()): Promise<AssessmentRecorded> {
+    const { by, ...dto } = command;
+    return this.transactions.run(async (tx) => {
+      const nomination = await this.scores.nomination(tx, dto.nominationId, true);
       if (!nomination) throw DomainError.notFound('NOMINATION_NOT_FOUND', `No nomination ${dto.nominationId} to assess (yet)`);
       if (!canReadNomination(by, nomination)) throw nominationOutOfScope(nomination);
       const inScope =
@@ -37,7 +56,7 @@ export class RecordAssessmentUseCase {
         );
       }
       if (nomination.withdrawnAt) throw DomainError.conflict('NOMINATION_WITHDRAWN', `Nomination ${dto.nominationId} was withdrawn`);
-      const edition = await this.store.edition(manager, nomination.edition);
+      const edition = await this.editions.get(tx, nomination.edition);
       const rubric = findCategory(edition, nomination.category)?.rubrics[nomination.tier];
       const criteria = (rubric?.criteria ?? []).filter((c) => 'panel' in c.value && c.value.panel === dto.round);
       const conflict = dto.conflictOfInterest ?? false;
@@ -60,7 +79,7 @@ export class RecordAssessmentUseCase {
       if (errors.length > 0) throw DomainError.invalid('ASSESSMENT_INVALID', 'The assessment has invalid fields', errors);
 
       const id = randomUUID();
-      const supersedes = await this.store.recordAssessment(manager, {
+      const supersedes = await this.assessments.record(tx, {
         id,
         nominationId: nomination.nominationId,
         assessor: by.sub,
@@ -71,9 +90,9 @@ export class RecordAssessmentUseCase {
         comment: dto.comment ?? null,
         submittedAt: now.toISOString(),
       });
-      await this.rescore.rescore(manager, nomination);
-      const after = (await this.store.nomination(manager, nomination.nominationId))!;
-      await this.audit.record(manager, by, [
+      await this.rescore.execute([{ nomination }], tx);
+      const after = (await this.scores.nomination(tx, nomination.nominationId))!;
+      await this.audit.record(tx, by, [
         {
           action: 'assessment.recorded',
           nominationId: nomination.nominationId,

@@ -1,8 +1,10 @@
 import { Module } from '@nestjs/common';
-
+import { EditionStore, PgEditionStore } from './edition-store';
 import { EditionsConsumer } from './editions.consumer';
+import { ProjectEditionUseCase } from './project-edition.use-case';
 
 @Module({
-  providers: [EditionsConsumer],
+  providers: [{ provide: EditionStore, useClass: PgEditionStore }, ProjectEditionUseCase, EditionsConsumer],
+  exports: [EditionStore],
 })
 export class EditionsModule {}

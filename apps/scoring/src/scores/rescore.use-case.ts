@@ -1,35 +1,43 @@
 import { Injectable } from '@nestjs/common';
 import { createEvent, EventTypes, findCategory, type CloudEvent, type EditionDefinition, type Rubric } from '@paritrana/contracts';
 import { EventPublisher } from '@paritrana/messaging';
-import { DomainError } from '@paritrana/platform';
-import type { EntityManager } from 'typeorm';
+import { DomainError, type Tx } from '@paritrana/platform';
+import { AssessmentStore, type Assessment } from '../assessments/assessment-store';
+import { EditionStore } from '../editions/edition-store';
 import { zScoreNormalize } from '../rubric/panel-normalization';
 import { scoreAgainstRubric, type NormalizedPanel, type PanelScores } from '../rubric/rubric-engine';
-import { ScoringStore, type Assessment, type ScoredNomination } from './scoring-store';
+import { ScoreStore, type ScoredNomination } from './score-store';
+
+/** A nomination whose inputs changed, and the event that changed them (the cause of its new score). */
+export interface ScoreChange {
+  nomination: ScoredNomination;
+  cause?: CloudEvent;
+}
+
+export type ScoreCalculated = CloudEvent<typeof EventTypes.ScoreCalculated>;
 
 /**
  * Recomputes scores from the current inputs — indicators and non-conflicted assessments — with
  * the rubric version in force, stores them and announces each as paritrana.score.calculated.v1.
  * With z-score normalisation, one assessment moves the whole pool, so the pool is re-scored.
+ * Runs inside the caller's transaction; returns the events it published.
  */
 @Injectable()
 export class RescoreUseCase {
   constructor(
-    private readonly store: ScoringStore,
+    private readonly scores: ScoreStore,
+    private readonly assessments: AssessmentStore,
+    private readonly editions: EditionStore,
     private readonly events: EventPublisher,
   ) {}
 
-  async rescore(manager: EntityManager, changed: ScoredNomination, cause?: CloudEvent): Promise<void> {
-    await this.rescoreMany(manager, [{ nomination: changed, cause }]);
-  }
-
   /** Re-scores each changed nomination; those not under normalisation together, in one write and one publish. */
-  async rescoreMany(manager: EntityManager, changes: Array<{ nomination: ScoredNomination; cause?: CloudEvent }>): Promise<void> {
-    const events: CloudEvent[] = [];
-    const alone: Array<{ nomination: ScoredNomination; rubric: Rubric; cause?: CloudEvent }> = [];
+  async execute(changes: ScoreChange[], tx: Tx): Promise<ScoreCalculated[]> {
+    const events: ScoreCalculated[] = [];
+    const alone: Array<ScoreChange & { rubric: Rubric }> = [];
     const editions = new Map<string, EditionDefinition>();
     for (const { nomination, cause } of changes) {
-      if (!editions.has(nomination.edition)) editions.set(nomination.edition, await this.store.edition(manager, nomination.edition));
+      if (!editions.has(nomination.edition)) editions.set(nomination.edition, await this.editions.get(tx, nomination.edition));
       const edition = editions.get(nomination.edition)!;
       const rubric = findCategory(edition, nomination.category)?.rubrics[nomination.tier];
       if (!rubric)
@@ -38,30 +46,31 @@ export class RescoreUseCase {
           `Edition ${nomination.edition} has no ${nomination.tier} rubric for ${nomination.category}`,
         );
       if (edition.panelNormalization === 'zscore' && hasPanel(rubric))
-        events.push(...(await this.rescorePool(manager, nomination, rubric, cause)));
+        events.push(...(await this.rescorePool(tx, nomination, rubric, cause)));
       else alone.push({ nomination, rubric, cause });
     }
-    const assessments = await this.store.currentAssessments(
-      manager,
+    const assessments = await this.assessments.current(
+      tx,
       alone.map((c) => c.nomination.nominationId),
     );
-    events.push(...(await this.score(manager, alone, panelsOf(assessments), new Map())));
-    await this.events.publish(manager, events);
+    events.push(...(await this.score(tx, alone, panelsOf(assessments), new Map())));
+    await this.events.publish(tx, events);
+    return events;
   }
 
   /** With z-score normalisation, one change moves the whole pool: one pool is re-scored by one transaction at a time. */
-  private async rescorePool(manager: EntityManager, changed: ScoredNomination, rubric: Rubric, cause?: CloudEvent): Promise<CloudEvent[]> {
-    await manager.query('SELECT pg_advisory_xact_lock(hashtext($1))', [`${changed.edition}|${changed.tier}|${changed.category}`]);
-    const pool = await this.store.group(manager, changed.edition, changed.tier, changed.category);
-    const assessments = await this.store.currentAssessments(
-      manager,
+  private async rescorePool(tx: Tx, changed: ScoredNomination, rubric: Rubric, cause?: CloudEvent): Promise<ScoreCalculated[]> {
+    await this.scores.lockPool(tx, changed.edition, changed.tier, changed.category);
+    const pool = await this.scores.pool(tx, changed.edition, changed.tier, changed.category);
+    const assessments = await this.assessments.current(
+      tx,
       pool.map((t) => t.nominationId),
     );
     const panels = panelsOf(assessments);
     const normalized = normalize(rubric, pool, assessments);
     const moved = pool.filter((n) => !sameScore(n, scoreOf(rubric, n, panels, normalized)));
     return this.score(
-      manager,
+      tx,
       moved.map((nomination) => ({ nomination, rubric, cause })),
       panels,
       normalized,
@@ -69,16 +78,16 @@ export class RescoreUseCase {
   }
 
   private async score(
-    manager: EntityManager,
-    targets: Array<{ nomination: ScoredNomination; rubric: Rubric; cause?: CloudEvent }>,
+    tx: Tx,
+    targets: Array<ScoreChange & { rubric: Rubric }>,
     panels: Map<string, PanelScores>,
     normalized: Map<string, NormalizedPanel>,
-  ): Promise<CloudEvent[]> {
+  ): Promise<ScoreCalculated[]> {
     const calculatedAt = new Date().toISOString();
     const live = targets.filter((t) => !t.nomination.withdrawnAt);
     const scores = live.map(({ nomination, rubric }) => ({ ...scoreOf(rubric, nomination, panels, normalized), calculatedAt }));
-    await this.store.saveScores(
-      manager,
+    await this.scores.saveScores(
+      tx,
       scores.map((score, i) => ({ nominationId: live[i].nomination.nominationId, ...score })),
     );
     return live.map(({ nomination, cause }, i) =>

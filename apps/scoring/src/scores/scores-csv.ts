@@ -1,5 +1,6 @@
 import { csvCell } from '@paritrana/contracts';
-import type { Assessment, ScoredNomination } from './scoring-store';
+import type { Assessment } from '../assessments/assessment-store';
+import type { ScoredNomination } from './score-store';
 
 /**
  * A board's scores as CSV: one row per nomination (best first) with each criterion's value and

@@ -1,13 +1,28 @@
 import { Module } from '@nestjs/common';
+import { AssessmentStore, PgAssessmentStore } from '../assessments/assessment-store';
 import { AssessmentsController } from '../assessments/assessments.controller';
 import { RecordAssessmentUseCase } from '../assessments/record-assessment.use-case';
+import { EditionsModule } from '../editions/editions.module';
 import { NominationsConsumer } from './nominations.consumer';
 import { RescoreUseCase } from './rescore.use-case';
+import { ScoreNominationsUseCase } from './score-nominations.use-case';
+import { PgScoreStore, ScoreStore } from './score-store';
 import { ScoresController } from './scores.controller';
-import { ScoringStore } from './scoring-store';
+import { ScoresQuery } from './scores.query';
+import { WithdrawNominationUseCase } from './withdraw-nomination.use-case';
 
 @Module({
+  imports: [EditionsModule],
   controllers: [ScoresController, AssessmentsController],
-  providers: [ScoringStore, RescoreUseCase, NominationsConsumer, RecordAssessmentUseCase],
+  providers: [
+    { provide: ScoreStore, useClass: PgScoreStore },
+    { provide: AssessmentStore, useClass: PgAssessmentStore },
+    RescoreUseCase,
+    ScoreNominationsUseCase,
+    WithdrawNominationUseCase,
+    RecordAssessmentUseCase,
+    ScoresQuery,
+    NominationsConsumer,
+  ],
 })
 export class ScoresModule {}

@@ -1,0 +1,63 @@
+import type { Tx } from '@paritrana/platform';
+import { DeliveryStore, type DeliveryKey, type DeliveryLogEntry, type DueDelivery, type PlannedDelivery } from './delivery-store';
+
+export interface Held extends DeliveryLogEntry {
+  email: PlannedDelivery['email'];
+  dueAt: number;
+}
+
+/** DeliveryStore for unit tests: unique per (board, nomination), leases and retries on the wall clock. */
+export class InMemoryDeliveryStore extends DeliveryStore {
+  readonly deliveries: Held[] = [];
+
+  override async plan(_tx: Tx, deliveries: PlannedDelivery[]): Promise<DeliveryKey[]> {
+    const planned: DeliveryKey[] = [];
+    for (const d of deliveries) {
+      if (this.find(d)) continue;
+      this.deliveries.push({
+        ...structuredClone(d),
+        status: 'pending',
+        attempts: 0,
+        lastError: null,
+        createdAt: new Date().toISOString(),
+        sentAt: null,
+        dueAt: Date.now(),
+      });
+      planned.push({ boardId: d.boardId, nominationId: d.nominationId });
+    }
+    return planned;
+  }
+
+  override async claimDue(limit: number, leaseSeconds: number): Promise<DueDelivery[]> {
+    const due = this.deliveries
+      .filter((d) => d.status === 'pending' && d.dueAt <= Date.now())
+      .sort((a, b) => a.dueAt - b.dueAt)
+      .slice(0, limit);
+    return due.map((d) => {
+      d.attempts++;
+      d.dueAt = Date.now() + leaseSeconds * 1000;
+      const { boardId, nominationId, recipient, messageId, email, title, attempts } = d;
+      return structuredClone({ boardId, nominationId, recipient, messageId, email, title, attempts });
+    });
+  }
+
+  override async markSent(_tx: Tx, key: DeliveryKey, sentAt: string): Promise<void> {
+    Object.assign(this.find(key)!, { status: 'sent', sentAt, lastError: null });
+  }
+
+  override async markFailed(_tx: Tx, key: DeliveryKey, error: string): Promise<void> {
+    Object.assign(this.find(key)!, { status: 'failed', lastError: error });
+  }
+
+  override async retryLater(key: DeliveryKey, delayMs: number, error: string): Promise<void> {
+    Object.assign(this.find(key)!, { dueAt: Date.now() + delayMs, lastError: error });
+  }
+
+  override async byBoard(boardId: string): Promise<DeliveryLogEntry[]> {
+    return this.deliveries.filter((d) => d.boardId === boardId).map(({ email: _e, dueAt: _d, ...entry }) => structuredClone(entry));
+  }
+
+  private find(key: DeliveryKey): Held | undefined {
+    return this.deliveries.find((d) => d.boardId === key.boardId && d.nominationId === key.nominationId);
+  }
+}

@@ -15,4 +15,5 @@ export * from './http/bootstrap';
 export * from './http/exception.filter';
 export * from './http/validation';
 export * from './service.module';
+export * from './runtime/concurrency-limit';
 export * from './runtime/poller';

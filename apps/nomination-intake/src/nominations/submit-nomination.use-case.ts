@@ -57,7 +57,7 @@ export class SubmitNominationUseCase {
         { path: 'Idempotency-Key', message: 'must be 1-200 visible ASCII characters' },
       ]);
     }
-    const hash = requestHash(dto);
+    const hash = idempotencyKey ? requestHash(dto) : '';
     if (idempotencyKey) {
       const replay = await this.replay(by, idempotencyKey, hash);
       if (replay) return replay;

@@ -14,4 +14,5 @@ export * from './health/health.controller';
 export * from './http/bootstrap';
 export * from './http/exception.filter';
 export * from './http/validation';
+export * from './runtime/concurrency-limit';
 export * from './runtime/poller';

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { EventTypes, type CloudEvent } from '@paritrana/contracts';
 import { OnEvent } from '@paritrana/messaging';
-import type { EntityManager } from 'typeorm';
+import type { Tx } from '@paritrana/platform';
 import { AdvanceWinnersUseCase } from './advance-winners.use-case';
 
 @Injectable()
@@ -9,7 +9,7 @@ export class RankingsConsumer {
   constructor(private readonly advanceWinners: AdvanceWinnersUseCase) {}
 
   @OnEvent(EventTypes.RankingPublished)
-  onPublished(event: CloudEvent<typeof EventTypes.RankingPublished>, manager: EntityManager): Promise<void> {
-    return this.advanceWinners.execute(event, manager);
+  async onPublished(published: CloudEvent<typeof EventTypes.RankingPublished>, tx: Tx): Promise<void> {
+    await this.advanceWinners.execute({ published, tx });
   }
 }

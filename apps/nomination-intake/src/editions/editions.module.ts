@@ -1,14 +1,12 @@
 import { Module } from '@nestjs/common';
-import { TypeOrmModule } from '@nestjs/typeorm';
 import { DefineEditionUseCase } from './define-edition.use-case';
-import { EditionEntity } from './edition.entity';
+import { EditionStore, PostgresEditionStore } from './edition.store';
 import { EditionsController } from './editions.controller';
 import { EditionsQuery } from './editions.query';
 
 @Module({
-  imports: [TypeOrmModule.forFeature([EditionEntity])],
   controllers: [EditionsController],
-  providers: [DefineEditionUseCase, EditionsQuery],
-  exports: [EditionsQuery],
+  providers: [DefineEditionUseCase, EditionsQuery, { provide: EditionStore, useClass: PostgresEditionStore }],
+  exports: [EditionStore],
 })
 export class EditionsModule {}

@@ -1,21 +1,18 @@
 import { Injectable } from '@nestjs/common';
-import { InjectRepository } from '@nestjs/typeorm';
 import type { EditionDefinition } from '@paritrana/contracts';
 import { DomainError } from '@paritrana/platform';
-import { Repository } from 'typeorm';
-import { EditionEntity } from './edition.entity';
+import { EditionStore } from './edition.store';
+
+export const editionNotFound = (code: string): DomainError =>
+  DomainError.notFound('EDITION_NOT_FOUND', `No edition ${code}; list of editions is defined by the secretariat`);
 
 @Injectable()
 export class EditionsQuery {
-  constructor(@InjectRepository(EditionEntity) private readonly editions: Repository<EditionEntity>) {}
-
-  async find(code: string): Promise<EditionDefinition | undefined> {
-    return (await this.editions.findOneBy({ code }))?.definition;
-  }
+  constructor(private readonly editions: EditionStore) {}
 
   async get(code: string): Promise<EditionDefinition> {
-    const edition = await this.find(code);
-    if (!edition) throw DomainError.notFound('EDITION_NOT_FOUND', `No edition ${code}; list of editions is defined by the secretariat`);
+    const edition = await this.editions.find(code);
+    if (!edition) throw editionNotFound(code);
     return edition;
   }
 }

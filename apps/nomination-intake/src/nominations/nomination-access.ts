@@ -8,11 +8,13 @@ export function assertCanWrite(principal: Principal, province: string): void {
   }
 }
 
-/** SQL conditions restricting a listing to what the principal may read. */
-export function readScope(principal: Principal, alias: string): { sql: string; params: unknown[] } {
-  if (NATIONAL_ROLES.has(principal.role)) return { sql: 'TRUE', params: [] };
-  if (principal.provinces && principal.provinces.length > 0)
-    return { sql: `${alias}.province IN (:...scopeProvinces)`, params: principal.provinces };
-  if (principal.role === 'assessor' || principal.role === 'panel-chair') return { sql: `${alias}.tier = 'national'`, params: [] };
-  return { sql: 'FALSE', params: [] };
+/** Which nominations a listing may show a reader; the store turns it into its own conditions. */
+export type ReadScope =
+  { kind: 'everything' } | { kind: 'provinces'; provinces: string[] } | { kind: 'national-round' } | { kind: 'nothing' };
+
+export function readScope(principal: Principal): ReadScope {
+  if (NATIONAL_ROLES.has(principal.role)) return { kind: 'everything' };
+  if (principal.provinces && principal.provinces.length > 0) return { kind: 'provinces', provinces: principal.provinces };
+  if (principal.role === 'assessor' || principal.role === 'panel-chair') return { kind: 'national-round' };
+  return { kind: 'nothing' };
 }

@@ -2,7 +2,8 @@ import { Injectable } from '@nestjs/common';
 import { findCategory, RegionDirectory, type EditionDefinition, type Principal, type Tier } from '@paritrana/contracts';
 import { DomainError, type FieldError } from '@paritrana/platform';
 import { randomUUID } from 'node:crypto';
-import { EditionsQuery } from '../editions/editions.query';
+import { EditionStore } from '../editions/edition.store';
+import { editionNotFound } from '../editions/editions.query';
 import { checkIndicators } from './indicator-rules';
 import { assertCanWrite } from './nomination-access';
 import type { SubmitNominationDto } from './nomination.dto';
@@ -16,7 +17,7 @@ export type EditionLookup = (code: string) => Promise<EditionDefinition | undefi
 export class NominationRules {
   private readonly regions = RegionDirectory.official();
 
-  constructor(private readonly editions: EditionsQuery) {}
+  constructor(private readonly editions: EditionStore) {}
 
   /** Memoises edition look-ups for the length of one request. */
   editionLookup(): EditionLookup {
@@ -73,7 +74,8 @@ export class NominationRules {
 
   /** Amendments follow the same indicator rules and the same window as submissions. */
   async checkAmendment(nomination: NominationEntity, indicators: Record<string, unknown> | undefined, now: Date): Promise<void> {
-    const edition = await this.editions.get(nomination.edition);
+    const edition = await this.editions.find(nomination.edition);
+    if (!edition) throw editionNotFound(nomination.edition);
     const errors = [
       ...windowErrors(edition, nomination.tier, now),
       ...(indicators ? checkIndicators(nomination.nominee.kind, indicators) : []),

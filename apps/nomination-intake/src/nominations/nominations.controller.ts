@@ -1,7 +1,7 @@
 import { Body, Controller, Get, Headers, HttpCode, Param, Patch, Post, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiBody, ApiHeader, ApiOperation, ApiParam, ApiResponse, ApiTags } from '@nestjs/swagger';
 import type { Principal } from '@paritrana/contracts';
-import { CurrentPrincipal, DomainError, Roles } from '@paritrana/platform';
+import { ConcurrencyLimit, CurrentPrincipal, type FieldError, Roles } from '@paritrana/platform';
 import { ChangeNominationUseCase } from './change-nomination.use-case';
 import {
   AmendNominationDto,
@@ -11,15 +11,35 @@ import {
   WithdrawNominationDto,
 } from './nomination.dto';
 import { NominationsQuery, toView } from './nominations.query';
-import { MAX_BATCH, SubmitBatchUseCase } from './submit-batch.use-case';
+import { MAX_BATCH, SubmitBatchUseCase, type BatchItemOutcome } from './submit-batch.use-case';
 import { SubmitNominationUseCase } from './submit-nomination.use-case';
 
 const WRITERS = ['regional-office', 'secretariat', 'admin'] as const;
+
+/** Batches worked on at once: more would only queue for the same cores while each holds its nominations in memory. */
+const CONCURRENT_BATCHES = 2;
+
+export interface BatchItemResult {
+  index: number;
+  status: 201 | 403 | 409 | 422;
+  id?: string;
+  submittedAt?: string;
+  errors?: FieldError[];
+}
+
+const STATUS_OF_OUTCOME = { accepted: 201, 'out-of-scope': 403, duplicate: 409, invalid: 422 } as const;
+
+const toBatchItemResult = (item: BatchItemOutcome): BatchItemResult =>
+  item.outcome === 'accepted'
+    ? { index: item.index, status: 201, id: item.id, submittedAt: item.submittedAt }
+    : { index: item.index, status: STATUS_OF_OUTCOME[item.outcome], errors: item.errors };
 
 @ApiTags('nominations')
 @ApiBearerAuth()
 @Controller('v1/nominations')
 export class NominationsController {
+  private readonly batches = new ConcurrencyLimit(CONCURRENT_BATCHES);
+
   constructor(
     private readonly submitNomination: SubmitNominationUseCase,
     private readonly submitBatch: SubmitBatchUseCase,
@@ -45,12 +65,7 @@ export class NominationsController {
     @CurrentPrincipal() principal: Principal,
     @Headers('idempotency-key') idempotencyKey?: string,
   ): Promise<NominationAcceptedDto> {
-    if (idempotencyKey !== undefined && !/^[\x21-\x7e]{1,200}$/.test(idempotencyKey)) {
-      throw DomainError.invalid('IDEMPOTENCY_KEY_INVALID', 'Invalid Idempotency-Key', [
-        { path: 'Idempotency-Key', message: 'must be 1-200 visible ASCII characters' },
-      ]);
-    }
-    return this.submitNomination.execute(body, principal, idempotencyKey);
+    return this.submitNomination.execute({ nomination: body, by: principal, idempotencyKey });
   }
 
   @Post('batch')
@@ -58,8 +73,9 @@ export class NominationsController {
   @Roles(...WRITERS)
   @ApiOperation({ summary: `Nominate up to ${MAX_BATCH} at once; every item is answered (201, 403, 409 or 422)` })
   @ApiBody({ type: [SubmitNominationDto] })
-  batch(@Body() body: unknown, @CurrentPrincipal() principal: Principal) {
-    return this.submitBatch.execute(body, principal);
+  async batch(@Body() body: unknown, @CurrentPrincipal() principal: Principal): Promise<{ results: BatchItemResult[] }> {
+    const outcomes = await this.batches.run(() => this.submitBatch.execute({ items: body, by: principal }));
+    return { results: outcomes.map(toBatchItemResult) };
   }
 
   @Get()
@@ -83,7 +99,7 @@ export class NominationsController {
   @ApiResponse({ status: 409, description: 'The nomination was withdrawn' })
   @ApiResponse({ status: 422, description: 'Invalid fields, or the window is closed' })
   async amend(@Param('id') id: string, @Body() body: AmendNominationDto, @CurrentPrincipal() principal: Principal) {
-    return toView(await this.changeNomination.amend(id, body, principal));
+    return toView(await this.changeNomination.amend({ id, changes: body, by: principal }));
   }
 
   @Post(':id/withdraw')
@@ -93,6 +109,6 @@ export class NominationsController {
   @ApiParam({ name: 'id', format: 'uuid', example: '6f1c2a7e-3b7d-4f0e-9a51-0c2d7d1e9b44' })
   @ApiResponse({ status: 409, description: 'Already withdrawn' })
   async withdraw(@Param('id') id: string, @Body() body: WithdrawNominationDto, @CurrentPrincipal() principal: Principal) {
-    return toView(await this.changeNomination.withdraw(id, principal, body?.reason));
+    return toView(await this.changeNomination.withdraw({ id, by: principal, reason: body?.reason }));
   }
 }

@@ -2,8 +2,10 @@ import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { EditionsModule } from '../editions/editions.module';
 import { ChangeNominationUseCase } from './change-nomination.use-case';
+import { IdempotencyKeyStore, PostgresIdempotencyKeyStore } from './idempotency-key.store';
 import { NominationRules } from './nomination-rules';
 import { NominationEntity } from './nomination.entity';
+import { NominationStore, PostgresNominationStore } from './nomination.store';
 import { NominationsController } from './nominations.controller';
 import { NominationsQuery } from './nominations.query';
 import { SubmitBatchUseCase } from './submit-batch.use-case';
@@ -12,6 +14,15 @@ import { SubmitNominationUseCase } from './submit-nomination.use-case';
 @Module({
   imports: [TypeOrmModule.forFeature([NominationEntity]), EditionsModule],
   controllers: [NominationsController],
-  providers: [NominationRules, SubmitNominationUseCase, SubmitBatchUseCase, ChangeNominationUseCase, NominationsQuery],
+  providers: [
+    NominationRules,
+    SubmitNominationUseCase,
+    SubmitBatchUseCase,
+    ChangeNominationUseCase,
+    NominationsQuery,
+    { provide: NominationStore, useClass: PostgresNominationStore },
+    { provide: IdempotencyKeyStore, useClass: PostgresIdempotencyKeyStore },
+  ],
+  exports: [NominationStore],
 })
 export class NominationsModule {}

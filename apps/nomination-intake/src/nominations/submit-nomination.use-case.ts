@@ -1,15 +1,14 @@
 import { Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
 import type { Principal } from '@paritrana/contracts';
 import { EventPublisher } from '@paritrana/messaging';
-import { AuditLog, DomainError } from '@paritrana/platform';
+import { AuditLog, DomainError, Transactions, type Tx } from '@paritrana/platform';
 import { createHash } from 'node:crypto';
-import { DataSource, type EntityManager } from 'typeorm';
-import type { QueryDeepPartialEntity } from 'typeorm/query-builder/QueryPartialEntity';
+import { IdempotencyKeyStore } from './idempotency-key.store';
 import { submittedEvent } from './nomination-events';
 import { NominationRules } from './nomination-rules';
-import type { NominationAcceptedDto, SubmitNominationDto } from './nomination.dto';
-import { NominationEntity } from './nomination.entity';
+import type { SubmitNominationDto } from './nomination.dto';
+import type { NominationStatus } from './nomination.entity';
+import { NominationStore } from './nomination.store';
 
 /** Canonical JSON (sorted keys), so the same body in another key order is the same request. */
 const canonical = (value: unknown): string =>
@@ -24,76 +23,76 @@ const canonical = (value: unknown): string =>
 
 export const requestHash = (body: unknown) => createHash('sha256').update(canonical(body)).digest('hex');
 
+export interface SubmitNominationCommand {
+  nomination: SubmitNominationDto;
+  by: Principal;
+  idempotencyKey?: string;
+  now?: Date;
+}
+
+export interface NominationAccepted {
+  id: string;
+  status: NominationStatus;
+  submittedAt: string;
+}
+
 @Injectable()
 export class SubmitNominationUseCase {
   constructor(
-    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly transactions: Transactions,
+    private readonly nominations: NominationStore,
+    private readonly idempotencyKeys: IdempotencyKeyStore,
     private readonly rules: NominationRules,
     private readonly events: EventPublisher,
     private readonly audit: AuditLog,
   ) {}
 
   /**
-   * With an Idempotency-Key, a retried request with the same body gets the first response and
-   * creates nothing; the same key with another body is refused (422).
+   * With an Idempotency-Key, a retried request with the same body gets the first answer and
+   * creates nothing; the same key with another body is refused (IDEMPOTENCY_KEY_REUSED).
    */
-  async execute(dto: SubmitNominationDto, by: Principal, idempotencyKey?: string, now = new Date()): Promise<NominationAcceptedDto> {
-    const hash = idempotencyKey ? requestHash(dto) : undefined;
+  async execute({ nomination: dto, by, idempotencyKey, now = new Date() }: SubmitNominationCommand): Promise<NominationAccepted> {
+    if (idempotencyKey !== undefined && !/^[\x21-\x7e]{1,200}$/.test(idempotencyKey)) {
+      throw DomainError.invalid('IDEMPOTENCY_KEY_INVALID', 'Invalid Idempotency-Key', [
+        { path: 'Idempotency-Key', message: 'must be 1-200 visible ASCII characters' },
+      ]);
+    }
+    const hash = idempotencyKey ? requestHash(dto) : '';
     if (idempotencyKey) {
-      const replay = await this.replay(this.dataSource.manager, by, idempotencyKey, hash!);
+      const replay = await this.replay(by, idempotencyKey, hash);
       if (replay) return replay;
     }
     const nomination = await this.rules.prepare(dto, by, now);
-    const accepted: NominationAcceptedDto = { id: nomination.id, status: nomination.status, submittedAt: now.toISOString() };
-    return this.dataSource.transaction(async (manager) => {
-      if (idempotencyKey) {
-        const claimed: unknown[] = await manager.query(
-          `INSERT INTO intake.idempotency_keys (principal, key, request_hash, status, body) VALUES ($1, $2, $3, 201, $4)
-           ON CONFLICT (principal, key) DO NOTHING RETURNING key`,
-          [by.sub, idempotencyKey, hash, accepted],
-        );
-        if (claimed.length === 0) {
-          const replay = await this.replay(manager, by, idempotencyKey, hash!);
-          if (replay) return replay;
-        }
+    const accepted: NominationAccepted = { id: nomination.id, status: nomination.status, submittedAt: now.toISOString() };
+    return this.transactions.run(async (tx) => {
+      if (
+        idempotencyKey &&
+        !(await this.idempotencyKeys.claim(tx, by.sub, idempotencyKey, { requestHash: hash, status: 201, body: accepted }))
+      ) {
+        const replay = await this.replay(by, idempotencyKey, hash, tx);
+        if (replay) return replay;
       }
-      await this.insert(manager, nomination);
-      await this.events.publish(manager, [submittedEvent(nomination)]);
-      await this.audit.record(manager, by, [
-        { action: 'nomination.submitted', nominationId: nomination.id, province: nomination.province },
-      ]);
+      const stored = await this.nominations.insert(tx, [nomination]);
+      if (!stored.has(nomination.id)) {
+        throw DomainError.conflict(
+          'NOMINATION_DUPLICATE',
+          `${nomination.nominee.name} is already nominated in ${nomination.edition} ${nomination.tier} ${nomination.category}`,
+        );
+      }
+      await this.events.publish(tx, [submittedEvent(nomination)]);
+      await this.audit.record(tx, by, [{ action: 'nomination.submitted', nominationId: nomination.id, province: nomination.province }]);
       return accepted;
     });
   }
 
-  private async insert(manager: EntityManager, nomination: NominationEntity): Promise<void> {
-    const inserted = await manager
-      .createQueryBuilder()
-      .insert()
-      .into(NominationEntity)
-      .values(nomination as QueryDeepPartialEntity<NominationEntity>)
-      .orIgnore()
-      .returning(['id'])
-      .execute();
-    if (inserted.raw.length === 0) {
-      throw DomainError.conflict(
-        'NOMINATION_DUPLICATE',
-        `${nomination.nominee.name} is already nominated in ${nomination.edition} ${nomination.tier} ${nomination.category}`,
-      );
-    }
-  }
-
-  private async replay(manager: EntityManager, by: Principal, key: string, hash: string): Promise<NominationAcceptedDto | undefined> {
-    const rows: { request_hash: string; body: NominationAcceptedDto }[] = await manager.query(
-      'SELECT request_hash, body FROM intake.idempotency_keys WHERE principal = $1 AND key = $2',
-      [by.sub, key],
-    );
-    if (rows.length === 0) return undefined;
-    if (rows[0].request_hash !== hash) {
+  private async replay(by: Principal, key: string, hash: string, tx?: Tx): Promise<NominationAccepted | undefined> {
+    const answer = await this.idempotencyKeys.find<NominationAccepted>(by.sub, key, tx);
+    if (!answer) return undefined;
+    if (answer.requestHash !== hash) {
       throw DomainError.invalid('IDEMPOTENCY_KEY_REUSED', `Idempotency-Key ${key} was used for another request body; use a new key`, [
         { path: 'Idempotency-Key', message: 'was used with a different body' },
       ]);
     }
-    return rows[0].body;
+    return answer.body;
   }
 }

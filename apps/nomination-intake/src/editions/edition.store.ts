@@ -1,0 +1,33 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import type { EditionDefinition } from '@paritrana/contracts';
+import type { Tx } from '@paritrana/platform';
+import { DataSource } from 'typeorm';
+
+/** The editions intake knows: every read and write of `intake.editions`. */
+export abstract class EditionStore {
+  /** Reads inside `tx` when given, else on its own. */
+  abstract find(code: string, tx?: Tx): Promise<EditionDefinition | undefined>;
+  /** False when an edition with this code exists already (nothing is written). */
+  abstract insert(tx: Tx, definition: EditionDefinition, definedBy: string): Promise<boolean>;
+}
+
+@Injectable()
+export class PostgresEditionStore extends EditionStore {
+  constructor(@InjectDataSource() private readonly dataSource: DataSource) {
+    super();
+  }
+
+  override async find(code: string, tx: Tx = this.dataSource.manager): Promise<EditionDefinition | undefined> {
+    const rows: { definition: EditionDefinition }[] = await tx.query('SELECT definition FROM intake.editions WHERE code = $1', [code]);
+    return rows[0]?.definition;
+  }
+
+  override async insert(tx: Tx, definition: EditionDefinition, definedBy: string): Promise<boolean> {
+    const inserted: unknown[] = await tx.query(
+      'INSERT INTO intake.editions (code, definition, defined_by) VALUES ($1, $2, $3) ON CONFLICT (code) DO NOTHING RETURNING code',
+      [definition.code, JSON.stringify(definition), definedBy],
+    );
+    return inserted.length > 0;
+  }
+}

@@ -7,6 +7,7 @@ export * from './events/catalog';
 export * from './events/edition.events';
 export * from './events/envelope';
 export * from './events/event-validator';
+export * from './events/formats';
 export * from './events/nomination.events';
 export * from './events/notification.events';
 export * from './events/ranking.events';

@@ -1,9 +1,22 @@
-import { fullFormats } from 'ajv-formats/dist/formats';
+import { fullFormats, type FormatName } from 'ajv-formats/dist/formats';
 
-const dateTime = fullFormats['date-time'] as { validate: (value: string) => boolean };
+/** The check the event validator applies for a `format`, usable outside a schema. */
+function formatCheck(name: FormatName): (value: string) => boolean {
+  const format = fullFormats[name] as RegExp | ((value: string) => boolean) | { validate: RegExp | ((value: string) => boolean) };
+  const check = typeof format === 'object' && 'validate' in format ? format.validate : format;
+  return check instanceof RegExp ? (value) => check.test(value) : check;
+}
 
-/**
- * RFC 3339 date-time with a time zone: the `date-time` format the event schemas are checked with,
- * exported so the HTTP DTOs accept exactly the same strings.
+const dateTime = formatCheck('date-time');
+const email = formatCheck('email');
+
+/*
+ * The formats the event schemas are checked with, exported so the HTTP DTOs accept no string the
+ * schemas would refuse.
  */
-export const isDateTime = (value: unknown): value is string => typeof value === 'string' && dateTime.validate(value);
+
+/** RFC 3339 date-time with a time zone (the schemas' `date-time`). */
+export const isDateTime = (value: unknown): value is string => typeof value === 'string' && dateTime(value);
+
+/** The schemas' `email`. */
+export const isEmailAddress = (value: unknown): value is string => typeof value === 'string' && email(value);

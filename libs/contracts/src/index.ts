@@ -12,5 +12,6 @@ export * from './events/nomination.events';
 export * from './events/notification.events';
 export * from './events/ranking.events';
 export * from './events/score.events';
+export * from './mirrors';
 export * from './regions/region-directory';
 export * from './topics';

@@ -11,10 +11,12 @@ import {
   PROVINCE_CODE_PATTERN,
   TIERS,
   ZONE_CODE_PATTERN,
+  type Assert,
   type Category,
   type Criterion,
   type EditionDefinition,
   type EligibilityRule,
+  type Mirrors,
   type Rubric,
   type Scale,
   type ValueSource,
@@ -284,14 +286,6 @@ export class EditionDefinitionDto implements EditionDefinition {
   @IsIn(PANEL_NORMALIZATIONS)
   panelNormalization?: (typeof PANEL_NORMALIZATIONS)[number];
 }
-
-/** True when a DTO has exactly the fields of its contract shape, each assignable both ways. */
-type Mirrors<Dto, Contract> = [keyof Dto, Dto] extends [keyof Contract, Contract]
-  ? [keyof Contract, Contract] extends [keyof Dto, Dto]
-    ? true
-    : false
-  : false;
-type Assert<T extends true> = T;
 
 /** Fails to compile when a DTO and the edition contract drift apart (a field added, removed or retyped on one side). */
 export type EditionDtosMirrorTheContract = [

@@ -7,7 +7,9 @@ import {
   NPP_PATTERN,
   REGION_CODE_PATTERN,
   TIERS,
+  type Assert,
   type Contact,
+  type Mirrors,
   type Nominee,
 } from '@paritrana/contracts';
 import { Type } from 'class-transformer';
@@ -250,14 +252,6 @@ export class NominationAcceptedDto {
   @ApiProperty({ example: '2025-03-01T08:00:00.000Z' })
   submittedAt!: string;
 }
-
-/** True when a DTO has exactly the fields of its contract shape, each assignable both ways. */
-type Mirrors<Dto, Contract> = [keyof Dto, Dto] extends [keyof Contract, Contract]
-  ? [keyof Contract, Contract] extends [keyof Dto, Dto]
-    ? true
-    : false
-  : false;
-type Assert<T extends true> = T;
 
 /** Fails to compile when the DTOs and the event shapes drift apart; a government nominee is named by the intake, not the caller. */
 export type NominationDtosMirrorTheContract = [

@@ -1,40 +1,79 @@
 import { ApiProperty } from '@nestjs/swagger';
 import {
+  AGGREGATES,
+  CATEGORY_CODE_PATTERN,
+  CRITERION_CODE_PATTERN,
+  EDITION_CODE_PATTERN,
+  isDateTime,
   NATIONAL_SCOPES,
   NOMINEE_KINDS,
   PANEL_NORMALIZATIONS,
+  PROVINCE_CODE_PATTERN,
   TIERS,
+  ZONE_CODE_PATTERN,
+  type Assert,
+  type Category,
+  type Criterion,
+  type EditionDefinition,
   type EligibilityRule,
+  type Mirrors,
+  type Rubric,
   type Scale,
   type ValueSource,
+  type Zone,
 } from '@paritrana/contracts';
 import { Type } from 'class-transformer';
 import {
   ArrayMinSize,
+  buildMessage,
   IsArray,
-  IsDateString,
   IsIn,
   IsInt,
   IsNotEmpty,
   IsNumber,
   IsObject,
-  IsOptional,
   IsPositive,
   IsString,
   Matches,
   Max,
   MaxLength,
   Min,
+  ValidateBy,
+  ValidateIf,
   ValidateNested,
+  type ValidationOptions,
 } from 'class-validator';
+
+/*
+ * The shapes of @paritrana/contracts' EditionDefinitionSchema (the payload of
+ * paritrana.edition.defined.v1), as the HTTP boundary. The patterns, enums and date format come
+ * from the contract; the types are checked against it below, and edition-definition.dto.spec.ts
+ * runs both over the same definitions.
+ */
+
+/** May be left out, but not sent as null: the schema has no null, and a null would travel on the event. */
+const OptionalNotNull = () => ValidateIf((_, value) => value !== undefined);
+
+/** RFC 3339 with a time zone, exactly the schema's `date-time`. */
+const IsDateTime = (options?: ValidationOptions) =>
+  ValidateBy(
+    {
+      name: 'isDateTime',
+      validator: {
+        validate: (value) => isDateTime(value),
+        defaultMessage: buildMessage((each) => `${each}$property must be a valid ISO 8601 date string`, options),
+      },
+    },
+    options,
+  );
 
 export class SubmissionWindowDto {
   @ApiProperty({ example: '2025-01-01T00:00:00Z' })
-  @IsDateString({ strict: true })
+  @IsDateTime()
   submissionsOpen!: string;
 
   @ApiProperty({ example: '2025-06-30T23:59:59Z' })
-  @IsDateString({ strict: true })
+  @IsDateTime()
   submissionsClose!: string;
 }
 
@@ -46,17 +85,17 @@ export class ScheduleDto {
   provincial!: SubmissionWindowDto;
 
   @ApiProperty({ type: SubmissionWindowDto, required: false })
-  @IsOptional()
+  @OptionalNotNull()
   @IsObject()
   @ValidateNested()
   @Type(() => SubmissionWindowDto)
   national?: SubmissionWindowDto;
 }
 
-export class ZoneDto {
+export class ZoneDto implements Zone {
   @ApiProperty({ example: 'sumatera' })
   @IsString()
-  @Matches(/^[a-z0-9-]{1,40}$/, { message: 'code must be lower-case letters, digits or dashes' })
+  @Matches(new RegExp(ZONE_CODE_PATTERN), { message: 'code must be lower-case letters, digits or dashes' })
   code!: string;
 
   @ApiProperty({ example: 'Zona Sumatera' })
@@ -67,13 +106,13 @@ export class ZoneDto {
   @ApiProperty({ example: ['11', '12', '13'] })
   @IsArray()
   @ArrayMinSize(1)
-  @Matches(/^\d{2}$/, { each: true, message: 'each province must be a two-digit code' })
+  @Matches(new RegExp(PROVINCE_CODE_PATTERN), { each: true, message: 'each province must be a two-digit code' })
   provinces!: string[];
 }
 
-export class CriterionDto {
+export class CriterionDto implements Criterion {
   @ApiProperty({ example: 'coverage_pu' })
-  @Matches(/^[a-z][a-z0-9_]{0,39}$/, { message: 'code must be snake_case, at most 40 characters' })
+  @Matches(new RegExp(CRITERION_CODE_PATTERN), { message: 'code must be snake_case, at most 40 characters' })
   code!: string;
 
   @ApiProperty({ example: 'Coverage PU' })
@@ -97,13 +136,13 @@ export class CriterionDto {
   @IsObject()
   scale!: Scale;
 
-  @ApiProperty({ required: false, enum: ['mean', 'median'] })
-  @IsOptional()
-  @IsIn(['mean', 'median'])
-  aggregate?: 'mean' | 'median';
+  @ApiProperty({ required: false, enum: AGGREGATES })
+  @OptionalNotNull()
+  @IsIn(AGGREGATES)
+  aggregate?: (typeof AGGREGATES)[number];
 }
 
-export class RubricDto {
+export class RubricDto implements Rubric {
   @ApiProperty({ example: 1 })
   @IsInt()
   @Min(1)
@@ -136,23 +175,23 @@ export class RubricDto {
 
 export class RubricsDto {
   @ApiProperty({ type: RubricDto, required: false })
-  @IsOptional()
+  @OptionalNotNull()
   @IsObject()
   @ValidateNested()
   @Type(() => RubricDto)
   provincial?: RubricDto;
 
   @ApiProperty({ type: RubricDto, required: false })
-  @IsOptional()
+  @OptionalNotNull()
   @IsObject()
   @ValidateNested()
   @Type(() => RubricDto)
   national?: RubricDto;
 }
 
-export class CategoryDto {
+export class CategoryDto implements Category {
   @ApiProperty({ example: 'regency' })
-  @Matches(/^[a-z][a-z0-9-]{0,39}$/, { message: 'code must be lower-case letters, digits or dashes' })
+  @Matches(new RegExp(CATEGORY_CODE_PATTERN), { message: 'code must be lower-case letters, digits or dashes' })
   code!: string;
 
   @ApiProperty({ example: 'Pemerintah Kabupaten/Kota' })
@@ -193,9 +232,9 @@ export class CategoryDto {
   rubrics!: RubricsDto;
 }
 
-export class EditionDefinitionDto {
+export class EditionDefinitionDto implements EditionDefinition {
   @ApiProperty({ example: '2024' })
-  @Matches(/^[A-Za-z0-9-]{1,20}$/, { message: 'code must be 1-20 letters, digits or dashes' })
+  @Matches(new RegExp(EDITION_CODE_PATTERN), { message: 'code must be 1-20 letters, digits or dashes' })
   code!: string;
 
   @ApiProperty({ example: 'Paritrana Award 2024' })
@@ -243,7 +282,19 @@ export class EditionDefinitionDto {
     default: 'none',
     description: 'zscore: standardise each assessor’s panel scores to their own mean and spread before averaging (see the README)',
   })
-  @IsOptional()
+  @OptionalNotNull()
   @IsIn(PANEL_NORMALIZATIONS)
   panelNormalization?: (typeof PANEL_NORMALIZATIONS)[number];
 }
+
+/** Fails to compile when a DTO and the edition contract drift apart (a field added, removed or retyped on one side). */
+export type EditionDtosMirrorTheContract = [
+  Assert<Mirrors<EditionDefinitionDto, EditionDefinition>>,
+  Assert<Mirrors<ScheduleDto, EditionDefinition['schedule']>>,
+  Assert<Mirrors<SubmissionWindowDto, EditionDefinition['schedule']['provincial']>>,
+  Assert<Mirrors<ZoneDto, Zone>>,
+  Assert<Mirrors<CategoryDto, Category>>,
+  Assert<Mirrors<RubricsDto, Category['rubrics']>>,
+  Assert<Mirrors<RubricDto, Rubric>>,
+  Assert<Mirrors<CriterionDto, Criterion>>,
+];

@@ -1,10 +1,23 @@
 import { ApiProperty } from '@nestjs/swagger';
-import { NOMINEE_KINDS, TIERS } from '@paritrana/contracts';
+import {
+  EMPLOYER_SECTORS,
+  EMPLOYER_SIZES,
+  isEmailAddress,
+  NOMINEE_KINDS,
+  NPP_PATTERN,
+  REGION_CODE_PATTERN,
+  TIERS,
+  type Assert,
+  type Contact,
+  type Mirrors,
+  type Nominee,
+} from '@paritrana/contracts';
 import { Type } from 'class-transformer';
 import {
   ArrayMaxSize,
+  buildMessage,
+  isEmail,
   IsArray,
-  IsEmail,
   IsIn,
   IsInt,
   IsNotEmpty,
@@ -16,19 +29,25 @@ import {
   Max,
   MaxLength,
   Min,
+  ValidateBy,
   ValidateNested,
 } from 'class-validator';
 
-export const EMPLOYER_SECTORS = [
-  'finance',
-  'trade-services',
-  'mining-manufacturing-construction',
-  'agriculture',
-  'education',
-  'public-service',
-  'other',
-] as const;
-export const EMPLOYER_SIZES = ['large', 'medium', 'small-micro'] as const;
+/*
+ * Nominee and contact have the shapes of @paritrana/contracts' NomineeSchema and ContactSchema, as
+ * they travel on the nomination events; the patterns and enums come from there, the types are
+ * checked against them below, and nomination.dto.spec.ts runs both over the same nominations.
+ */
+
+/** An address validator.js accepts and the event schema's `email` format too. */
+const IsEmailAddress = (message: string) =>
+  ValidateBy({
+    name: 'isEmailAddress',
+    validator: {
+      validate: (value) => typeof value === 'string' && isEmail(value) && isEmailAddress(value),
+      defaultMessage: buildMessage(() => message),
+    },
+  });
 
 export class NomineeDto {
   @ApiProperty({ enum: NOMINEE_KINDS, example: 'regency' })
@@ -36,7 +55,7 @@ export class NomineeDto {
   kind!: (typeof NOMINEE_KINDS)[number];
 
   @ApiProperty({ example: '15.08', description: 'Official Kemendagri code; for employers, the regency they are in' })
-  @Matches(/^\d{2}(\.\d{2}(\.\d{2}(\.\d{4})?)?)?$/, { message: 'regionCode must be an official code such as 15 or 15.08' })
+  @Matches(new RegExp(REGION_CODE_PATTERN), { message: 'regionCode must be an official code such as 15 or 15.08' })
   regionCode!: string;
 
   @ApiProperty({
@@ -52,7 +71,7 @@ export class NomineeDto {
 
   @ApiProperty({ required: false, example: '12345678', description: 'BPJS TK employer number (employers)' })
   @IsOptional()
-  @Matches(/^[0-9A-Z]{5,20}$/, { message: 'npp must be 5-20 digits or capital letters' })
+  @Matches(new RegExp(NPP_PATTERN), { message: 'npp must be 5-20 digits or capital letters' })
   npp?: string;
 
   @ApiProperty({ required: false, enum: EMPLOYER_SECTORS })
@@ -66,7 +85,7 @@ export class NomineeDto {
   size?: (typeof EMPLOYER_SIZES)[number];
 }
 
-export class ContactDto {
+export class ContactDto implements Contact {
   @ApiProperty({ example: 'Sekretariat Daerah Kab. Bungo' })
   @IsString()
   @IsNotEmpty()
@@ -74,7 +93,7 @@ export class ContactDto {
   name!: string;
 
   @ApiProperty({ example: 'setda@bungokab.go.id' })
-  @IsEmail({}, { message: 'email must be a valid address' })
+  @IsEmailAddress('email must be a valid address')
   @MaxLength(254)
   email!: string;
 
@@ -84,7 +103,7 @@ export class ContactDto {
     description: 'Copied on the congratulation email',
   })
   @IsOptional()
-  @IsEmail({}, { message: 'copyTo must be a valid address' })
+  @IsEmailAddress('copyTo must be a valid address')
   @MaxLength(254)
   copyTo?: string;
 }
@@ -233,3 +252,9 @@ export class NominationAcceptedDto {
   @ApiProperty({ example: '2025-03-01T08:00:00.000Z' })
   submittedAt!: string;
 }
+
+/** Fails to compile when the DTOs and the event shapes drift apart; a government nominee is named by the intake, not the caller. */
+export type NominationDtosMirrorTheContract = [
+  Assert<Mirrors<NomineeDto, Omit<Nominee, 'name'> & { name?: string }>>,
+  Assert<Mirrors<ContactDto, Contact>>,
+];

@@ -1,6 +1,7 @@
 import { EventTypes } from './catalog';
 import { createEvent } from './envelope';
 import { EventValidator, InvalidEventError } from './event-validator';
+import type { NominationSubmitted } from './nomination.events';
 import type { ScoreCalculated } from './score.events';
 
 const scoreCalculated = (overrides: Partial<ScoreCalculated> = {}): ScoreCalculated => ({
@@ -16,6 +17,19 @@ const scoreCalculated = (overrides: Partial<ScoreCalculated> = {}): ScoreCalcula
   reasons: [],
   calculatedAt: '2025-03-02T10:15:00.000Z',
   ...overrides,
+});
+
+const nominationSubmitted = (): NominationSubmitted => ({
+  nominationId: '2f1c4a9e-6b0d-4c53-9d7e-8a1b2c3d4e5f',
+  edition: '2024',
+  tier: 'provincial',
+  province: '15',
+  category: 'regency',
+  nominee: { kind: 'regency', name: 'Kabupaten Bungo', regionCode: '15.08' },
+  contact: { name: 'Sekretariat Daerah', email: 'setda@bungokab.go.id' },
+  indicators: { workforce: { wageEarners: 100 }, regulation: { level: 'perda' } },
+  submittedAt: '2025-03-01T08:00:00.000Z',
+  submittedBy: 'office',
 });
 
 const validEvent = () =>
@@ -156,6 +170,30 @@ describe('EventValidator', () => {
       const error = refusalOf(() => sut.validateData(EventTypes.ScoreCalculated, data));
 
       expect(error.message).toBe('invalid paritrana.score.calculated.v1 data: /criteria/0/subScore must be >= 0');
+    });
+
+    it('should name each problem of a nomination once when its indicators are not an object', () => {
+      const error = refusalOf(() => sut.validateData(EventTypes.NominationSubmitted, { ...nominationSubmitted(), indicators: 'many' }));
+
+      expect(error.message).toBe('invalid paritrana.nomination.submitted.v1 data: /indicators must be object');
+    });
+
+    it('should refuse a nomination when its employer nominee has no sector', () => {
+      const data = nominationSubmitted();
+      data.nominee = { kind: 'employer', name: 'PT Contoh', regionCode: '15.71', npp: '12345678', size: 'large' };
+      data.indicators = { employees: { total: 3 } };
+
+      const error = refusalOf(() => sut.validateData(EventTypes.NominationSubmitted, data));
+
+      expect(error.message).toBe("invalid paritrana.nomination.submitted.v1 data: /nominee must have required property 'sector'");
+    });
+
+    it('should refuse a nomination when its indicators are not those of its nominee kind', () => {
+      const data = { ...nominationSubmitted(), indicators: { employees: { total: 3 } } };
+
+      const error = refusalOf(() => sut.validateData(EventTypes.NominationSubmitted, data));
+
+      expect(error.message).toBe('invalid paritrana.nomination.submitted.v1 data: /indicators must NOT have additional properties');
     });
   });
 });

@@ -45,4 +45,8 @@ export class EventValidator {
   }
 }
 
-const describe = (fn: ValidateFunction) => (fn.errors ?? []).map((e) => `${e.instancePath || '/'} ${e.message ?? 'is invalid'}`).join('; ');
+/** Each problem once; an `if` only says that its `then` or `else` failed, whose own errors are listed. */
+const describe = (fn: ValidateFunction) =>
+  [
+    ...new Set((fn.errors ?? []).filter((e) => e.keyword !== 'if').map((e) => `${e.instancePath || '/'} ${e.message ?? 'is invalid'}`)),
+  ].join('; ');

@@ -3,7 +3,7 @@ import { http, SmtpSink, tokenFor, waitFor } from '@paritrana/testing';
 import { startPlatform, type Platform } from '../harness/platform-harness';
 import { DataSource } from 'typeorm';
 import { rebuildEdition } from '../../apps/ranking/src/rebuild/rebuild.service';
-import { regencyNomination, twoTierEdition } from '../fixtures/edition.fixture';
+import { regencyNomination, twoTierEdition } from '@paritrana/testing/editions';
 
 interface Board {
   status: string;

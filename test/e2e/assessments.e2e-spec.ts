@@ -3,7 +3,7 @@ import { http, SmtpSink, tokenFor, waitFor } from '@paritrana/testing';
 import { startPlatform, type Platform } from '../harness/platform-harness';
 import { DataSource } from 'typeorm';
 import { rebuildEdition } from '../../apps/ranking/src/rebuild/rebuild.service';
-import { panelRegencyEdition, regencyNomination } from '../fixtures/edition.fixture';
+import { panelRegencyEdition, regencyNomination } from '@paritrana/testing/editions';
 
 interface Score {
   status: string;

@@ -8,7 +8,7 @@ import { http, parseOrSkip, SmtpSink, tokenFor, waitFor } from '@paritrana/testi
 import { startPlatform, type Platform } from '../harness/platform-harness';
 import { randomUUID } from 'node:crypto';
 import { Kafka, logLevel, type Consumer } from 'kafkajs';
-import { openRegencyEdition, regencyNomination } from '../fixtures/edition.fixture';
+import { openRegencyEdition, regencyNomination } from '@paritrana/testing/editions';
 
 interface Board {
   boardId: string;

@@ -1,7 +1,7 @@
 import { freePort } from '@paritrana/infra/ports';
 import { http, SmtpSink, startServiceProcess, tokenFor, waitFor, type ServiceProcess } from '@paritrana/testing';
 import { startPlatform, type Platform } from '../harness/platform-harness';
-import { openRegencyEdition, regencyNomination } from '../fixtures/edition.fixture';
+import { openRegencyEdition, regencyNomination } from '@paritrana/testing/editions';
 
 describe('notification killed mid-sending and restarted (real process, SMTP, Kafka and Postgres)', () => {
   const smtp = new SmtpSink();

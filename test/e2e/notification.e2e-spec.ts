@@ -4,7 +4,7 @@ import { startPlatform, type Platform } from '../harness/platform-harness';
 import { randomUUID } from 'node:crypto';
 import { Kafka, logLevel, Partitioners, type Consumer, type Producer } from 'kafkajs';
 import { Client } from 'pg';
-import { openRegencyEdition, regencyNomination } from '../fixtures/edition.fixture';
+import { openRegencyEdition, regencyNomination } from '@paritrana/testing/editions';
 
 interface Delivery {
   nominationId: string;

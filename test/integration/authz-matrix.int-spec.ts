@@ -17,7 +17,7 @@ import {
   type Seen,
   type Service,
 } from '../../tools/authz/authorization-table';
-import { openRegencyEdition, regencyNomination } from '../fixtures/edition.fixture';
+import { openRegencyEdition, regencyNomination } from '@paritrana/testing/editions';
 
 interface Answer {
   status: number;

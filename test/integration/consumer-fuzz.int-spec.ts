@@ -11,7 +11,7 @@ import {
 import { http, tokenFor, waitFor } from '@paritrana/testing';
 import { startPlatform, type Platform } from '../harness/platform-harness';
 import fc from 'fast-check';
-import { openRegencyEdition } from '../fixtures/edition.fixture';
+import { openRegencyEdition } from '@paritrana/testing/editions';
 import { CONSUMED_TOPICS, CONSUMERS, RawKafka, validEvents, type ConsumerName, type Produced } from '../fixtures/raw-kafka.fixture';
 
 /** Fixed for reproducible CI runs; FUZZ_SEED=<n> explores others, FUZZ_RUNS=<n> sets the messages per topic. */

@@ -3,7 +3,7 @@ import { http, tokenFor, waitFor } from '@paritrana/testing';
 import { startPlatform, type Platform } from '../harness/platform-harness';
 import { randomBytes, randomUUID } from 'node:crypto';
 import type { KafkaMessage } from 'kafkajs';
-import { openRegencyEdition } from '../fixtures/edition.fixture';
+import { openRegencyEdition } from '@paritrana/testing/editions';
 import { CONSUMED_TOPICS, RawKafka, reasonOf, validEvents, type Produced, type RawMessage } from '../fixtures/raw-kafka.fixture';
 
 /** A valid event right behind a poison message on its partition must be applied within this. */

@@ -5,7 +5,7 @@ import { spawnSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { join } from 'node:path';
 import { freePort } from '@paritrana/infra/ports';
-import { openRegencyEdition } from '../fixtures/edition.fixture';
+import { openRegencyEdition } from '@paritrana/testing/editions';
 
 /** Each service with one of its protected routes. */
 const SERVICES = [

@@ -1,7 +1,7 @@
 import { fuzzSeed, http, tokenFor, withOneFieldReplaced } from '@paritrana/testing';
 import { startIntake } from '../harness/platform-harness';
 import fc from 'fast-check';
-import { openRegencyEdition, regencyNomination } from '../fixtures/edition.fixture';
+import { openRegencyEdition, regencyNomination } from '@paritrana/testing/editions';
 
 /**
  * Hostile input: whatever arrives, intake answers with a 2xx or a 4xx, never a 5xx. Bodies are

@@ -1,6 +1,6 @@
 import { http, tokenFor } from '@paritrana/testing';
 import { startIntake } from '../harness/platform-harness';
-import { openRegencyEdition, regencyNomination } from '../fixtures/edition.fixture';
+import { openRegencyEdition, regencyNomination } from '@paritrana/testing/editions';
 
 interface Accepted {
   id: string;

@@ -1,7 +1,7 @@
 import { fuzzSeed, http, SmtpSink, tokenFor, waitFor, withOneFieldReplaced } from '@paritrana/testing';
 import { startPlatform, type Platform } from '../harness/platform-harness';
 import fc from 'fast-check';
-import { panelRegencyEdition, regencyNomination } from '../fixtures/edition.fixture';
+import { panelRegencyEdition, regencyNomination } from '@paritrana/testing/editions';
 
 /**
  * Hostile input to scoring, ranking and notification (intake has its own suite): arbitrary JSON

@@ -19,3 +19,95 @@ export function openProvincialEdition(code: string, categories: EditionDefinitio
     categories,
   };
 }
+
+/** An edition whose provincial window is open now, with a data-sourced regency rubric. */
+export function openRegencyEdition(code: string): EditionDefinition {
+  return openProvincialEdition(code, [
+    {
+      code: 'regency',
+      name: 'Pemerintah Kabupaten/Kota',
+      nomineeKind: 'regency',
+      tiers: ['provincial'],
+      winners: 3,
+      advance: 1,
+      nationalScope: 'national',
+      rubrics: {
+        provincial: {
+          version: 1,
+          minAssessors: 1,
+          eligibility: [],
+          criteria: [
+            {
+              code: 'coverage_pu',
+              name: 'Coverage PU',
+              weight: 60,
+              value: { ratio: ['participants.wageEarners', 'workforce.wageEarners'] },
+              scale: { linear: { min: 0, max: 1 } },
+            },
+            {
+              code: 'regulation',
+              name: 'Regulasi',
+              weight: 40,
+              value: { indicator: 'regulation.level' },
+              scale: { map: { none: 0, decree: 60, perda: 100 } },
+            },
+          ],
+          tieBreak: ['coverage_pu', 'regulation'],
+        },
+      },
+    },
+  ]);
+}
+
+export const regencyNomination = (
+  edition: string,
+  regionCode: string,
+  email: string,
+  participants: number,
+  workforce: number,
+  level: string,
+) => ({
+  edition,
+  tier: 'provincial',
+  province: regionCode.slice(0, 2),
+  category: 'regency',
+  nominee: { kind: 'regency', regionCode },
+  contact: { name: `Sekretariat Daerah ${regionCode}`, email },
+  indicators: { workforce: { wageEarners: workforce }, participants: { wageEarners: participants }, regulation: { level } },
+});
+
+/** The regency edition with an interview panel criterion needing `minAssessors` assessors. */
+export function panelRegencyEdition(code: string, minAssessors: number, panelNormalization?: 'zscore'): EditionDefinition {
+  const edition = openRegencyEdition(code);
+  const rubric = edition.categories[0].rubrics.provincial!;
+  rubric.minAssessors = minAssessors;
+  rubric.criteria.push({
+    code: 'interview',
+    name: 'Wawancara',
+    weight: 40,
+    value: { panel: 'interview' },
+    scale: { linear: { min: 0, max: 100 } },
+  });
+  return { ...edition, ...(panelNormalization ? { panelNormalization } : {}) };
+}
+
+/** A regency category in both tiers, the national round by zone or nationally, winners 3, advance `advance`. */
+export function twoTierEdition(code: string, nationalScope: 'zone' | 'national', advance = 1): EditionDefinition {
+  const edition = openRegencyEdition(code);
+  const category = edition.categories[0];
+  const provincial = category.rubrics.provincial!;
+  return {
+    ...edition,
+    schedule: { ...edition.schedule, national: edition.schedule.provincial },
+    zones: [{ code: 'sumatera', name: 'Zona Sumatera', provinces: ['11', '12', '13', '14', '15', '16', '17', '18', '19', '21'] }],
+    categories: [
+      {
+        ...category,
+        tiers: ['provincial', 'national'],
+        advance,
+        nationalScope,
+        rubrics: { provincial, national: { ...provincial, version: 7, criteria: [provincial.criteria[0]], tieBreak: ['coverage_pu'] } },
+      },
+    ],
+  };
+}

@@ -7,7 +7,7 @@ import { validateSync } from 'class-validator';
 import fc from 'fast-check';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { openRegencyEdition, panelRegencyEdition, twoTierEdition } from '../../../../test/fixtures/edition.fixture';
+import { openRegencyEdition, panelRegencyEdition, twoTierEdition } from '@paritrana/testing/editions';
 import { EditionDefinitionDto } from './edition-definition.dto';
 import { checkEditionRules } from './edition-rules';
 

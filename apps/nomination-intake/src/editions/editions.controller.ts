@@ -23,7 +23,7 @@ export class EditionsController {
   @ApiResponse({ status: 409, description: 'An edition with this code exists' })
   @ApiResponse({ status: 422, description: 'Every problem in the definition, each with its path' })
   define(@Body() body: EditionDefinitionDto, @CurrentPrincipal() principal: Principal): Promise<EditionDefinition> {
-    return this.defineEdition.execute({ definition: body as EditionDefinition, by: principal });
+    return this.defineEdition.execute({ definition: body, by: principal });
   }
 
   @Get(':code')

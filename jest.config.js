@@ -23,12 +23,14 @@ module.exports = {
     {
       ...shared,
       displayName: 'unit',
+      testEnvironment: '<rootDir>/tools/jest/captured-logs-environment.js',
+      setupFilesAfterEnv: ['<rootDir>/libs/testing/src/unit-setup.ts'],
       testMatch: ['<rootDir>/apps/**/*.spec.ts', '<rootDir>/libs/**/*.spec.ts', '<rootDir>/tools/**/*.spec.ts'],
     },
     {
       ...shared,
       displayName: 'integration',
-      testEnvironment: '<rootDir>/tools/jest/integration-environment.js',
+      testEnvironment: '<rootDir>/tools/jest/captured-logs-environment.js',
       testMatch: ['<rootDir>/test/**/*.int-spec.ts', '<rootDir>/test/**/*.e2e-spec.ts'],
       globalSetup: '<rootDir>/libs/testing/src/global-setup.ts',
       globalTeardown: '<rootDir>/libs/testing/src/global-teardown.ts',

@@ -1,6 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
 import type { Principal } from '@paritrana/contracts';
-import type { EntityManager, QueryRunner } from 'typeorm';
+import type { DataSource, EntityManager, QueryRunner } from 'typeorm';
 
 export const AUDIT_SCHEMA = Symbol('AUDIT_SCHEMA');
 
@@ -15,10 +16,43 @@ export interface AuditEntry {
   details?: Record<string, unknown>;
 }
 
+export interface AuditFilter {
+  nominationId?: string;
+  actor?: string;
+  action?: string;
+  limit: number;
+}
+
+export interface AuditRecord {
+  id: string;
+  at: Date;
+  actor: string;
+  actorRole: string;
+  action: AuditAction;
+  nominationId: string | null;
+  province: string | null;
+  details: Record<string, unknown>;
+}
+
 /** Who did what, to which nomination, when: written in the same transaction as the change it records. */
 @Injectable()
 export class AuditLog {
-  constructor(@Inject(AUDIT_SCHEMA) private readonly schema: string) {}
+  constructor(
+    @Inject(AUDIT_SCHEMA) private readonly schema: string,
+    @InjectDataSource() private readonly dataSource?: DataSource,
+  ) {}
+
+  /** The newest entries first. */
+  async list(filter: AuditFilter): Promise<AuditRecord[]> {
+    if (!this.dataSource) throw new Error('AuditLog.list needs a data source');
+    return this.dataSource.query(
+      `SELECT id::text AS id, at, actor, actor_role AS "actorRole", action, nomination_id AS "nominationId", province, details
+       FROM ${this.schema}.audit_log
+       WHERE ($1::uuid IS NULL OR nomination_id = $1) AND ($2::text IS NULL OR actor = $2) AND ($3::text IS NULL OR action = $3)
+       ORDER BY id DESC LIMIT $4`,
+      [filter.nominationId ?? null, filter.actor ?? null, filter.action ?? null, filter.limit],
+    );
+  }
 
   async record(manager: EntityManager, actor: Principal, entries: AuditEntry[]): Promise<void> {
     if (entries.length === 0) return;

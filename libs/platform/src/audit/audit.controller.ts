@@ -1,11 +1,9 @@
-import { Controller, Get, Inject, Query } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
+import { Controller, Get, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiQuery, ApiTags } from '@nestjs/swagger';
-import { DataSource } from 'typeorm';
 import { Roles } from '../auth/auth.decorators';
 import { DomainError, type FieldError } from '../errors/domain-error';
 import { isUuid } from '../http/validation';
-import { AUDIT_SCHEMA } from './audit-log';
+import { AuditLog } from './audit-log';
 
 const ACTION = /^[a-z]+(\.[a-z]+)+$/;
 
@@ -13,10 +11,7 @@ const ACTION = /^[a-z]+(\.[a-z]+)+$/;
 @ApiBearerAuth()
 @Controller('v1/audit')
 export class AuditController {
-  constructor(
-    @InjectDataSource() private readonly dataSource: DataSource,
-    @Inject(AUDIT_SCHEMA) private readonly schema: string,
-  ) {}
+  constructor(private readonly audit: AuditLog) {}
 
   @Get()
   @Roles('secretariat', 'admin')
@@ -37,13 +32,7 @@ export class AuditController {
     const max = Number(limit);
     if (!Number.isInteger(max) || max < 1 || max > 1000) errors.push({ path: 'limit', message: 'must be an integer from 1 to 1000' });
     if (errors.length > 0) throw DomainError.invalid('AUDIT_QUERY_INVALID', 'Invalid query', errors);
-    const entries = await this.dataSource.query(
-      `SELECT id::text AS id, at, actor, actor_role AS "actorRole", action, nomination_id AS "nominationId", province, details
-       FROM ${this.schema}.audit_log
-       WHERE ($1::uuid IS NULL OR nomination_id = $1) AND ($2::text IS NULL OR actor = $2) AND ($3::text IS NULL OR action = $3)
-       ORDER BY id DESC LIMIT $4`,
-      [nominationId ?? null, actor ?? null, action ?? null, max],
-    );
+    const entries = await this.audit.list({ nominationId, actor, action, limit: max });
     return { entries };
   }
 }

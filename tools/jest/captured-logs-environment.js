@@ -1,10 +1,10 @@
-// The Node test environment of the integration suites: when a test or hook fails, it prints what
-// the services in the test process logged meanwhile (captured by libs/testing's captured-logs).
+// The Node test environment of every suite: when a test or hook fails, it prints what
+// the code under test (the services in the test process) logged meanwhile (libs/testing/src/captured-logs.ts).
 const { TestEnvironment } = require('jest-environment-node');
 
 const SHOWN = 400;
 
-class IntegrationEnvironment extends TestEnvironment {
+class CapturedLogsEnvironment extends TestEnvironment {
   constructor(config, context) {
     super(config, context);
     this.testPath = context.testPath;
@@ -38,4 +38,4 @@ function fullName(test) {
   return names.join(' › ');
 }
 
-module.exports = IntegrationEnvironment;
+module.exports = CapturedLogsEnvironment;

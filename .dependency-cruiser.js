@@ -4,7 +4,7 @@
  *   apps -> libs; tools -> libs and apps; test/ -> anything;
  *   libs never import apps, tools or test/, and a lib imports only libs in layers below its own
  *   (LIB_LAYERS), so there is no cycle between libs;
- *   an app never imports another app, and an app's code (not its *.spec.ts) never imports libs/testing.
+ *   an app never imports another app, and an app's code (not its *.spec.ts or src/testing kit) never imports libs/testing or that kit.
  * Type-only imports count too.
  */
 
@@ -20,6 +20,8 @@ const LIB_LAYERS = [
 const LIBS = LIB_LAYERS.flat();
 const oneOf = (names) => `(?:${names.join('|')})`;
 const SPEC = '\\.spec\\.ts$';
+/** In-memory stores' wiring and fixtures for an app's unit tests. */
+const TEST_KIT = '^apps/[^/]+/src/testing/';
 
 const layerRules = LIB_LAYERS.flatMap((layer, index) =>
   layer.map((lib) => {
@@ -68,10 +70,11 @@ module.exports = {
     },
     {
       name: 'app-code-not-to-testing',
-      comment: "libs/testing is for tests: an app's own code (not its *.spec.ts) never imports it",
+      comment:
+        "libs/testing and an app's src/testing kit are for tests: an app's own code (not its *.spec.ts or its kit) never imports them",
       severity: 'error',
-      from: { path: '^apps/', pathNot: SPEC },
-      to: { path: '^libs/testing/' },
+      from: { path: '^apps/', pathNot: [SPEC, TEST_KIT] },
+      to: { path: ['^libs/testing/', TEST_KIT] },
     },
     {
       name: 'tools-not-to-tests',

@@ -1,4 +1,4 @@
-import type { EditionDefinition } from '@paritrana/contracts';
+import type { EditionDefinition, Rubric } from '@paritrana/contracts';
 
 const DAY_MS = 24 * 3600 * 1000;
 
@@ -21,42 +21,51 @@ export function openProvincialEdition(code: string, categories: EditionDefinitio
 }
 
 /** An edition whose provincial window is open now, with a data-sourced regency rubric. */
-export function openRegencyEdition(code: string): EditionDefinition {
-  return openProvincialEdition(code, [
-    {
-      code: 'regency',
-      name: 'Pemerintah Kabupaten/Kota',
-      nomineeKind: 'regency',
-      tiers: ['provincial'],
-      winners: 3,
-      advance: 1,
-      nationalScope: 'national',
-      rubrics: {
-        provincial: {
-          version: 1,
-          minAssessors: 1,
-          eligibility: [],
-          criteria: [
-            {
-              code: 'coverage_pu',
-              name: 'Coverage PU',
-              weight: 60,
-              value: { ratio: ['participants.wageEarners', 'workforce.wageEarners'] },
-              scale: { linear: { min: 0, max: 1 } },
-            },
-            {
-              code: 'regulation',
-              name: 'Regulasi',
-              weight: 40,
-              value: { indicator: 'regulation.level' },
-              scale: { map: { none: 0, decree: 60, perda: 100 } },
-            },
-          ],
-          tieBreak: ['coverage_pu', 'regulation'],
-        },
+/** The regency rubric of the tests: coverage (60) and regulation (40), and an interview panel (40) when `panel`. */
+export function regencyRubric(options: { minAssessors?: number; panel?: boolean } = {}): Rubric {
+  return {
+    version: 1,
+    minAssessors: options.minAssessors ?? 1,
+    eligibility: [],
+    criteria: [
+      {
+        code: 'coverage_pu',
+        name: 'Coverage PU',
+        weight: 60,
+        value: { ratio: ['participants.wageEarners', 'workforce.wageEarners'] },
+        scale: { linear: { min: 0, max: 1 } },
       },
-    },
-  ]);
+      {
+        code: 'regulation',
+        name: 'Regulasi',
+        weight: 40,
+        value: { indicator: 'regulation.level' },
+        scale: { map: { none: 0, decree: 60, perda: 100 } },
+      },
+      ...(options.panel
+        ? [{ code: 'interview', name: 'Wawancara', weight: 40, value: { panel: 'interview' }, scale: { linear: { min: 0, max: 100 } } }]
+        : []),
+    ],
+    tieBreak: ['coverage_pu', 'regulation'],
+  };
+}
+
+/** The regency category of the tests, provincial tier only, winners 3, advance 1. */
+export function regencyCategory(rubric = regencyRubric()): EditionDefinition['categories'][number] {
+  return {
+    code: 'regency',
+    name: 'Pemerintah Kabupaten/Kota',
+    nomineeKind: 'regency',
+    tiers: ['provincial'],
+    winners: 3,
+    advance: 1,
+    nationalScope: 'national',
+    rubrics: { provincial: rubric },
+  };
+}
+
+export function openRegencyEdition(code: string): EditionDefinition {
+  return openProvincialEdition(code, [regencyCategory()]);
 }
 
 export const regencyNomination = (
@@ -78,16 +87,7 @@ export const regencyNomination = (
 
 /** The regency edition with an interview panel criterion needing `minAssessors` assessors. */
 export function panelRegencyEdition(code: string, minAssessors: number, panelNormalization?: 'zscore'): EditionDefinition {
-  const edition = openRegencyEdition(code);
-  const rubric = edition.categories[0].rubrics.provincial!;
-  rubric.minAssessors = minAssessors;
-  rubric.criteria.push({
-    code: 'interview',
-    name: 'Wawancara',
-    weight: 40,
-    value: { panel: 'interview' },
-    scale: { linear: { min: 0, max: 100 } },
-  });
+  const edition = openProvincialEdition(code, [regencyCategory(regencyRubric({ minAssessors, panel: true }))]);
   return { ...edition, ...(panelNormalization ? { panelNormalization } : {}) };
 }
 

@@ -1,4 +1,5 @@
 import type { EditionDefinition, Principal, Rubric } from '@paritrana/contracts';
+import { regencyRubric } from '@paritrana/testing/editions';
 import type { SubmitNominationDto } from '../nominations/nomination.dto';
 
 const DAY_MS = 24 * 3600 * 1000;
@@ -9,28 +10,7 @@ const window = (open: boolean) => ({
   submissionsClose: new Date(NOW.getTime() + (open ? 30 : -1) * DAY_MS).toISOString(),
 });
 
-const rubric = (): Rubric => ({
-  version: 1,
-  minAssessors: 1,
-  eligibility: [],
-  criteria: [
-    {
-      code: 'coverage_pu',
-      name: 'Coverage PU',
-      weight: 60,
-      value: { ratio: ['participants.wageEarners', 'workforce.wageEarners'] },
-      scale: { linear: { min: 0, max: 1 } },
-    },
-    {
-      code: 'regulation',
-      name: 'Regulasi',
-      weight: 40,
-      value: { indicator: 'regulation.level' },
-      scale: { map: { none: 0, decree: 60, perda: 100 } },
-    },
-  ],
-  tieBreak: ['coverage_pu', 'regulation'],
-});
+const rubric = (): Rubric => regencyRubric();
 
 /** A regency category in both rounds; the provincial window open at NOW unless said otherwise, the national one open. */
 export function regencyEdition(code = '2024', options: { provincialOpen?: boolean; advance?: number } = {}): EditionDefinition {

@@ -1,5 +1,6 @@
 import type { EditionDefinition, Principal, Tier } from '@paritrana/contracts';
 import { InMemoryEventPublisher } from '@paritrana/messaging';
+import { regencyCategory, regencyRubric } from '@paritrana/testing/editions';
 import { InMemoryAuditLog, InMemoryTransactions, type Tx } from '@paritrana/platform';
 import { InMemoryAssessmentStore } from '../assessments/in-memory-assessment-store';
 import { InMemoryEditionStore } from '../editions/in-memory-edition-store';
@@ -33,52 +34,7 @@ export function regencyEdition(
     schedule: { provincial: { submissionsOpen: '2024-01-01T00:00:00.000Z', submissionsClose: '2024-12-31T00:00:00.000Z' } },
     zones: [{ code: 'sumatera', name: 'Zona Sumatera', provinces: ['15', '16'] }],
     ...(zscore ? { panelNormalization: 'zscore' as const } : {}),
-    categories: [
-      {
-        code: 'regency',
-        name: 'Pemerintah Kabupaten/Kota',
-        nomineeKind: 'regency',
-        tiers: ['provincial'],
-        winners: 3,
-        advance: 1,
-        nationalScope: 'national',
-        rubrics: {
-          provincial: {
-            version: 1,
-            minAssessors,
-            eligibility: [],
-            criteria: [
-              {
-                code: 'coverage_pu',
-                name: 'Coverage PU',
-                weight: 60,
-                value: { ratio: ['participants.wageEarners', 'workforce.wageEarners'] },
-                scale: { linear: { min: 0, max: 1 } },
-              },
-              {
-                code: 'regulation',
-                name: 'Regulasi',
-                weight: 40,
-                value: { indicator: 'regulation.level' },
-                scale: { map: { none: 0, decree: 60, perda: 100 } },
-              },
-              ...(panel
-                ? [
-                    {
-                      code: 'interview',
-                      name: 'Wawancara',
-                      weight: 40,
-                      value: { panel: 'interview' },
-                      scale: { linear: { min: 0, max: 100 } },
-                    },
-                  ]
-                : []),
-            ],
-            tieBreak: ['coverage_pu', 'regulation'],
-          },
-        },
-      },
-    ],
+    categories: [regencyCategory(regencyRubric({ minAssessors, panel }))],
   };
 }
 

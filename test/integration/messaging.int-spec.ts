@@ -193,9 +193,14 @@ describe('messaging: outbox, idempotent consumer, retries and dead letters (real
     await emitter.emit(after);
 
     await waitFor('the event behind the refused one', async () => ((await applied(after.id)).length === 1 ? true : undefined));
+    // The relay sends the events behind a refused one before it commits the batch that sets it aside:
+    // `after` can be applied while that transaction is still open.
+    const dead = await waitFor('the relay to commit the batch that set the refused event aside', async () => {
+      const [{ n }] = await dataSource.query(`SELECT count(*)::int AS n FROM ${SCHEMA}.outbox`);
+      return n === 0 ? dataSource.query(`SELECT event_id, error FROM ${SCHEMA}.outbox_dead`) : undefined;
+    });
     expect(await applied(large.id)).toEqual([{ attempt: 1 }]);
     expect(await applied(refused.id)).toEqual([]);
-    const dead = await dataSource.query(`SELECT event_id, error FROM ${SCHEMA}.outbox_dead`);
     expect(dead).toEqual([{ event_id: refused.id, error: expect.stringContaining('larger than the max message size') }]);
   });
 

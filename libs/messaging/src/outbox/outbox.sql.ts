@@ -1,4 +1,4 @@
-import type { QueryRunner } from 'typeorm';
+import type { EntityManager, QueryRunner } from 'typeorm';
 
 export const outboxChannel = (schema: string) => `${schema}_outbox`;
 
@@ -46,7 +46,7 @@ export interface OutboxRow {
   envelope: string;
 }
 
-type Queryable = Pick<QueryRunner, 'query'>;
+type Queryable = Pick<EntityManager, 'query'>;
 
 /** The oldest committed rows no other relay holds, locked until the caller's transaction ends. */
 export const claimOutboxBatch = (runner: Queryable, schema: string, limit: number): Promise<OutboxRow[]> =>

@@ -145,9 +145,11 @@ class ControlledHandler {
   failure?: unknown;
   failOn?: string;
   readonly handled: string[] = [];
+  readonly calls: string[] = [];
 
   @OnEvent(EventTypes.NotificationSent)
   async onSent(event: { id: string }) {
+    this.calls.push(event.id);
     if (this.failure && (this.failOn === undefined || this.failOn === event.id)) throw this.failure;
     this.handled.push(event.id);
   }
@@ -283,5 +285,19 @@ describe('KafkaConsumerHost decides what a failed event does to its partition', 
       topic: 'paritrana.notifications.v1.dlq',
       messages: [{ headers: { 'dlq-reason': 'DomainError: refused by the rules' } }],
     });
+  });
+
+  it('should dead-letter a permanently unfit event of a batch without applying it again, and apply the others', async () => {
+    const [poison, after] = [notificationSent(), notificationSent()];
+    handler.failure = DomainError.invalid('TEST_POISON', 'refused by the rules');
+    handler.failOn = poison.id;
+
+    const delivery = await deliver([poison, after]);
+
+    expect(handler.calls.filter((id) => id === poison.id)).toHaveLength(1);
+    expect(handler.handled).toEqual([after.id]);
+    expect(sent).toHaveLength(1);
+    expect(delivery.resolved).toEqual(['11']);
+    expect(delivery.paused).toEqual([]);
   });
 });

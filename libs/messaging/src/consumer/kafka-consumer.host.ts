@@ -178,7 +178,7 @@ export class KafkaConsumerHost implements OnApplicationBootstrap, BeforeApplicat
         const handler: EventBatchHandlerFn = many
           ? bound
           : async (events, manager) => {
-              for (const event of events) await bound(event, manager);
+              for (const event of events) await bound(event, manager).catch((error: unknown) => blame(error, event));
             };
         this.handlers.set(type, [...(this.handlers.get(type) ?? []), handler]);
       }
@@ -257,13 +257,25 @@ export class KafkaConsumerHost implements OnApplicationBootstrap, BeforeApplicat
       }
     }
     const valid = parsed.flatMap((p) => (p.event ? [p.event] : []));
-    if (valid.length > 1 && (await this.applyTogether(valid))) {
-      for (const { message, invalid } of parsed) if (invalid !== undefined) await this.deadLetter(topic, partition, message, invalid);
-      return undefined;
+    // A message found permanently unfit while applied together is dead-lettered without being applied again.
+    let unfit: { eventId: string; reason: string } | undefined;
+    if (valid.length > 1) {
+      const together = await this.applyTogether(valid);
+      if (together.applied) {
+        for (const { message, invalid } of parsed) if (invalid !== undefined) await this.deadLetter(topic, partition, message, invalid);
+        return undefined;
+      }
+      const eventId = blamed.get(together.error as object);
+      const decision = decideOnFailure(together.error, 1, 0, this.options.retry);
+      if (eventId && decision.action === 'dead-letter' && decision.failure === 'permanent') unfit = { eventId, reason: decision.reason };
     }
     for (const { message, event, invalid } of parsed) {
       if (invalid !== undefined) {
         await this.deadLetter(topic, partition, message, invalid);
+        continue;
+      }
+      if (event!.id === unfit?.eventId) {
+        await this.deadLetter(topic, partition, message, unfit.reason);
         continue;
       }
       const outcome = await this.process(topic, event!, heartbeat);
@@ -273,8 +285,8 @@ export class KafkaConsumerHost implements OnApplicationBootstrap, BeforeApplicat
     return undefined;
   }
 
-  /** Applies the events in one transaction; false when it failed and nothing was applied. */
-  private async applyTogether(handled: CloudEvent[]): Promise<boolean> {
+  /** Applies the events in one transaction; when it failed, nothing was applied. */
+  private async applyTogether(handled: CloudEvent[]): Promise<{ applied: true } | { applied: false; error: unknown }> {
     const started = performance.now();
     try {
       const fresh = await this.dataSource.transaction(async (manager) => {
@@ -287,11 +299,11 @@ export class KafkaConsumerHost implements OnApplicationBootstrap, BeforeApplicat
       for (const event of fresh) this.metrics.consumed.inc({ type: event.type });
       const freshIds = new Set(fresh.map((e) => e.id));
       for (const event of handled) if (!freshIds.has(event.id)) this.metrics.duplicates.inc({ type: event.type });
-      return true;
+      return { applied: true };
     } catch (error) {
       if (this.stopping) throw error;
       this.logger.debug(`A batch of ${handled.length} events failed (${(error as Error).message}); applying them one by one`);
-      return false;
+      return { applied: false, error };
     }
   }
 
@@ -373,6 +385,14 @@ export class KafkaConsumerHost implements OnApplicationBootstrap, BeforeApplicat
     }
     this.metrics.deadLettered.inc({ topic });
   }
+}
+
+/** The event whose handler raised each error, when one event's handler did: its failure can be pinned on it. */
+const blamed = new WeakMap<object, string>();
+
+function blame(error: unknown, event: CloudEvent): never {
+  if (typeof error === 'object' && error !== null) blamed.set(error, event.id);
+  throw error;
 }
 
 /** Consecutive events of the same type, in order: each run goes to its type's handlers at once. */

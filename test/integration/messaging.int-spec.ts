@@ -3,6 +3,7 @@ import { NestFactory } from '@nestjs/core';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { createEvent, deadLetterTopic, EventTypes, Topics, type CloudEvent } from '@paritrana/contracts';
 import { createMessagingTables, EventPublisher, OnEvent } from '@paritrana/messaging';
+import { register } from 'prom-client';
 import { CommonEnv, DomainError, loadEnv } from '@paritrana/platform';
 import { ServiceModule } from '@paritrana/service';
 import { waitFor } from '@paritrana/testing';
@@ -29,6 +30,8 @@ type Sent = CloudEvent<typeof EventTypes.NotificationSent>;
 @Injectable()
 class RecordingConsumer {
   readonly attempts = new Map<string, number>();
+  /** While true, a `bug` event fails as a bad deploy would: with a TypeError. */
+  broken = true;
 
   @OnEvent(EventTypes.NotificationSent)
   async onSent(event: Sent, manager: EntityManager): Promise<void> {
@@ -36,6 +39,7 @@ class RecordingConsumer {
     this.attempts.set(event.id, attempt);
     if (event.data.title === 'poison') throw DomainError.invalid('TEST_POISON', 'refused by the rules');
     if (event.data.title === 'flaky' && attempt < 3) throw DomainError.unavailable('TEST_FLAKY', 'not yet');
+    if (event.data.title === 'bug' && this.broken) throw new TypeError("Cannot read properties of undefined (reading 'title')");
     await manager.query(`INSERT INTO ${SCHEMA}.applied (event_id, nomination_id, attempt) VALUES ($1, $2, $3)`, [
       event.id,
       event.data.nominationId,
@@ -92,7 +96,13 @@ describe('messaging: outbox, idempotent consumer, retries and dead letters (real
           schema: SCHEMA,
           env,
           migrations: [CreateMessagingTestTables1763712400000],
-          messaging: { retry: { maxAttempts: 5, initialDelayMs: 50, maxDelayMs: 200 }, relayIntervalMs: 100 },
+          messaging: {
+            retry: { maxAttempts: 5, initialDelayMs: 50, maxDelayMs: 200 },
+            relayIntervalMs: 100,
+            unknownFailurePause: { initialMs: 100, maxMs: 400 },
+            processedEventsRetentionMs: 7 * 24 * 3_600_000,
+            processedEventsPruneIntervalMs: 200,
+          },
         }),
       ],
       providers: [RecordingConsumer, Emitter],
@@ -194,9 +204,14 @@ describe('messaging: outbox, idempotent consumer, retries and dead letters (real
     await emitter.emit(after);
 
     await waitFor('the event behind the refused one', async () => ((await applied(after.id)).length === 1 ? true : undefined));
+    // The relay sends the events behind a refused one before it commits the batch that sets it aside:
+    // `after` can be applied while that transaction is still open.
+    const dead = await waitFor('the relay to commit the batch that set the refused event aside', async () => {
+      const [{ n }] = await dataSource.query(`SELECT count(*)::int AS n FROM ${SCHEMA}.outbox`);
+      return n === 0 ? dataSource.query(`SELECT event_id, error FROM ${SCHEMA}.outbox_dead`) : undefined;
+    });
     expect(await applied(large.id)).toEqual([{ attempt: 1 }]);
     expect(await applied(refused.id)).toEqual([]);
-    const dead = await dataSource.query(`SELECT event_id, error FROM ${SCHEMA}.outbox_dead`);
     expect(dead).toEqual([{ event_id: refused.id, error: expect.stringContaining('larger than the max message size') }]);
   });
 
@@ -217,4 +232,52 @@ describe('messaging: outbox, idempotent consumer, retries and dead letters (real
     expect(consumer.attempts.get(poison.id)).toBe(1);
     expect(await applied(poison.id)).toEqual([]);
   });
+
+  it('should pause on a TypeError without dead-lettering, hold the events behind it, and apply them once the handler is fixed', async () => {
+    const key = `board-${randomUUID()}`;
+    const buggy = sent('bug', key);
+    const behind = sent('ok', key);
+    const unknownBefore = await unknownFailures();
+
+    await emitter.emit(buggy);
+    await emitter.emit(behind);
+
+    await waitFor('the partition to be paused and tried again', async () =>
+      (consumer.attempts.get(buggy.id) ?? 0) >= 3 ? true : undefined,
+    );
+    expect(await applied(behind.id)).toEqual([]);
+    expect(deadLetters.filter((m) => m.key?.toString() === key)).toEqual([]);
+    expect(await unknownFailures()).toBeGreaterThanOrEqual(unknownBefore + 2);
+
+    consumer.broken = false;
+
+    await waitFor('the event behind the fixed one', async () => ((await applied(behind.id)).length === 1 ? true : undefined));
+    expect(await applied(buggy.id)).toHaveLength(1);
+    expect(deadLetters.filter((m) => m.key?.toString() === key)).toEqual([]);
+  });
+
+  it('should prune processed events older than the retention and keep the recent ones', async () => {
+    const [old, recent] = [randomUUID(), randomUUID()];
+    await dataSource.query(
+      `INSERT INTO ${SCHEMA}.processed_events (event_id, event_type, processed_at)
+       VALUES ($1, 'paritrana.notification.sent.v1', now() - interval '8 days'), ($2, 'paritrana.notification.sent.v1', now() - interval '6 days')`,
+      [old, recent],
+    );
+    const kept = async () =>
+      (await dataSource.query(`SELECT event_id FROM ${SCHEMA}.processed_events WHERE event_id = ANY($1::uuid[])`, [[old, recent]])).map(
+        (r: { event_id: string }) => r.event_id,
+      );
+
+    const rows = await waitFor('the old record to be pruned', async () => {
+      const ids = await kept();
+      return ids.includes(old) ? undefined : ids;
+    });
+
+    expect(rows).toEqual([recent]);
+  });
 });
+
+async function unknownFailures(): Promise<number> {
+  const metric = await register.getSingleMetric('paritrana_consumer_unknown_errors_total')?.get();
+  return metric?.values.find((v) => v.labels.topic === Topics.Notifications)?.value ?? 0;
+}

@@ -1,4 +1,5 @@
 export * from './consumer/on-event.decorator';
+export * from './consumer/processed-events.pruner';
 export * from './kafka/kafka.factory';
 export * from './kafka/topics';
 export * from './messaging.health';

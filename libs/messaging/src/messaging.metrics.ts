@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { Counter, Histogram, register } from 'prom-client';
+import { Counter, Gauge, Histogram, register } from 'prom-client';
 
 const counter = (name: string, help: string, labelNames: string[] = []) =>
   (register.getSingleMetric(name) as Counter<string> | undefined) ?? new Counter({ name, help, labelNames });
@@ -14,6 +14,22 @@ export class MessagingMetrics {
     'paritrana_consumers_replaced_total',
     'Consumers replaced after they crashed for good or fell silent',
     ['topic'],
+  );
+  readonly unknownFailures = counter(
+    'paritrana_consumer_unknown_errors_total',
+    'Events whose handling failed for an unknown reason (a bug); their partition was paused, nothing dead-lettered',
+    ['topic'],
+  );
+  readonly pausedPartitions =
+    (register.getSingleMetric('paritrana_consumer_paused_partitions') as Gauge<string> | undefined) ??
+    new Gauge({
+      name: 'paritrana_consumer_paused_partitions',
+      help: 'Partitions paused after an unknown failure, waiting to try their event again',
+      labelNames: ['topic'],
+    });
+  readonly processedEventsPruned = counter(
+    'paritrana_processed_events_pruned_total',
+    'Processed-event records older than the topics retention, deleted',
   );
   readonly deadLettered = counter('paritrana_events_dead_lettered_total', 'Messages sent to a .dlq topic', ['topic']);
   readonly handleSeconds =

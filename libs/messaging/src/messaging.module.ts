@@ -2,6 +2,7 @@ import { Inject, Injectable, Logger, Module, type DynamicModule, type OnApplicat
 import { DiscoveryModule } from '@nestjs/core';
 import { Partitioners, type Kafka, type Producer } from 'kafkajs';
 import { KafkaConsumerHost } from './consumer/kafka-consumer.host';
+import { ProcessedEventsPruner } from './consumer/processed-events.pruner';
 import { createKafka } from './kafka/kafka.factory';
 import { KAFKA_CLIENT, KAFKA_PRODUCER } from './kafka/kafka.tokens';
 import { ensureTopics } from './kafka/topics';
@@ -63,8 +64,9 @@ export class MessagingModule {
         MessagingHealth,
         OutboxRelay,
         KafkaConsumerHost,
+        ProcessedEventsPruner,
       ],
-      exports: [EventPublisher, MessagingHealth, OutboxRelay, MESSAGING_OPTIONS],
+      exports: [EventPublisher, MessagingHealth, OutboxRelay, ProcessedEventsPruner, MESSAGING_OPTIONS],
     };
   }
 }

@@ -16,6 +16,19 @@ export interface MessagingOptions {
   retry: { maxAttempts: number; initialDelayMs: number; maxDelayMs: number };
   /** A consumer silent this long (no fetch, heartbeat or handled message) is replaced by a new one. */
   consumerStallMs: number;
+  /**
+   * A partition stopped by an unknown failure (a bug, not the message's fault) is paused and its
+   * event tried again after initialMs, doubling up to maxMs. Defaults: 1 s up to 5 min.
+   */
+  unknownFailurePause?: { initialMs: number; maxMs: number };
+  /** processed_events rows older than this are pruned (the topics keep messages no longer). Default: 7 days. */
+  processedEventsRetentionMs?: number;
+  /** How often processed_events is pruned. Default: 1 hour. */
+  processedEventsPruneIntervalMs?: number;
 }
+
+export const DEFAULT_UNKNOWN_FAILURE_PAUSE = { initialMs: 1_000, maxMs: 300_000 };
+export const DEFAULT_PROCESSED_EVENTS_RETENTION_MS = 7 * 24 * 3_600_000;
+export const DEFAULT_PROCESSED_EVENTS_PRUNE_INTERVAL_MS = 3_600_000;
 
 export const MESSAGING_OPTIONS = Symbol('MESSAGING_OPTIONS');

@@ -31,7 +31,17 @@ export interface ServiceModuleOptions {
   migrations: MixedList<Function>;
   /** Keep an audit trail (`AuditLog`, `GET /v1/audit`) in `<schema>.audit_log`. */
   audit?: boolean;
-  messaging?: Partial<Pick<MessagingOptions, 'relayBatchSize' | 'relayIntervalMs' | 'retry'>>;
+  messaging?: Partial<
+    Pick<
+      MessagingOptions,
+      | 'relayBatchSize'
+      | 'relayIntervalMs'
+      | 'retry'
+      | 'unknownFailurePause'
+      | 'processedEventsRetentionMs'
+      | 'processedEventsPruneIntervalMs'
+    >
+  >;
 }
 
 /** Everything a Paritrana service shares: its database schema, messaging, auth, errors, health and metrics. */
@@ -62,6 +72,8 @@ export class ServiceModule {
           relayIntervalMs: 500,
           retry: { maxAttempts: env.CONSUMER_MAX_ATTEMPTS, initialDelayMs: 200, maxDelayMs: env.CONSUMER_RETRY_MAX_MS },
           consumerStallMs: env.CONSUMER_STALL_SECONDS * 1000,
+          unknownFailurePause: { initialMs: 1_000, maxMs: env.CONSUMER_PAUSE_MAX_SECONDS * 1000 },
+          processedEventsRetentionMs: env.PROCESSED_EVENTS_RETENTION_HOURS * 3_600_000,
           ...options.messaging,
         }),
         ThrottlerModule.forRoot(rateLimitOptions(env.RATE_LIMIT_PER_MINUTE, env.AUTH_JWT_SECRET)),

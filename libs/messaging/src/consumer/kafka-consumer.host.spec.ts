@@ -1,6 +1,7 @@
 import { DiscoveryService, MetadataScanner, Reflector } from '@nestjs/core';
-import { EventTypes } from '@paritrana/contracts';
-import type { Kafka, Producer } from 'kafkajs';
+import { createEvent, EventTypes } from '@paritrana/contracts';
+import { DomainError } from '@paritrana/platform/errors/domain-error';
+import type { Kafka, KafkaMessage, Producer } from 'kafkajs';
 import type { DataSource } from 'typeorm';
 import { MessagingMetrics } from '../messaging.metrics';
 import type { MessagingOptions } from '../messaging.options';
@@ -34,8 +35,10 @@ class InMemoryConsumer {
   async subscribe({ topics }: { topics: string[] }) {
     this.subscribed.push(...topics);
   }
-  async run() {
+  eachBatch?: (payload: unknown) => Promise<void>;
+  async run({ eachBatch }: { eachBatch: (payload: unknown) => Promise<void> }) {
     this.running = true;
+    this.eachBatch = eachBatch;
   }
   async disconnect() {
     this.running = false;
@@ -134,5 +137,167 @@ describe('KafkaConsumerHost keeps every topic consumed', () => {
     await jest.advanceTimersByTimeAsync(120_000);
 
     expect(created).toHaveLength(1);
+  });
+});
+
+/** A NotificationSent handler whose failure the test chooses. */
+class ControlledHandler {
+  failure?: unknown;
+  failOn?: string;
+  readonly handled: string[] = [];
+  readonly calls: string[] = [];
+
+  @OnEvent(EventTypes.NotificationSent)
+  async onSent(event: { id: string }) {
+    this.calls.push(event.id);
+    if (this.failure && (this.failOn === undefined || this.failOn === event.id)) throw this.failure;
+    this.handled.push(event.id);
+  }
+}
+
+const notificationSent = () =>
+  createEvent(
+    EventTypes.NotificationSent,
+    'board-1',
+    {
+      boardId: 'board-1',
+      nominationId: '8f0c5a8e-8d3e-4c1b-9a55-1b2f3c4d5e6f',
+      messageId: '<1@test>',
+      title: 'ok',
+      attempts: 1,
+      sentAt: new Date().toISOString(),
+    },
+    { service: 'test' },
+  );
+
+describe('KafkaConsumerHost decides what a failed event does to its partition', () => {
+  let consumer: InMemoryConsumer;
+  let handler: ControlledHandler;
+  let sent: unknown[];
+  let sut: KafkaConsumerHost;
+  const metrics = new MessagingMetrics();
+
+  beforeEach(async () => {
+    jest.useFakeTimers();
+    handler = new ControlledHandler();
+    sent = [];
+    const kafka = { consumer: () => (consumer = new InMemoryConsumer()) } as unknown as Kafka;
+    const producer = { send: async (record: unknown) => void sent.push(record) } as unknown as Producer;
+    const manager = {
+      query: async (_sql: string, [ids]: [string[]]) => ids.map((event_id) => ({ event_id })),
+    };
+    const dataSource = { transaction: async (work: (m: unknown) => Promise<unknown>) => work(manager) } as unknown as DataSource;
+    const discovery = { getProviders: () => [{ instance: handler }] } as unknown as DiscoveryService;
+    sut = new KafkaConsumerHost(
+      { ...options, unknownFailurePause: { initialMs: 1_000, maxMs: 4_000 } },
+      kafka,
+      producer,
+      dataSource,
+      discovery,
+      new MetadataScanner(),
+      new Reflector(),
+      metrics,
+    );
+    await sut.onApplicationBootstrap();
+  });
+
+  afterEach(async () => {
+    await sut.beforeApplicationShutdown();
+    jest.useRealTimers();
+  });
+
+  const deliver = async (events: object[], firstOffset = 10) => {
+    const resolved: string[] = [];
+    const paused: string[] = [];
+    const messages = events.map((event, i) => ({ offset: String(firstOffset + i), key: null, value: Buffer.from(JSON.stringify(event)) }));
+    await consumer.eachBatch!({
+      batch: { topic: 'paritrana.notifications.v1', partition: 0, messages: messages as unknown as KafkaMessage[] },
+      resolveOffset: (offset: string) => void resolved.push(offset),
+      heartbeat: async () => undefined,
+      commitOffsetsIfNecessary: async () => undefined,
+      isRunning: () => true,
+      isStale: () => false,
+      pause: () => {
+        paused.push('paused');
+        return () => void paused.push('resumed');
+      },
+    });
+    return { resolved, paused };
+  };
+
+  it('should pause the partition at the event, dead-letter nothing and resume after the pause when a handler throws a TypeError', async () => {
+    handler.failure = new TypeError("Cannot read properties of undefined (reading 'total')");
+    const unknownBefore =
+      (await metrics.unknownFailures.get()).values.find((v) => v.labels.topic === 'paritrana.notifications.v1')?.value ?? 0;
+
+    const delivery = await deliver([notificationSent()]);
+
+    expect(delivery.paused).toEqual(['paused']);
+    expect(delivery.resolved).toEqual(['9']);
+    expect(sent).toEqual([]);
+    const unknownAfter = (await metrics.unknownFailures.get()).values.find((v) => v.labels.topic === 'paritrana.notifications.v1')?.value;
+    expect(unknownAfter).toBe(unknownBefore + 1);
+    await jest.advanceTimersByTimeAsync(999);
+    expect(delivery.paused).toEqual(['paused']);
+    await jest.advanceTimersByTimeAsync(1);
+    expect(delivery.paused).toEqual(['paused', 'resumed']);
+  });
+
+  it('should resolve the events before the failing one and stop at it when an unknown failure strikes mid-batch', async () => {
+    const [first, second, third] = [notificationSent(), notificationSent(), notificationSent()];
+    handler.failure = new Error('a bug');
+    handler.failOn = second.id;
+
+    const delivery = await deliver([first, second, third]);
+
+    expect(handler.handled).toContain(first.id);
+    expect(handler.handled).not.toContain(third.id);
+    expect(delivery.resolved).toEqual(['10']);
+    expect(delivery.paused).toEqual(['paused']);
+    expect(sent).toEqual([]);
+  });
+
+  it('should pause longer each time the same partition fails again, up to the cap', async () => {
+    handler.failure = new TypeError('x is not a function');
+    const resumedAfter: number[] = [];
+    for (let i = 0; i < 4; i++) {
+      const { paused } = await deliver([notificationSent()]);
+      let waited = 0;
+      while (paused.length < 2) {
+        await jest.advanceTimersByTimeAsync(500);
+        waited += 500;
+      }
+      resumedAfter.push(waited);
+    }
+
+    expect(resumedAfter).toEqual([1_000, 2_000, 4_000, 4_000]);
+  });
+
+  it('should dead-letter at once with the reason in the headers when the failure is a domain rule violation', async () => {
+    handler.failure = DomainError.invalid('TEST_POISON', 'refused by the rules');
+
+    const delivery = await deliver([notificationSent()]);
+
+    expect(delivery.paused).toEqual([]);
+    expect(delivery.resolved).toEqual(['10']);
+    expect(sent).toHaveLength(1);
+    expect(sent[0]).toMatchObject({
+      topic: 'paritrana.notifications.v1.dlq',
+      messages: [{ headers: { 'dlq-reason': 'DomainError: refused by the rules' } }],
+    });
+  });
+
+  it('should dead-letter a permanently unfit event of a batch without applying it again, and apply the others', async () => {
+    const [poison, after] = [notificationSent(), notificationSent()];
+    handler.failure = DomainError.invalid('TEST_POISON', 'refused by the rules');
+    handler.failOn = poison.id;
+
+    const delivery = await deliver([poison, after]);
+
+    expect(handler.calls.filter((id) => id === poison.id)).toHaveLength(1);
+    expect(handler.handled).toEqual([after.id]);
+    expect(sent).toHaveLength(1);
+    expect(delivery.resolved).toEqual(['11']);
+    expect(delivery.paused).toEqual([]);
   });
 });

@@ -1,7 +1,6 @@
 import { Inject, Injectable, Logger, type OnApplicationBootstrap, type BeforeApplicationShutdown } from '@nestjs/common';
 import { DiscoveryService, MetadataScanner, Reflector } from '@nestjs/core';
 import { deadLetterTopic, EventCatalog, EventValidator, InvalidEventError, type CloudEvent, type EventType } from '@paritrana/contracts';
-import { isDatabaseUnreachable, isTransientFailure } from '@paritrana/platform/errors/error-classification';
 import {
   CompressionTypes,
   type Consumer,
@@ -15,7 +14,8 @@ import { DataSource, type EntityManager } from 'typeorm';
 import { isTooLarge } from '../kafka/kafka-errors';
 import { KAFKA_CLIENT, KAFKA_PRODUCER } from '../kafka/kafka.tokens';
 import { MessagingMetrics } from '../messaging.metrics';
-import { MESSAGING_OPTIONS, type MessagingOptions } from '../messaging.options';
+import { DEFAULT_UNKNOWN_FAILURE_PAUSE, MESSAGING_OPTIONS, type MessagingOptions } from '../messaging.options';
+import { decideOnFailure, pauseDelayMs } from './failure-policy';
 import { ON_EVENT, ON_EVENTS, type EventBatchHandlerFn, type EventHandlerFn } from './on-event.decorator';
 import { StallWatch } from './stall-watch';
 
@@ -25,22 +25,28 @@ const PARTITIONS_CONCURRENTLY = 2;
 const MAX_EVENTS_PER_TRANSACTION = 500;
 const FETCH_BYTES_PER_PARTITION = 1024 * 1024;
 const FETCH_BYTES = 4 * FETCH_BYTES_PER_PARTITION;
-/** Longest pause between looks at a database that cannot be reached, so its return is noticed soon. */
-const OUTAGE_MAX_DELAY_MS = 2_000;
 /** How often consumers are looked at for silence (see StallWatch). */
 const WATCH_INTERVAL_MS = 5_000;
 /** A consumer being replaced gets this long to leave its group before it is abandoned. */
 const DISCONNECT_TIMEOUT_MS = 10_000;
 
-type Outcome = { kind: 'applied' } | { kind: 'duplicate' } | { kind: 'dead-letter'; reason: string };
+type Outcome = { kind: 'applied' } | { kind: 'duplicate' } | { kind: 'dead-letter'; reason: string } | { kind: 'pause'; reason: string };
+
+/** Where handling of a chunk stopped: the message left unresolved, to be tried again once its partition resumes. */
+interface Stop {
+  message: KafkaMessage;
+  event: CloudEvent;
+  reason: string;
+}
 
 /**
  * Consumes the topics of every `@OnEvent`/`@OnEvents` handler in batches. Each message is validated
  * against the catalogue; invalid ones are dead-lettered. The valid ones of a fetched batch are applied
  * together in one transaction with their processed-event records (so a redelivery is skipped). When
- * that transaction fails, they are applied one at a time instead, each retried with exponential
- * backoff when the failure is transient and dead-lettered to `<topic>.dlq` when it is permanent or
- * retries run out: one bad message never blocks its partition.
+ * that transaction fails, they are applied one at a time instead, and a failure is dealt with as
+ * failure-policy.ts decides: retried while the database or broker cannot serve, dead-lettered to
+ * `<topic>.dlq` when the message can never be applied, and, for an unknown failure (a bug), the
+ * partition paused and the event tried again later, so the stream is never drained into the DLQ.
  */
 @Injectable()
 export class KafkaConsumerHost implements OnApplicationBootstrap, BeforeApplicationShutdown {
@@ -50,6 +56,9 @@ export class KafkaConsumerHost implements OnApplicationBootstrap, BeforeApplicat
   private readonly consumers = new Map<string, Consumer>();
   private readonly watches = new Map<string, StallWatch>();
   private readonly replacing = new Set<string>();
+  /** Consecutive pauses of each `topic:partition`, for the growing pause; reset once an event goes through. */
+  private readonly pauses = new Map<string, number>();
+  private readonly resumeTimers = new Set<NodeJS.Timeout>();
   private watchdog?: NodeJS.Timeout;
   private stopping = false;
 
@@ -77,6 +86,8 @@ export class KafkaConsumerHost implements OnApplicationBootstrap, BeforeApplicat
   async beforeApplicationShutdown(): Promise<void> {
     this.stopping = true;
     clearInterval(this.watchdog);
+    for (const timer of this.resumeTimers) clearTimeout(timer);
+    this.resumeTimers.clear();
     await Promise.all([...this.consumers.values()].map((c) => c.disconnect()));
   }
 
@@ -167,7 +178,7 @@ export class KafkaConsumerHost implements OnApplicationBootstrap, BeforeApplicat
         const handler: EventBatchHandlerFn = many
           ? bound
           : async (events, manager) => {
-              for (const event of events) await bound(event, manager);
+              for (const event of events) await bound(event, manager).catch((error: unknown) => blame(error, event));
             };
         this.handlers.set(type, [...(this.handlers.get(type) ?? []), handler]);
       }
@@ -181,6 +192,7 @@ export class KafkaConsumerHost implements OnApplicationBootstrap, BeforeApplicat
     commitOffsetsIfNecessary,
     isRunning,
     isStale,
+    pause,
   }: EachBatchPayload) {
     const watch = this.watches.get(batch.topic);
     const heartbeat = () => {
@@ -190,34 +202,91 @@ export class KafkaConsumerHost implements OnApplicationBootstrap, BeforeApplicat
     for (let i = 0; i < batch.messages.length; i += MAX_EVENTS_PER_TRANSACTION) {
       if (!isRunning() || isStale() || this.stopping) return;
       const messages = batch.messages.slice(i, i + MAX_EVENTS_PER_TRANSACTION);
-      await keepingAlive(heartbeat, () => this.handleMessages(batch.topic, batch.partition, messages, heartbeat));
+      const stop = await keepingAlive(heartbeat, () => this.handleMessages(batch.topic, batch.partition, messages, heartbeat));
+      if (stop) {
+        // Everything before the stopped message is done; the next fetch after the pause starts at it.
+        resolveOffset((BigInt(stop.message.offset) - 1n).toString());
+        await commitOffsetsIfNecessary();
+        this.pausePartition(batch.topic, batch.partition, stop, pause);
+        return;
+      }
+      this.pauses.delete(`${batch.topic}:${batch.partition}`);
       resolveOffset(messages[messages.length - 1].offset);
       await commitOffsetsIfNecessary();
       await heartbeat();
     }
   }
 
-  private async handleMessages(topic: string, partition: number, messages: KafkaMessage[], heartbeat: () => Promise<void>) {
-    const valid: Array<{ message: KafkaMessage; event: CloudEvent }> = [];
+  private pausePartition(topic: string, partition: number, stop: Stop, pause: () => () => void): void {
+    const key = `${topic}:${partition}`;
+    const n = (this.pauses.get(key) ?? 0) + 1;
+    this.pauses.set(key, n);
+    const { initialMs, maxMs } = this.options.unknownFailurePause ?? DEFAULT_UNKNOWN_FAILURE_PAUSE;
+    const delay = pauseDelayMs(n, initialMs, maxMs);
+    this.logger.error(
+      `Event ${stop.event.id} (${stop.event.type}) at ${topic}[${partition}]@${stop.message.offset} failed for an unknown reason ` +
+        `(${stop.reason}); partition paused, not dead-lettered, next try in ${delay} ms (pause ${n} in a row)`,
+    );
+    this.metrics.unknownFailures.inc({ topic });
+    this.metrics.pausedPartitions.inc({ topic });
+    const resume = pause();
+    const timer = setTimeout(() => {
+      this.resumeTimers.delete(timer);
+      this.metrics.pausedPartitions.dec({ topic });
+      resume();
+    }, delay);
+    this.resumeTimers.add(timer);
+  }
+
+  /** Handles the messages in order; returns where it stopped when an unknown failure paused the partition. */
+  private async handleMessages(
+    topic: string,
+    partition: number,
+    messages: KafkaMessage[],
+    heartbeat: () => Promise<void>,
+  ): Promise<Stop | undefined> {
+    const parsed: Array<{ message: KafkaMessage; event?: CloudEvent; invalid?: string }> = [];
     for (const message of messages) {
       try {
         const event = this.validator.parse(message.value, topic);
         // Valid and not this service's to apply (a board update on the rankings topic): nothing is held on to.
-        if (this.handlers.has(event.type)) valid.push({ message, event });
+        if (this.handlers.has(event.type)) parsed.push({ message, event });
       } catch (error) {
         if (!(error instanceof InvalidEventError)) throw error;
-        await this.deadLetter(topic, partition, message, error.message);
+        parsed.push({ message, invalid: error.message });
       }
     }
-    if (valid.length > 1 && (await this.applyTogether(valid.map((v) => v.event)))) return;
-    for (const { message, event } of valid) {
-      const outcome = await this.process(topic, event, heartbeat);
-      if (outcome.kind === 'dead-letter') await this.deadLetter(topic, partition, message, outcome.reason);
+    const valid = parsed.flatMap((p) => (p.event ? [p.event] : []));
+    // A message found permanently unfit while applied together is dead-lettered without being applied again.
+    let unfit: { eventId: string; reason: string } | undefined;
+    if (valid.length > 1) {
+      const together = await this.applyTogether(valid);
+      if (together.applied) {
+        for (const { message, invalid } of parsed) if (invalid !== undefined) await this.deadLetter(topic, partition, message, invalid);
+        return undefined;
+      }
+      const eventId = blamed.get(together.error as object);
+      const decision = decideOnFailure(together.error, 1, 0, this.options.retry);
+      if (eventId && decision.action === 'dead-letter' && decision.failure === 'permanent') unfit = { eventId, reason: decision.reason };
     }
+    for (const { message, event, invalid } of parsed) {
+      if (invalid !== undefined) {
+        await this.deadLetter(topic, partition, message, invalid);
+        continue;
+      }
+      if (event!.id === unfit?.eventId) {
+        await this.deadLetter(topic, partition, message, unfit.reason);
+        continue;
+      }
+      const outcome = await this.process(topic, event!, heartbeat);
+      if (outcome.kind === 'dead-letter') await this.deadLetter(topic, partition, message, outcome.reason);
+      if (outcome.kind === 'pause') return { message, event: event!, reason: outcome.reason };
+    }
+    return undefined;
   }
 
-  /** Applies the events in one transaction; false when it failed and nothing was applied. */
-  private async applyTogether(handled: CloudEvent[]): Promise<boolean> {
+  /** Applies the events in one transaction; when it failed, nothing was applied. */
+  private async applyTogether(handled: CloudEvent[]): Promise<{ applied: true } | { applied: false; error: unknown }> {
     const started = performance.now();
     try {
       const fresh = await this.dataSource.transaction(async (manager) => {
@@ -231,11 +300,11 @@ export class KafkaConsumerHost implements OnApplicationBootstrap, BeforeApplicat
       // By identity, not id: a second copy of an event in the same batch is a duplicate too.
       const applied = new Set(fresh);
       for (const event of handled) if (!applied.has(event)) this.metrics.duplicates.inc({ type: event.type });
-      return true;
+      return { applied: true };
     } catch (error) {
       if (this.stopping) throw error;
       this.logger.debug(`A batch of ${handled.length} events failed (${(error as Error).message}); applying them one by one`);
-      return false;
+      return { applied: false, error };
     }
   }
 
@@ -252,9 +321,9 @@ export class KafkaConsumerHost implements OnApplicationBootstrap, BeforeApplicat
 
   private async process(topic: string, event: CloudEvent, heartbeat: () => Promise<void>): Promise<Outcome> {
     const handlers = this.handlers.get(event.type)!;
-    const { maxAttempts, initialDelayMs, maxDelayMs } = this.options.retry;
-    let outage = 0;
-    for (let attempt = 1; ; attempt++) {
+    let attempt = 1;
+    let waits = 0;
+    for (;;) {
       try {
         const stop = this.metrics.handleSeconds.startTimer({ type: event.type });
         const applied = await this.apply(event, handlers);
@@ -262,26 +331,17 @@ export class KafkaConsumerHost implements OnApplicationBootstrap, BeforeApplicat
         (applied ? this.metrics.consumed : this.metrics.duplicates).inc({ type: event.type });
         return { kind: applied ? 'applied' : 'duplicate' };
       } catch (error) {
-        const reason = `${(error as Error).name}: ${(error as Error).message}`;
-        if (isDatabaseUnreachable(error)) {
-          // The database being down says nothing about the event: wait for it, keeping every attempt.
-          if (this.stopping) throw error;
-          attempt--;
-          const delay = Math.min(initialDelayMs * 2 ** outage++, maxDelayMs, OUTAGE_MAX_DELAY_MS);
-          this.metrics.retried.inc({ topic });
-          this.logger.warn(`Event ${event.id} (${event.type}) waits for the database; retrying in ${delay} ms: ${reason}`);
-          await sleepWithHeartbeat(delay, heartbeat);
-          continue;
-        }
-        if (!isTransientFailure(error)) return { kind: 'dead-letter', reason };
-        if (attempt >= maxAttempts || this.stopping) {
-          if (this.stopping) throw error;
-          return { kind: 'dead-letter', reason: `gave up after ${attempt} attempts: ${reason}` };
-        }
-        const delay = Math.min(initialDelayMs * 2 ** (attempt - 1), maxDelayMs);
+        const decision = decideOnFailure(error, attempt, waits, this.options.retry);
+        if (decision.action === 'dead-letter') return { kind: 'dead-letter', reason: decision.reason };
+        if (decision.action === 'pause') return { kind: 'pause', reason: decision.reason };
+        // Shutting down: the event stays unresolved and is redelivered to whoever takes the partition.
+        if (this.stopping) throw error;
         this.metrics.retried.inc({ topic });
-        this.logger.warn(`Event ${event.id} (${event.type}) failed, attempt ${attempt}; retrying in ${delay} ms: ${reason}`);
-        await sleepWithHeartbeat(delay, heartbeat);
+        const what = decision.counted ? `failed, attempt ${attempt}` : `waits for the ${decision.failure} to recover`;
+        this.logger.warn(`Event ${event.id} (${event.type}) ${what}; retrying in ${decision.delayMs} ms: ${(error as Error)?.message}`);
+        if (decision.counted) attempt++;
+        else waits++;
+        await sleepWithHeartbeat(decision.delayMs, heartbeat);
       }
     }
   }
@@ -328,6 +388,14 @@ export class KafkaConsumerHost implements OnApplicationBootstrap, BeforeApplicat
   }
 }
 
+/** The event whose handler raised each error, when one event's handler did: its failure can be pinned on it. */
+const blamed = new WeakMap<object, string>();
+
+function blame(error: unknown, event: CloudEvent): never {
+  if (typeof error === 'object' && error !== null) blamed.set(error, event.id);
+  throw error;
+}
+
 /** Consecutive events of the same type, in order: each run goes to its type's handlers at once. */
 function runsOfOneType(events: CloudEvent[]): CloudEvent[][] {
   const runs: CloudEvent[][] = [];
@@ -343,10 +411,10 @@ function runsOfOneType(events: CloudEvent[]): CloudEvent[][] {
  * Heartbeats while messages are handled: a slow batch (a dead letter of several megabytes on a busy
  * machine) must not outlast the session, or the group evicts the member and redelivers it forever.
  */
-async function keepingAlive(heartbeat: () => Promise<void>, work: () => Promise<void>): Promise<void> {
+async function keepingAlive<T>(heartbeat: () => Promise<void>, work: () => Promise<T>): Promise<T> {
   const timer = setInterval(() => void heartbeat().catch(() => undefined), 1_000);
   try {
-    await work();
+    return await work();
   } finally {
     clearInterval(timer);
   }

@@ -2,23 +2,16 @@ import { Inject, Injectable, Logger, type OnApplicationBootstrap, type BeforeApp
 import { CompressionTypes, type Producer } from 'kafkajs';
 import { Client } from 'pg';
 import { DataSource, type QueryRunner } from 'typeorm';
+import { Poller } from '@paritrana/platform/runtime/poller';
 import { MESSAGING_OPTIONS, type MessagingOptions } from '../messaging.options';
 import { MessagingMetrics } from '../messaging.metrics';
 import { isTooLarge } from '../kafka/kafka-errors';
 import { KAFKA_PRODUCER } from '../kafka/kafka.tokens';
-import { outboxChannel } from './outbox.sql';
+import { claimOutboxBatch, deleteOutboxRows, outboxChannel, setAsideOutboxRow, type OutboxRow } from './outbox.sql';
 
 const RELISTEN_INITIAL_MS = 500;
 const RELISTEN_MAX_MS = 5_000;
-
-interface OutboxRow {
-  seq: string;
-  topic: string;
-  message_key: string;
-  event_type: string;
-  /** As written (json keeps the text), so it is sent without being parsed and serialised again. */
-  envelope: string;
-}
+const RELAY_MAX_BACKOFF_MS = 10_000;
 
 /**
  * Moves committed outbox rows to Kafka in batches. Rows are claimed with FOR UPDATE SKIP LOCKED,
@@ -28,13 +21,9 @@ interface OutboxRow {
 @Injectable()
 export class OutboxRelay implements OnApplicationBootstrap, BeforeApplicationShutdown {
   private readonly logger = new Logger(OutboxRelay.name);
+  private readonly poller: Poller;
   private listener?: Client;
-  private timer?: NodeJS.Timeout;
   private reconnect?: NodeJS.Timeout;
-  private running = false;
-  private draining?: Promise<void>;
-  private pending = false;
-  private failures = 0;
   private relistens = 0;
 
   constructor(
@@ -42,58 +31,43 @@ export class OutboxRelay implements OnApplicationBootstrap, BeforeApplicationShu
     @Inject(KAFKA_PRODUCER) private readonly producer: Producer,
     private readonly dataSource: DataSource,
     private readonly metrics: MessagingMetrics,
-  ) {}
+  ) {
+    this.poller = new Poller(async () => (await this.relayBatch()) === this.options.relayBatchSize, {
+      name: OutboxRelay.name,
+      intervalMs: this.options.relayIntervalMs,
+      maxBackoffMs: RELAY_MAX_BACKOFF_MS,
+      onError: (error, failures) => this.logger.warn(`Outbox relay failed (attempt ${failures}), retrying: ${error.message}`),
+    });
+  }
 
   async onApplicationBootstrap(): Promise<void> {
-    this.running = true;
-    await this.listen();
-    this.schedule(0);
+    this.poller.start();
+    await this.listen().catch(async (error: Error) => {
+      await this.poller.stop();
+      throw error;
+    });
   }
 
   async beforeApplicationShutdown(): Promise<void> {
-    this.running = false;
-    clearTimeout(this.timer);
     clearTimeout(this.reconnect);
-    await this.draining;
-    await this.listener?.end().catch(() => undefined);
+    await this.poller.stop();
+    const listener = this.listener;
+    this.listener = undefined;
+    await listener?.end().catch(() => undefined);
   }
 
   /** Relays whatever is committed now; returns when the outbox is empty or a send failed. */
-  async drain(): Promise<void> {
-    if (!this.running) return;
-    if (this.draining) {
-      this.pending = true;
-      return this.draining;
-    }
-    this.draining = this.drainLoop().finally(() => (this.draining = undefined));
-    return this.draining;
-  }
-
-  private async drainLoop(): Promise<void> {
-    try {
-      do {
-        this.pending = false;
-        while ((await this.relayBatch()) === this.options.relayBatchSize) {
-          /* keep going while batches are full */
-        }
-      } while (this.pending && this.running);
-      this.failures = 0;
-    } catch (error) {
-      this.failures++;
-      this.logger.warn(`Outbox relay failed (attempt ${this.failures}), retrying: ${(error as Error).message}`);
-    }
+  drain(): Promise<void> {
+    return this.poller.runNow();
   }
 
   private async relayBatch(): Promise<number> {
+    const { schema, relayBatchSize } = this.options;
     const runner = this.dataSource.createQueryRunner();
     await runner.connect();
     try {
       await runner.startTransaction();
-      const rows: OutboxRow[] = await runner.query(
-        `SELECT seq, topic, message_key, event_type, envelope::text AS envelope FROM "${this.options.schema}".outbox
-         ORDER BY seq LIMIT $1 FOR UPDATE SKIP LOCKED`,
-        [this.options.relayBatchSize],
-      );
+      const rows = await claimOutboxBatch(runner, schema, relayBatchSize);
       if (rows.length > 0) {
         try {
           await this.producer.sendBatch({ topicMessages: groupByTopic(rows), compression: CompressionTypes.GZIP });
@@ -101,7 +75,11 @@ export class OutboxRelay implements OnApplicationBootstrap, BeforeApplicationShu
           if (!isTooLarge(error)) throw error;
           await this.sendOneByOne(runner, rows);
         }
-        await runner.query(`DELETE FROM "${this.options.schema}".outbox WHERE seq = ANY($1::bigint[])`, [rows.map((r) => r.seq)]);
+        await deleteOutboxRows(
+          runner,
+          schema,
+          rows.map((r) => r.seq),
+        );
       }
       await runner.commitTransaction();
       this.metrics.published.inc(rows.length);
@@ -127,24 +105,9 @@ export class OutboxRelay implements OnApplicationBootstrap, BeforeApplicationShu
         this.logger.error(
           `Event ${row.event_type} #${row.seq} is larger than the broker accepts; moved to ${this.options.schema}.outbox_dead`,
         );
-        await runner.query(
-          `INSERT INTO "${this.options.schema}".outbox_dead (seq, event_id, topic, message_key, event_type, envelope, created_at, error)
-           SELECT seq, event_id, topic, message_key, event_type, envelope, created_at, $2 FROM "${this.options.schema}".outbox WHERE seq = $1`,
-          [row.seq, (error as Error).message],
-        );
+        await setAsideOutboxRow(runner, this.options.schema, row.seq, (error as Error).message);
       }
     }
-  }
-
-  private schedule(delayMs: number): void {
-    if (!this.running) return;
-    clearTimeout(this.timer);
-    this.timer = setTimeout(() => {
-      void this.drain().then(() => {
-        const backoff = Math.min(this.options.relayIntervalMs * 2 ** this.failures, 10_000);
-        this.schedule(this.failures > 0 ? backoff : this.options.relayIntervalMs);
-      });
-    }, delayMs);
   }
 
   /**
@@ -153,10 +116,10 @@ export class OutboxRelay implements OnApplicationBootstrap, BeforeApplicationShu
    * events waiting up to the poll interval after every reconnection.
    */
   private async listen(): Promise<void> {
-    if (!this.running) return;
+    if (!this.poller.isRunning) return;
     const client = new Client({ connectionString: this.options.databaseUrl });
     const lost = (error?: Error) => {
-      if (this.listener !== client || !this.running) return;
+      if (this.listener !== client || !this.poller.isRunning) return;
       this.listener = undefined;
       this.logger.warn(`Outbox LISTEN connection lost (${error?.message ?? 'closed'}); polling until it is back`);
       void client.end().catch(() => undefined);
@@ -164,7 +127,7 @@ export class OutboxRelay implements OnApplicationBootstrap, BeforeApplicationShu
     };
     client.on('error', lost);
     client.on('end', () => lost());
-    client.on('notification', () => void this.drain());
+    client.on('notification', () => this.poller.wake());
     try {
       await client.connect();
       await client.query(`LISTEN ${outboxChannel(this.options.schema)}`);
@@ -172,17 +135,17 @@ export class OutboxRelay implements OnApplicationBootstrap, BeforeApplicationShu
       await client.end().catch(() => undefined);
       throw error;
     }
-    if (!this.running) {
+    if (!this.poller.isRunning) {
       await client.end();
       return;
     }
     this.listener = client;
     this.relistens = 0;
-    void this.drain();
+    this.poller.wake();
   }
 
   private listenLater(delayMs: number): void {
-    if (!this.running) return;
+    if (!this.poller.isRunning) return;
     clearTimeout(this.reconnect);
     this.reconnect = setTimeout(() => {
       this.listen().catch((error: Error) => {

@@ -1,4 +1,4 @@
-import type { QueryRunner } from 'typeorm';
+import type { EntityManager, QueryRunner } from 'typeorm';
 
 export const outboxChannel = (schema: string) => `${schema}_outbox`;
 
@@ -36,3 +36,49 @@ export async function dropMessagingTables(runner: QueryRunner, schema: string): 
   await runner.query(`DROP TABLE "${schema}".outbox_dead`);
   await runner.query(`DROP TABLE "${schema}".outbox`);
 }
+
+export interface OutboxRow {
+  seq: string;
+  topic: string;
+  message_key: string;
+  event_type: string;
+  /** As written (json keeps the text), so it is sent without being parsed and serialised again. */
+  envelope: string;
+}
+
+type Queryable = Pick<EntityManager, 'query'>;
+
+/** The oldest committed rows no other relay holds, locked until the caller's transaction ends. */
+export const claimOutboxBatch = (runner: Queryable, schema: string, limit: number): Promise<OutboxRow[]> =>
+  runner.query(
+    `SELECT seq, topic, message_key, event_type, envelope::text AS envelope FROM "${schema}".outbox
+     ORDER BY seq LIMIT $1 FOR UPDATE SKIP LOCKED`,
+    [limit],
+  );
+
+export const deleteOutboxRows = async (runner: Queryable, schema: string, seqs: string[]): Promise<void> => {
+  await runner.query(`DELETE FROM "${schema}".outbox WHERE seq = ANY($1::bigint[])`, [seqs]);
+};
+
+/** Copies a row the broker refuses to outbox_dead; it leaves the outbox with its batch. */
+export const setAsideOutboxRow = async (runner: Queryable, schema: string, seq: string, error: string): Promise<void> => {
+  await runner.query(
+    `INSERT INTO "${schema}".outbox_dead (seq, event_id, topic, message_key, event_type, envelope, created_at, error)
+     SELECT seq, event_id, topic, message_key, event_type, envelope, created_at, $2 FROM "${schema}".outbox WHERE seq = $1`,
+    [seq, error],
+  );
+};
+
+/** Forgets processed events older than the topics keep messages: none of them can be redelivered. */
+export const pruneProcessedEvents = async (runner: Queryable, schema: string, olderThanMs: number, limit: number): Promise<number> => {
+  // Through a CTE: TypeORM returns a DELETE's rows in a different shape from a SELECT's.
+  const [{ n }]: { n: number }[] = await runner.query(
+    `WITH gone AS (
+       DELETE FROM "${schema}".processed_events WHERE event_id IN (
+         SELECT event_id FROM "${schema}".processed_events WHERE processed_at < now() - make_interval(secs => $1) LIMIT $2
+       ) RETURNING 1
+     ) SELECT count(*)::int AS n FROM gone`,
+    [olderThanMs / 1000, limit],
+  );
+  return n;
+};

@@ -50,6 +50,21 @@ export class CommonEnv {
   @Max(3_600)
   CONSUMER_STALL_SECONDS: number = 60;
 
+  /**
+   * A partition stopped by an unknown failure (a bug) is paused, not dead-lettered; its event is tried
+   * again after 1 s, then after pauses doubling up to this.
+   */
+  @IsInt()
+  @Min(1)
+  @Max(3_600)
+  CONSUMER_PAUSE_MAX_SECONDS: number = 300;
+
+  /** Processed-event records (redelivery dedupe) older than this are pruned; match the topics' retention (Kafka's default: 7 days). */
+  @IsInt()
+  @Min(1)
+  @Max(87_600)
+  PROCESSED_EVENTS_RETENTION_HOURS: number = 168;
+
   @IsOptional()
   @IsIn(['error', 'warn', 'log', 'debug', 'verbose'])
   LOG_LEVEL: 'error' | 'warn' | 'log' | 'debug' | 'verbose' = 'log';

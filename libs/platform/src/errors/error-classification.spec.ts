@@ -1,104 +1,108 @@
+import { InvalidEventError } from '@paritrana/contracts';
 import { QueryFailedError } from 'typeorm';
 import { DomainError, type ErrorKind } from './domain-error';
-import { isDatabaseUnreachable, isTransientFailure } from './error-classification';
+import { classifyFailure, isDatabaseUnreachable } from './error-classification';
 
 /** An error as node-postgres raises it: an Error with the SQLSTATE in `code`. */
 const pgError = (code: string, message: string) => Object.assign(new Error(message), { code, severity: 'ERROR' });
 
-describe('isTransientFailure', () => {
+describe('classifyFailure', () => {
   describe('domain errors', () => {
     it.each<ErrorKind>(['invalid', 'unauthenticated', 'forbidden', 'not-found', 'conflict'])(
       'should be permanent when a DomainError is of kind %s',
       (kind) => {
-        const sut = isTransientFailure(new DomainError('SOME_RULE', 'a rule was broken', kind));
+        const sut = classifyFailure(new DomainError('SOME_RULE', 'a rule was broken', kind));
 
-        expect(sut).toBe(false);
+        expect(sut).toBe('permanent');
       },
     );
 
-    it('should be transient when a DomainError is unavailable', () => {
-      const sut = isTransientFailure(DomainError.unavailable('EDITION_UNKNOWN', 'edition 2024 is not projected yet'));
+    it('should be a precondition when a DomainError is unavailable (an edition not yet projected)', () => {
+      const sut = classifyFailure(DomainError.unavailable('EDITION_UNKNOWN', 'edition 2024 is not projected yet'));
 
-      expect(sut).toBe(true);
+      expect(sut).toBe('precondition');
     });
 
-    it('should be permanent when a DomainError is made by a factory other than unavailable', () => {
-      const errors = [
-        DomainError.invalid('NOMINATION_INVALID', 'invalid'),
-        DomainError.notFound('BOARD_NOT_FOUND', 'no such board'),
-        DomainError.conflict('NOMINATION_DUPLICATE', 'already nominated'),
-        DomainError.forbidden('PROVINCE_FORBIDDEN', 'not your province'),
-      ];
-
-      expect(errors.map(isTransientFailure)).toEqual([false, false, false, false]);
+    it('should be permanent when a handler finds an event invalid', () => {
+      expect(classifyFailure(new InvalidEventError('message value is not JSON'))).toBe('permanent');
     });
   });
 
   describe('database errors', () => {
-    it('should be permanent when the SQLSTATE is 23505 (unique violation) in code', () => {
-      const sut = isTransientFailure(pgError('23505', 'duplicate key value violates unique constraint "nomination_pkey"'));
-
-      expect(sut).toBe(false);
+    it.each([
+      ['23505', 'duplicate key value violates unique constraint "nomination_pkey"'],
+      ['23503', 'insert or update violates foreign key constraint'],
+      ['22P02', 'invalid input syntax for type uuid: "abc"'],
+      ['22001', 'value too long for type character varying(10)'],
+    ])('should be permanent when the database refuses the data (SQLSTATE %s)', (code, message) => {
+      expect(classifyFailure(pgError(code, message))).toBe('permanent');
     });
 
-    it('should be permanent when the SQLSTATE is 22P02 (invalid text representation) in code', () => {
-      const sut = isTransientFailure(pgError('22P02', 'invalid input syntax for type uuid: "abc"'));
-
-      expect(sut).toBe(false);
-    });
-
-    it('should be permanent when the SQLSTATE is 23505 in driverError.code', () => {
-      const sut = isTransientFailure({ message: 'duplicate key', driverError: { code: '23505' } });
-
-      expect(sut).toBe(false);
-    });
-
-    it('should be permanent when the SQLSTATE is 22P02 in driverError.code', () => {
-      const sut = isTransientFailure({ message: 'invalid input syntax', driverError: { code: '22P02' } });
-
-      expect(sut).toBe(false);
+    it('should be permanent when the SQLSTATE is in driverError.code', () => {
+      expect(classifyFailure({ message: 'invalid input syntax', driverError: { code: '22P02' } })).toBe('permanent');
     });
 
     it('should be permanent when TypeORM wraps a unique violation in a QueryFailedError', () => {
       const error = new QueryFailedError('INSERT INTO nomination ...', [], pgError('23505', 'duplicate key value'));
 
-      expect(isTransientFailure(error)).toBe(false);
+      expect(classifyFailure(error)).toBe('permanent');
     });
 
     it('should prefer driverError.code when the wrapper has a code of its own', () => {
-      const sut = isTransientFailure({ code: 'ECONNRESET', driverError: { code: '23503' } });
-
-      expect(sut).toBe(false);
+      expect(classifyFailure({ code: 'ECONNRESET', driverError: { code: '23503' } })).toBe('permanent');
     });
 
-    it.each(['40001', '40P01', '55P03', '57P01', '53300'])('should be transient when the SQLSTATE is %s', (code) => {
-      expect(isTransientFailure(pgError(code, 'try again'))).toBe(true);
-    });
+    it.each(['40001', '40P01', '55P03', '57014', '53300', '57P01', '08006'])(
+      'should be infrastructure when the SQLSTATE is %s (contention or a server going away)',
+      (code) => {
+        expect(classifyFailure(pgError(code, 'try again'))).toBe('infrastructure');
+      },
+    );
 
-    it('should be transient when a QueryFailedError wraps a deadlock', () => {
+    it('should be infrastructure when a QueryFailedError wraps a deadlock', () => {
       const error = new QueryFailedError('UPDATE board ...', [], pgError('40P01', 'deadlock detected'));
 
-      expect(isTransientFailure(error)).toBe(true);
+      expect(classifyFailure(error)).toBe('infrastructure');
+    });
+
+    it('should be infrastructure when the connection is refused', () => {
+      expect(classifyFailure(pgError('ECONNREFUSED', 'connect ECONNREFUSED 127.0.0.1:5432'))).toBe('infrastructure');
+    });
+
+    it('should be unknown when the SQL itself is wrong (a bad deploy: undefined column)', () => {
+      expect(classifyFailure(pgError('42703', 'column "scroe" does not exist'))).toBe('unknown');
+    });
+  });
+
+  describe('broker errors', () => {
+    it('should be infrastructure when kafkajs says the failure is retriable', () => {
+      const error = Object.assign(new Error('Connection error: connect ECONNREFUSED'), { name: 'KafkaJSConnectionError', retriable: true });
+
+      expect(classifyFailure(error)).toBe('infrastructure');
+    });
+
+    it('should be unknown when a kafkajs failure is not retriable', () => {
+      const error = Object.assign(new Error('Invalid partition'), { name: 'KafkaJSNonRetriableError', retriable: false });
+
+      expect(classifyFailure(error)).toBe('unknown');
     });
   });
 
   describe('other failures', () => {
-    it('should be transient when the connection is refused', () => {
-      const sut = isTransientFailure(pgError('ECONNREFUSED', 'connect ECONNREFUSED 127.0.0.1:5432'));
-
-      expect(sut).toBe(true);
+    it('should be unknown when a handler throws a TypeError', () => {
+      expect(classifyFailure(new TypeError("Cannot read properties of undefined (reading 'total')"))).toBe('unknown');
     });
 
-    it('should be transient when the error is a plain Error', () => {
-      expect(isTransientFailure(new Error('something went wrong'))).toBe(true);
+    it('should be unknown when the error is a plain Error', () => {
+      expect(classifyFailure(new Error('something went wrong'))).toBe('unknown');
     });
 
-    it('should be transient when the code is not a string', () => {
-      expect(isTransientFailure({ code: 23505 })).toBe(true);
+    it('should be unknown when the code is not a string', () => {
+      expect(classifyFailure({ code: 23505 })).toBe('unknown');
     });
 
-    it.each([null, undefined, 'a thrown string'])('should be transient when %p is thrown', (thrown) => {
-      expect(isTransientFailure(thrown)).toBe(true);
+    it.each([null, undefined, 'a thrown string'])('should be unknown when %p is thrown', (thrown) => {
+      expect(classifyFailure(thrown)).toBe('unknown');
     });
   });
 });

@@ -1,15 +1,39 @@
+import { InvalidEventError } from '@paritrana/contracts';
 import { DomainError } from './domain-error';
 
 /**
- * The one place that decides whether a failed message is worth retrying.
- * Permanent: domain rule violations and data the database refuses (SQLSTATE classes 22, 23).
- * Transient: anything unavailable right now (connections, locks, a precondition not yet met).
+ * How a consumer treats a failed message, decided here only.
+ * - `infrastructure`: the database or broker cannot serve right now (down, restarting, locks,
+ *   deadlocks, serialization failures, resources exhausted). Says nothing about the message: it is
+ *   retried until it goes through, never dead-lettered.
+ * - `precondition`: a domain condition later events are expected to meet (an edition not yet
+ *   projected). Retried with backoff; dead-lettered when retries run out.
+ * - `permanent`: the message can never be applied (a domain rule violation, data the database
+ *   refuses: SQLSTATE classes 22 and 23). Dead-lettered at once.
+ * - `unknown`: anything else, most likely a bug (a TypeError after a bad deploy). Neither the
+ *   message's fault nor passing: its partition is paused and retried until someone fixes the cause.
  */
-export function isTransientFailure(error: unknown): boolean {
-  if (error instanceof DomainError) return error.kind === 'unavailable';
+export type FailureClass = 'infrastructure' | 'precondition' | 'permanent' | 'unknown';
+
+/** SQLSTATEs of a database that is up but cannot serve this transaction now. */
+const CONTENTION_STATES = /^(40001|40P01|55P03|55006|57014|53\d{3})$/;
+
+export function classifyFailure(error: unknown): FailureClass {
+  if (error instanceof DomainError) return error.kind === 'unavailable' ? 'precondition' : 'permanent';
+  if (error instanceof InvalidEventError) return 'permanent';
+  if (isDatabaseUnreachable(error) || isBrokerUnreachable(error)) return 'infrastructure';
   const sqlState = codeOf(error);
-  if (typeof sqlState === 'string' && /^(22|23)/.test(sqlState)) return false;
-  return true;
+  if (typeof sqlState === 'string') {
+    if (/^(22|23)/.test(sqlState)) return 'permanent';
+    if (CONTENTION_STATES.test(sqlState)) return 'infrastructure';
+  }
+  return 'unknown';
+}
+
+/** kafkajs marks the failures worth retrying (a broker down, a leader moving). */
+export function isBrokerUnreachable(error: unknown): boolean {
+  const { name, retriable } = (error ?? {}) as { name?: unknown; retriable?: unknown };
+  return typeof name === 'string' && name.startsWith('KafkaJS') && retriable === true;
 }
 
 /** Socket errors of a server that is down or restarting. */

@@ -6,6 +6,7 @@ import { EditionsModule } from './editions/editions.module';
 import { CreateIntakeTables1763712000000 } from './migrations/1763712000000-create-intake-tables';
 import { AmendmentsIdempotencyAudit1763720000000 } from './migrations/1763720000000-amendments-idempotency-audit';
 import { Advancement1763720300000 } from './migrations/1763720300000-advancement';
+import { IntakeProcessedEventsByTime1764540000000 } from './migrations/1764540000000-processed-events-by-time';
 import { NominationsModule } from './nominations/nominations.module';
 
 export const INTAKE_SCHEMA = 'intake';
@@ -23,7 +24,12 @@ export class IntakeModule {
           schema: INTAKE_SCHEMA,
           env,
           audit: true,
-          migrations: [CreateIntakeTables1763712000000, AmendmentsIdempotencyAudit1763720000000, Advancement1763720300000],
+          migrations: [
+            CreateIntakeTables1763712000000,
+            AmendmentsIdempotencyAudit1763720000000,
+            Advancement1763720300000,
+            IntakeProcessedEventsByTime1764540000000,
+          ],
         }),
         EditionsModule,
         NominationsModule,

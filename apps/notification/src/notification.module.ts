@@ -4,6 +4,7 @@ import type { NotificationEnv } from './config/env';
 import { DeliveriesModule } from './deliveries/deliveries.module';
 import { CreateNotificationTables1763712300000 } from './migrations/1763712300000-create-notification-tables';
 import { ContactVersions1763720500000 } from './migrations/1763720500000-contact-versions';
+import { NotificationProcessedEventsByTime1764540000000 } from './migrations/1764540000000-processed-events-by-time';
 
 @Module({})
 export class NotificationModule {
@@ -15,7 +16,7 @@ export class NotificationModule {
           service: 'notification',
           schema: 'notification',
           env,
-          migrations: [CreateNotificationTables1763712300000, ContactVersions1763720500000],
+          migrations: [CreateNotificationTables1763712300000, ContactVersions1763720500000, NotificationProcessedEventsByTime1764540000000],
         }),
         DeliveriesModule.forRoot(env),
       ],

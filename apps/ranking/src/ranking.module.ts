@@ -8,6 +8,7 @@ import { CoalescedAnnouncements1763720400000 } from './migrations/1763720400000-
 import { ScoreTimes1763720500000 } from './migrations/1763720500000-score-times';
 import { RankingAuditLog1763720600000 } from './migrations/1763720600000-audit-log';
 import { AnnouncementTimes1763720700000 } from './migrations/1763720700000-announcement-times';
+import { RankingProcessedEventsByTime1764540000000 } from './migrations/1764540000000-processed-events-by-time';
 
 @Module({})
 export class RankingModule {
@@ -27,6 +28,7 @@ export class RankingModule {
             ScoreTimes1763720500000,
             RankingAuditLog1763720600000,
             AnnouncementTimes1763720700000,
+            RankingProcessedEventsByTime1764540000000,
           ],
         }),
         BoardsModule,

@@ -6,6 +6,7 @@ import { CreateScoringTables1763712100000 } from './migrations/1763712100000-cre
 import { Assessments1763720200000 } from './migrations/1763720200000-assessments';
 import { NominationVersions1763720500000 } from './migrations/1763720500000-nomination-versions';
 import { ScoringAuditLog1763720600000 } from './migrations/1763720600000-audit-log';
+import { ScoringProcessedEventsByTime1764540000000 } from './migrations/1764540000000-processed-events-by-time';
 import { ScoresModule } from './scores/scores.module';
 
 @Module({})
@@ -24,6 +25,7 @@ export class ScoringModule {
             Assessments1763720200000,
             NominationVersions1763720500000,
             ScoringAuditLog1763720600000,
+            ScoringProcessedEventsByTime1764540000000,
           ],
         }),
         EditionsModule,

@@ -31,6 +31,15 @@ export async function createMessagingTables(runner: QueryRunner, schema: string)
   )`);
 }
 
+/** Lets the pruning of processed_events find old rows without reading the whole table. */
+export async function indexProcessedEventsByTime(runner: QueryRunner, schema: string): Promise<void> {
+  await runner.query(`CREATE INDEX processed_events_by_time ON "${schema}".processed_events (processed_at)`);
+}
+
+export async function dropProcessedEventsByTime(runner: QueryRunner, schema: string): Promise<void> {
+  await runner.query(`DROP INDEX "${schema}".processed_events_by_time`);
+}
+
 export async function dropMessagingTables(runner: QueryRunner, schema: string): Promise<void> {
   await runner.query(`DROP TABLE "${schema}".processed_events`);
   await runner.query(`DROP TABLE "${schema}".outbox_dead`);

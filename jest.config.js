@@ -18,6 +18,8 @@ const shared = {
 
 /** @type {import('jest').Config} */
 module.exports = {
+  // Two workers: the unit suites are CPU-bound, and each integration worker starts its own broker.
+  maxWorkers: 2,
   reporters: ['default', '<rootDir>/tools/jest/plain-summary-reporter.js'],
   projects: [
     {

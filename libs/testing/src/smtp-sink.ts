@@ -25,6 +25,9 @@ export class SmtpSink {
   /** Messages received and not yet answered. */
   holding = 0;
 
+  /** The recipients of the messages held now. */
+  readonly heldFor: string[][] = [];
+
   private readonly closed = new Set<string>();
 
   get url(): string {
@@ -52,8 +55,11 @@ export class SmtpSink {
             return;
           }
           this.holding++;
+          const recipients = session.envelope.rcptTo.map((r) => r.address);
+          this.heldFor.push(recipients);
           setTimeout(() => {
             this.holding--;
+            this.heldFor.splice(this.heldFor.indexOf(recipients), 1);
             // A client gone before the answer never saw its message accepted: a real server would not deliver it.
             if (this.closed.has(session.id)) return callback(new Error('client went away'));
             void simpleParser(Buffer.concat(chunks)).then((parsed) => {

@@ -50,7 +50,7 @@ export class BoardAnnouncer implements OnApplicationBootstrap, BeforeApplication
 
   /** Announces every changed open board not announced within the interval, longest waiting first. */
   async announceChanged(): Promise<void> {
-    const due = await this.transactions.run((tx) => this.boards.dueForAnnouncement(tx, PACING));
+    const due = await this.transactions.read((tx) => this.boards.dueForAnnouncement(tx, PACING));
     let group: string[] = [];
     let standings = 0;
     for (const board of due) {

@@ -17,7 +17,7 @@ export class ListBoardsUseCase {
 
   async execute({ by, ...filters }: ListBoardsQuery): Promise<{ boards: BoardSummary[] }> {
     const provinces = NATIONAL_ROLES.has(by.role) ? undefined : (by.provinces ?? []);
-    const boards = await this.transactions.run((tx) => this.boards.list(tx, filters, provinces));
+    const boards = await this.transactions.read((tx) => this.boards.list(tx, filters, provinces));
     return { boards };
   }
 }

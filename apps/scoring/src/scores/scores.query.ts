@@ -18,7 +18,7 @@ export class ScoresQuery {
 
   /** Criterion by criterion; the national roles also see each assessor's scores, superseded ones included. */
   explain(nominationId: string, reader: Principal) {
-    return this.transactions.run(async (tx) => {
+    return this.transactions.read(async (tx) => {
       const score = isUuid(nominationId) ? await this.scores.nomination(tx, nominationId) : undefined;
       if (!score || score.rubricVersion === 0) throw DomainError.notFound('SCORE_NOT_FOUND', `No score for nomination ${nominationId} yet`);
       if (!canReadNomination(reader, score)) throw nominationOutOfScope(score);
@@ -37,7 +37,7 @@ export class ScoresQuery {
       throw DomainError.invalid('BOARD_ID_INVALID', 'Give a board: ?boardId=2024:provincial:15:regency', [
         { path: 'boardId', message: 'must be edition:tier:scope:category' },
       ]);
-    return this.transactions.run(async (tx) => {
+    return this.transactions.read(async (tx) => {
       const provinces = await this.provincesOf(tx, key, reader);
       const nominations = await this.scores.byProvinces(tx, key.edition, key.tier, key.category, provinces);
       const assessments = await this.assessments.current(

@@ -8,6 +8,9 @@ export type Tx = EntityManager;
 /** The port use cases open their transactions through, so they run against in-memory stores in unit tests. */
 export abstract class Transactions {
   abstract run<T>(work: (tx: Tx) => Promise<T>): Promise<T>;
+
+  /** Reads outside any transaction (each statement on its own): no BEGIN and COMMIT around a plain read. */
+  abstract read<T>(work: (tx: Tx) => Promise<T>): Promise<T>;
 }
 
 @Injectable()
@@ -18,6 +21,10 @@ export class TypeOrmTransactions extends Transactions {
 
   override run<T>(work: (tx: Tx) => Promise<T>): Promise<T> {
     return this.dataSource.transaction(work);
+  }
+
+  override read<T>(work: (tx: Tx) => Promise<T>): Promise<T> {
+    return work(this.dataSource.manager);
   }
 }
 
@@ -32,6 +39,10 @@ export class InMemoryTransactions extends Transactions {
 
   override async run<T>(work: (tx: Tx) => Promise<T>): Promise<T> {
     this.count++;
+    return work(this.tx);
+  }
+
+  override async read<T>(work: (tx: Tx) => Promise<T>): Promise<T> {
     return work(this.tx);
   }
 }

@@ -68,7 +68,7 @@ describe('AdvanceWinnersUseCase', () => {
       { nomination: second, rank: 2 },
     ]);
 
-    const created = await sut.execute({ published: event, tx, now: LATER });
+    const created = await sut.execute({ published: event, now: LATER }, tx);
 
     expect(created).toHaveLength(1);
     const advancedFrom = { nominationId: first.id, boardId: '2024:provincial:15:regency', rank: 1 };
@@ -102,9 +102,9 @@ describe('AdvanceWinnersUseCase', () => {
   it('should create nothing twice when the publication is redelivered', async () => {
     const sut = build();
     const event = published([{ nomination: first, rank: 1 }]);
-    await sut.execute({ published: event, tx, now: LATER });
+    await sut.execute({ published: event, now: LATER }, tx);
 
-    const again = await sut.execute({ published: event, tx, now: LATER });
+    const again = await sut.execute({ published: event, now: LATER }, tx);
 
     expect(again).toEqual([]);
     expect(nominations.all().filter((n) => n.tier === 'national')).toHaveLength(1);
@@ -116,20 +116,22 @@ describe('AdvanceWinnersUseCase', () => {
     const sut = build(new InMemoryEditionStore(regencyEdition('2024', { advance: 2 })));
     const unknown = { id: '00000000-0000-4000-8000-000000000000', nominee: first.nominee };
 
-    const created = await sut.execute({
-      published: published([
-        { nomination: unknown, rank: 1 },
-        { nomination: second, rank: 2 },
-      ]),
+    const created = await sut.execute(
+      {
+        published: published([
+          { nomination: unknown, rank: 1 },
+          { nomination: second, rank: 2 },
+        ]),
+        now: LATER,
+      },
       tx,
-      now: LATER,
-    });
+    );
 
     expect(created.map((n) => n.advancedFrom)).toEqual([{ nominationId: second.id, boardId: '2024:provincial:15:regency', rank: 2 }]);
   });
 
   it('should do nothing when the published board is a national one', async () => {
-    const created = await build().execute({ published: published([{ nomination: first, rank: 1 }], { tier: 'national' }), tx, now: LATER });
+    const created = await build().execute({ published: published([{ nomination: first, rank: 1 }], { tier: 'national' }), now: LATER }, tx);
 
     expect(created).toEqual([]);
     expect(events.published).toEqual([]);
@@ -138,14 +140,14 @@ describe('AdvanceWinnersUseCase', () => {
   it('should do nothing when the category advances no one', async () => {
     const sut = build(new InMemoryEditionStore(regencyEdition('2024', { advance: 0 })));
 
-    const created = await sut.execute({ published: published([{ nomination: first, rank: 1 }]), tx, now: LATER });
+    const created = await sut.execute({ published: published([{ nomination: first, rank: 1 }]), now: LATER }, tx);
 
     expect(created).toEqual([]);
     expect(nominations.all()).toHaveLength(2);
   });
 
   it('should do nothing when the edition is unknown to intake', async () => {
-    const created = await build().execute({ published: published([{ nomination: first, rank: 1 }], { edition: '1999' }), tx, now: LATER });
+    const created = await build().execute({ published: published([{ nomination: first, rank: 1 }], { edition: '1999' }), now: LATER }, tx);
 
     expect(created).toEqual([]);
     expect(audit.entries).toEqual([]);

@@ -12,8 +12,6 @@ const ADVANCEMENT: Principal = { sub: 'advancement', name: 'Advancement', role: 
 
 export interface AdvanceWinnersCommand {
   published: CloudEvent<typeof EventTypes.RankingPublished>;
-  /** The consumer's transaction, which also records the event as handled. */
-  tx: Tx;
   now?: Date;
 }
 
@@ -34,7 +32,8 @@ export class AdvanceWinnersUseCase {
     private readonly audit: AuditLog,
   ) {}
 
-  async execute({ published, tx, now = new Date() }: AdvanceWinnersCommand): Promise<NominationEntity[]> {
+  /** In the consumer's transaction, which also records the event as handled. */
+  async execute({ published, now = new Date() }: AdvanceWinnersCommand, tx: Tx): Promise<NominationEntity[]> {
     const board = published.data;
     if (board.tier !== 'provincial') return [];
     const edition = await this.editions.find(board.edition, tx);

@@ -10,6 +10,6 @@ export class RankingsConsumer {
 
   @OnEvent(EventTypes.RankingPublished)
   async onPublished(published: CloudEvent<typeof EventTypes.RankingPublished>, tx: Tx): Promise<void> {
-    await this.advanceWinners.execute({ published, tx });
+    await this.advanceWinners.execute({ published }, tx);
   }
 }

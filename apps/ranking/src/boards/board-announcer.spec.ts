@@ -28,10 +28,13 @@ describe('BoardAnnouncer', () => {
   });
 
   it('should announce each changed board once with its latest standings when a burst of changes is due', async () => {
-    await submit.execute(tx, { submissions: [submission(1), submission(2)] });
-    await new RecordScoresUseCase(ranking.placement, ranking.entries, ranking.boards).execute(tx, {
-      scores: [score(1, { total: 60 }), score(2, { total: 80 })],
-    });
+    await submit.execute({ submissions: [submission(1), submission(2)] }, tx);
+    await new RecordScoresUseCase(ranking.placement, ranking.entries, ranking.boards).execute(
+      {
+        scores: [score(1, { total: 60 }), score(2, { total: 80 })],
+      },
+      tx,
+    );
 
     await sut.announceChanged();
 
@@ -41,7 +44,7 @@ describe('BoardAnnouncer', () => {
   });
 
   it('should announce nothing when no board changed since its last announcement', async () => {
-    await submit.execute(tx, { submissions: [submission(1)] });
+    await submit.execute({ submissions: [submission(1)] }, tx);
     await sut.announceChanged();
 
     await sut.announceChanged();
@@ -50,9 +53,9 @@ describe('BoardAnnouncer', () => {
   });
 
   it('should wait out the 100 ms interval when a board changes again just after being announced', async () => {
-    await submit.execute(tx, { submissions: [submission(1)] });
+    await submit.execute({ submissions: [submission(1)] }, tx);
     await sut.announceChanged();
-    await submit.execute(tx, { submissions: [submission(2)] });
+    await submit.execute({ submissions: [submission(2)] }, tx);
 
     jest.setSystemTime(Date.now() + 99);
     await sut.announceChanged();
@@ -65,11 +68,11 @@ describe('BoardAnnouncer', () => {
   });
 
   it('should wait 0.1 ms per standing when a board of more than 1,000 was announced', async () => {
-    await submit.execute(tx, { submissions: [submission(1)] });
+    await submit.execute({ submissions: [submission(1)] }, tx);
     await sut.announceChanged();
     const board = ranking.boards.rows.get('2024:provincial:15:regency')!;
     board.announcedSize = 5_000;
-    await submit.execute(tx, { submissions: [submission(2)] });
+    await submit.execute({ submissions: [submission(2)] }, tx);
 
     jest.setSystemTime(Date.now() + 499);
     await sut.announceChanged();
@@ -81,7 +84,7 @@ describe('BoardAnnouncer', () => {
   });
 
   it('should announce at most 20 boards per transaction when more are due', async () => {
-    await submit.execute(tx, { submissions: provinces(45).map((p, i) => submission(i + 1, { province: p })) });
+    await submit.execute({ submissions: provinces(45).map((p, i) => submission(i + 1, { province: p })) }, tx);
     ranking.transactions.count = 0;
 
     await sut.announceChanged();
@@ -92,7 +95,7 @@ describe('BoardAnnouncer', () => {
   });
 
   it('should close a group before it passes 10,000 standings when large boards are due', async () => {
-    await submit.execute(tx, { submissions: provinces(3).map((p, i) => submission(i + 1, { province: p })) });
+    await submit.execute({ submissions: provinces(3).map((p, i) => submission(i + 1, { province: p })) }, tx);
     for (const board of ranking.boards.rows.values()) Object.assign(board, { announcedSize: 4_000, announcedAt: Date.now() - 400 });
     ranking.transactions.count = 0;
 
@@ -103,7 +106,7 @@ describe('BoardAnnouncer', () => {
   });
 
   it('should not announce a published board when it was changed before publication', async () => {
-    await submit.execute(tx, { submissions: [submission(1)] });
+    await submit.execute({ submissions: [submission(1)] }, tx);
     const view = (await ranking.views.view(tx, '2024:provincial:15:regency'))!;
     await ranking.boards.publish(tx, { ...view, publishedAt: '2025-04-01T00:00:00.000Z', publishedBy: 'secretariat' });
 

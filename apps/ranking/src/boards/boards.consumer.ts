@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { EventTypes, type CloudEvent } from '@paritrana/contracts';
 import { OnEvent, OnEvents } from '@paritrana/messaging';
-import type { EntityManager } from 'typeorm';
+import type { Tx } from '@paritrana/platform';
 import { RecordEditionUseCase } from '../editions/record-edition.use-case';
 import { RecordScoresUseCase } from './record-scores.use-case';
 import { RecordSubmissionsUseCase } from './record-submissions.use-case';
@@ -18,22 +18,22 @@ export class BoardsConsumer {
   ) {}
 
   @OnEvent(EventTypes.EditionDefined)
-  async onEditionDefined(event: CloudEvent<typeof EventTypes.EditionDefined>, manager: EntityManager): Promise<void> {
-    await this.recordEdition.execute(manager, { definition: event.data.definition });
+  async onEditionDefined(event: CloudEvent<typeof EventTypes.EditionDefined>, tx: Tx): Promise<void> {
+    await this.recordEdition.execute({ definition: event.data.definition }, tx);
   }
 
   @OnEvents(EventTypes.NominationSubmitted)
-  async onNominationsSubmitted(events: CloudEvent<typeof EventTypes.NominationSubmitted>[], manager: EntityManager): Promise<void> {
-    await this.recordSubmissions.execute(manager, { submissions: events.map((e) => e.data) });
+  async onNominationsSubmitted(events: CloudEvent<typeof EventTypes.NominationSubmitted>[], tx: Tx): Promise<void> {
+    await this.recordSubmissions.execute({ submissions: events.map((e) => e.data) }, tx);
   }
 
   @OnEvent(EventTypes.NominationWithdrawn)
-  async onNominationWithdrawn(event: CloudEvent<typeof EventTypes.NominationWithdrawn>, manager: EntityManager): Promise<void> {
-    await this.recordWithdrawal.execute(manager, { withdrawal: event.data });
+  async onNominationWithdrawn(event: CloudEvent<typeof EventTypes.NominationWithdrawn>, tx: Tx): Promise<void> {
+    await this.recordWithdrawal.execute({ withdrawal: event.data }, tx);
   }
 
   @OnEvents(EventTypes.ScoreCalculated)
-  async onScoresCalculated(events: CloudEvent<typeof EventTypes.ScoreCalculated>[], manager: EntityManager): Promise<void> {
-    await this.recordScores.execute(manager, { scores: events.map((e) => e.data) });
+  async onScoresCalculated(events: CloudEvent<typeof EventTypes.ScoreCalculated>[], tx: Tx): Promise<void> {
+    await this.recordScores.execute({ scores: events.map((e) => e.data) }, tx);
   }
 }

@@ -7,9 +7,12 @@ describe('GetBoardUseCase', () => {
 
   beforeEach(async () => {
     const ranking = inMemoryRanking();
-    await new RecordSubmissionsUseCase(ranking.placement, ranking.entries, ranking.boards).execute(tx, {
-      submissions: [submission(1), submission(2, { tier: 'national' })],
-    });
+    await new RecordSubmissionsUseCase(ranking.placement, ranking.entries, ranking.boards).execute(
+      {
+        submissions: [submission(1), submission(2, { tier: 'national' })],
+      },
+      tx,
+    );
     sut = new GetBoardUseCase(ranking.transactions, ranking.views);
   });
 

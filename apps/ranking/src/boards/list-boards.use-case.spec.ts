@@ -9,9 +9,12 @@ describe('ListBoardsUseCase', () => {
 
   beforeEach(async () => {
     const ranking = inMemoryRanking();
-    await new RecordSubmissionsUseCase(ranking.placement, ranking.entries, ranking.boards).execute(tx, {
-      submissions: [submission(1), submission(2, { province: '16' }), submission(3, { tier: 'national' })],
-    });
+    await new RecordSubmissionsUseCase(ranking.placement, ranking.entries, ranking.boards).execute(
+      {
+        submissions: [submission(1), submission(2, { province: '16' }), submission(3, { tier: 'national' })],
+      },
+      tx,
+    );
     sut = new ListBoardsUseCase(ranking.transactions, ranking.boards);
   });
 

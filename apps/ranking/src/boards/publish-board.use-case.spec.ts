@@ -19,14 +19,17 @@ describe('PublishBoardUseCase', () => {
     submit = new RecordSubmissionsUseCase(ranking.placement, ranking.entries, ranking.boards);
     scoreWith = new RecordScoresUseCase(ranking.placement, ranking.entries, ranking.boards);
     sut = new PublishBoardUseCase(ranking.transactions, ranking.boards, ranking.views, ranking.events, ranking.audit);
-    await submit.execute(tx, { submissions: [submission(1), submission(2), submission(3)] });
+    await submit.execute({ submissions: [submission(1), submission(2), submission(3)] }, tx);
   });
 
   describe('when every standing is final', () => {
     beforeEach(async () => {
-      await scoreWith.execute(tx, {
-        scores: [score(1, { total: 60 }), score(2, { total: 80 }), score(3, { status: 'ineligible', total: 0, reasons: ['Late'] })],
-      });
+      await scoreWith.execute(
+        {
+          scores: [score(1, { total: 60 }), score(2, { total: 80 }), score(3, { status: 'ineligible', total: 0, reasons: ['Late'] })],
+        },
+        tx,
+      );
     });
 
     it('should return the frozen board with who published it when the secretariat publishes', async () => {
@@ -64,7 +67,7 @@ describe('PublishBoardUseCase', () => {
     it('should keep the published standings when a later score arrives', async () => {
       const published = await sut.execute({ boardId: PROVINCIAL_BOARD, by: SECRETARIAT });
 
-      await scoreWith.execute(tx, { scores: [score(1, { total: 99, calculatedAt: '2025-04-02T00:00:00.000Z' })] });
+      await scoreWith.execute({ scores: [score(1, { total: 99, calculatedAt: '2025-04-02T00:00:00.000Z' })] }, tx);
 
       const board = await ranking.views.view(tx, PROVINCIAL_BOARD);
       expect(board).toMatchObject({ status: 'published', standings: published.standings, publishedAt: published.publishedAt });
@@ -98,7 +101,7 @@ describe('PublishBoardUseCase', () => {
   });
 
   it('should refuse with BOARD_HAS_PROVISIONAL_SCORES listing them when some standings are not final', async () => {
-    await scoreWith.execute(tx, { scores: [score(1, { total: 60 }), score(2, { total: 80, status: 'provisional' })] });
+    await scoreWith.execute({ scores: [score(1, { total: 60 }), score(2, { total: 80, status: 'provisional' })] }, tx);
 
     const error = await refusal(PROVINCIAL_BOARD, SECRETARIAT);
 
@@ -118,9 +121,12 @@ describe('PublishBoardUseCase', () => {
   });
 
   it('should refuse with BOARD_EMPTY when no nomination stands on the board', async () => {
-    await scoreWith.execute(tx, {
-      scores: [1, 2, 3].map((n) => score(n, { status: 'ineligible', total: 0, reasons: ['Late'] })),
-    });
+    await scoreWith.execute(
+      {
+        scores: [1, 2, 3].map((n) => score(n, { status: 'ineligible', total: 0, reasons: ['Late'] })),
+      },
+      tx,
+    );
 
     expect(await refusal(PROVINCIAL_BOARD, SECRETARIAT)).toMatchObject({ code: 'BOARD_EMPTY', kind: 'conflict' });
   });
@@ -133,8 +139,8 @@ describe('PublishBoardUseCase', () => {
   );
 
   it('should publish a national board when a national panel chair publishes', async () => {
-    await submit.execute(tx, { submissions: [submission(4, { tier: 'national' })] });
-    await scoreWith.execute(tx, { scores: [score(4, { tier: 'national' })] });
+    await submit.execute({ submissions: [submission(4, { tier: 'national' })] }, tx);
+    await scoreWith.execute({ scores: [score(4, { tier: 'national' })] }, tx);
 
     const published = await sut.execute({ boardId: '2024:national:sumatera:regency', by: principal('panel-chair') });
 

@@ -11,13 +11,16 @@ describe('RecordScoresUseCase', () => {
   beforeEach(async () => {
     ranking = inMemoryRanking();
     sut = new RecordScoresUseCase(ranking.placement, ranking.entries, ranking.boards);
-    await new RecordSubmissionsUseCase(ranking.placement, ranking.entries, ranking.boards).execute(tx, {
-      submissions: [submission(1), submission(2)],
-    });
+    await new RecordSubmissionsUseCase(ranking.placement, ranking.entries, ranking.boards).execute(
+      {
+        submissions: [submission(1), submission(2)],
+      },
+      tx,
+    );
   });
 
   it('should rank nominations by their totals when they are scored', async () => {
-    const outcome = await sut.execute(tx, { scores: [score(1, { total: 60 }), score(2, { total: 80, status: 'provisional' })] });
+    const outcome = await sut.execute({ scores: [score(1, { total: 60 }), score(2, { total: 80, status: 'provisional' })] }, tx);
 
     expect(outcome).toEqual({ boardIds: [PROVINCIAL_BOARD] });
     expect(await standings()).toEqual([
@@ -27,9 +30,9 @@ describe('RecordScoresUseCase', () => {
   });
 
   it('should move a nomination when an amended assessment gives it a newer score', async () => {
-    await sut.execute(tx, { scores: [score(1, { total: 60 }), score(2, { total: 80 })] });
+    await sut.execute({ scores: [score(1, { total: 60 }), score(2, { total: 80 })] }, tx);
 
-    await sut.execute(tx, { scores: [score(1, { total: 90, calculatedAt: '2025-03-05T10:00:00.000Z' })] });
+    await sut.execute({ scores: [score(1, { total: 90, calculatedAt: '2025-03-05T10:00:00.000Z' })] }, tx);
 
     expect(await standings()).toEqual([
       [nominationId(1), 90, 'final'],
@@ -38,27 +41,30 @@ describe('RecordScoresUseCase', () => {
   });
 
   it('should change nothing when an older score arrives after a newer one', async () => {
-    await sut.execute(tx, { scores: [score(1, { total: 90, calculatedAt: '2025-03-05T10:00:00.000Z' }), score(2, { total: 80 })] });
+    await sut.execute({ scores: [score(1, { total: 90, calculatedAt: '2025-03-05T10:00:00.000Z' }), score(2, { total: 80 })] }, tx);
 
-    await sut.execute(tx, { scores: [score(1, { total: 10, calculatedAt: '2025-03-04T10:00:00.000Z' })] });
+    await sut.execute({ scores: [score(1, { total: 10, calculatedAt: '2025-03-04T10:00:00.000Z' })] }, tx);
 
     expect((await standings())[0]).toEqual([nominationId(1), 90, 'final']);
   });
 
   it('should apply the newest score of a nomination when a batch holds several, in any order', async () => {
-    await sut.execute(tx, {
-      scores: [
-        score(1, { total: 95, calculatedAt: '2025-03-06T10:00:00.000Z' }),
-        score(1, { total: 10, calculatedAt: '2025-03-05T10:00:00.000Z' }),
-        score(2, { total: 80 }),
-      ],
-    });
+    await sut.execute(
+      {
+        scores: [
+          score(1, { total: 95, calculatedAt: '2025-03-06T10:00:00.000Z' }),
+          score(1, { total: 10, calculatedAt: '2025-03-05T10:00:00.000Z' }),
+          score(2, { total: 80 }),
+        ],
+      },
+      tx,
+    );
 
     expect((await standings())[0]).toEqual([nominationId(1), 95, 'final']);
   });
 
   it('should list a nomination as ineligible with its reasons when its score is ineligible', async () => {
-    await sut.execute(tx, { scores: [score(1, { status: 'ineligible', total: 0, reasons: ['No regulation'] }), score(2)] });
+    await sut.execute({ scores: [score(1, { status: 'ineligible', total: 0, reasons: ['No regulation'] }), score(2)] }, tx);
 
     const board = await ranking.views.view(tx, PROVINCIAL_BOARD);
     expect(board?.standings.map((s) => s.nominationId)).toEqual([nominationId(2)]);
@@ -66,7 +72,7 @@ describe('RecordScoresUseCase', () => {
   });
 
   it('should hold a score without placing the nomination when its submission has not arrived yet', async () => {
-    await sut.execute(tx, { scores: [score(3, { total: 99 })] });
+    await sut.execute({ scores: [score(3, { total: 99 })] }, tx);
 
     expect((await standings()).map(([id]) => id)).not.toContain(nominationId(3));
   });

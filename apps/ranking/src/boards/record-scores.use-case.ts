@@ -19,7 +19,7 @@ export class RecordScoresUseCase {
     private readonly boards: BoardStore,
   ) {}
 
-  async execute(tx: Tx, command: RecordScoresCommand): Promise<BoardsChanged> {
+  async execute(command: RecordScoresCommand, tx: Tx): Promise<BoardsChanged> {
     const scores = newestScores(command.scores);
     const boardIds = await this.placement.place(tx, scores);
     await this.entries.saveScores(

@@ -22,7 +22,7 @@ export class RecordSubmissionsUseCase {
     private readonly boards: BoardStore,
   ) {}
 
-  async execute(tx: Tx, command: RecordSubmissionsCommand): Promise<BoardsChanged> {
+  async execute(command: RecordSubmissionsCommand, tx: Tx): Promise<BoardsChanged> {
     const submitted = lastOfEach(command.submissions);
     const boardIds = await this.placement.place(tx, submitted);
     await this.entries.saveSubmitted(

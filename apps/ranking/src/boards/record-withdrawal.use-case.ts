@@ -19,7 +19,7 @@ export class RecordWithdrawalUseCase {
     private readonly boards: BoardStore,
   ) {}
 
-  async execute(tx: Tx, { withdrawal }: RecordWithdrawalCommand): Promise<BoardsChanged> {
+  async execute({ withdrawal }: RecordWithdrawalCommand, tx: Tx): Promise<BoardsChanged> {
     const [boardId] = await this.placement.place(tx, [withdrawal]);
     await this.entries.saveWithdrawn(tx, { nominationId: withdrawal.nominationId, boardId, withdrawnAt: withdrawal.withdrawnAt });
     await this.boards.markChanged(tx, [boardId]);

@@ -12,15 +12,15 @@ describe('RecordEditionUseCase', () => {
   });
 
   it('should hold the definition when an edition is defined', async () => {
-    await sut.execute(tx, { definition: edition('2025') });
+    await sut.execute({ definition: edition('2025') }, tx);
 
     expect(await editions.find(tx, '2025')).toEqual(edition('2025'));
   });
 
   it('should replace the definition when an edition is defined again', async () => {
-    await sut.execute(tx, { definition: edition('2025') });
+    await sut.execute({ definition: edition('2025') }, tx);
 
-    await sut.execute(tx, { definition: { ...edition('2025'), name: 'Renamed' } });
+    await sut.execute({ definition: { ...edition('2025'), name: 'Renamed' } }, tx);
 
     expect((await editions.get(tx, '2025')).name).toBe('Renamed');
   });

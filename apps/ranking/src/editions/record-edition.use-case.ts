@@ -12,7 +12,7 @@ export interface RecordEditionCommand {
 export class RecordEditionUseCase {
   constructor(private readonly editions: EditionStore) {}
 
-  async execute(tx: Tx, command: RecordEditionCommand): Promise<void> {
+  async execute(command: RecordEditionCommand, tx: Tx): Promise<void> {
     await this.editions.save(tx, command.definition);
   }
 }

@@ -125,4 +125,6 @@ export function signOidcToken(claims: Record<string, unknown>, key?: { kid: stri
 
 /** An access token of the test issuer for a principal, as Keycloak would issue it (with Keycloak's own roles beside ours). */
 export const oidcTokenFor = (principal: Omit<Principal, 'name'> & { name?: string }): string =>
-  signOidcToken(keycloakClaims({ ...principal, roles: [principal.role, 'offline_access', 'uma_authorization', 'default-roles-paritrana'] }));
+  signOidcToken(
+    keycloakClaims({ ...principal, roles: [principal.role, 'offline_access', 'uma_authorization', 'default-roles-paritrana'] }),
+  );

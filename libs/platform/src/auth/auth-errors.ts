@@ -15,9 +15,17 @@ export const AuthRefusal = {
   invalid: (why = 'The bearer token is invalid') => new DomainError('AUTH_INVALID', `${why}; request a new one`, 'unauthenticated'),
   expired: () => new DomainError('AUTH_EXPIRED', 'The bearer token has expired; request a new one', 'unauthenticated'),
   wrongIssuer: () =>
-    new DomainError('AUTH_WRONG_ISSUER', 'The bearer token was issued by another identity provider than this platform trusts', 'unauthenticated'),
+    new DomainError(
+      'AUTH_WRONG_ISSUER',
+      'The bearer token was issued by another identity provider than this platform trusts',
+      'unauthenticated',
+    ),
   wrongAudience: (audience: string) =>
-    new DomainError('AUTH_WRONG_AUDIENCE', `The bearer token is not meant for this platform (its audience lacks ${audience})`, 'unauthenticated'),
+    new DomainError(
+      'AUTH_WRONG_AUDIENCE',
+      `The bearer token is not meant for this platform (its audience lacks ${audience})`,
+      'unauthenticated',
+    ),
   roleMissing: () =>
     DomainError.forbidden('ROLE_MISSING', 'The token names none of the platform roles; ask for one of them to be assigned to your account'),
   roleAmbiguous: (roles: string[]) =>

@@ -24,6 +24,8 @@ export interface OidcSettings {
   clockToleranceSeconds?: number;
   /** How long a fetch of the discovery document or the keys may take. */
   fetchTimeoutMs?: number;
+  /** The shortest time between two fetches of the keys for tokens naming an unknown `kid`. */
+  keyRefetchCooldownMs?: number;
 }
 
 export const OIDC_ALGORITHMS = ['RS256', 'ES256'];
@@ -71,8 +73,10 @@ export class OidcVerifier {
     if (error instanceof errors.JWTExpired) return AuthRefusal.expired();
     if (error instanceof errors.JWTClaimValidationFailed && error.claim === 'iss') return AuthRefusal.wrongIssuer();
     if (error instanceof errors.JWTClaimValidationFailed && error.claim === 'aud') return AuthRefusal.wrongAudience(this.settings.audience);
-    if (error instanceof errors.JWTClaimValidationFailed && error.claim === 'nbf') return AuthRefusal.invalid('The bearer token is not valid yet');
-    if (error instanceof errors.JWKSNoMatchingKey) return AuthRefusal.invalid('The bearer token was signed by a key the identity provider does not publish');
+    if (error instanceof errors.JWTClaimValidationFailed && error.claim === 'nbf')
+      return AuthRefusal.invalid('The bearer token is not valid yet');
+    if (error instanceof errors.JWKSNoMatchingKey)
+      return AuthRefusal.invalid('The bearer token was signed by a key the identity provider does not publish');
     if (error instanceof errors.JOSEError) return AuthRefusal.invalid();
     throw error;
   }
@@ -114,7 +118,7 @@ export class OidcVerifier {
   private cachedKeys(url: URL): JWTVerifyGetKey {
     const remote = createRemoteJWKSet(url, {
       timeoutDuration: this.settings.fetchTimeoutMs ?? 5_000,
-      cooldownDuration: 30_000,
+      cooldownDuration: this.settings.keyRefetchCooldownMs ?? 30_000,
       cacheMaxAge: 600_000,
     });
     return async (header: JWSHeaderParameters, token: FlattenedJWSInput) => {

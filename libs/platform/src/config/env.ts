@@ -27,7 +27,10 @@ export class CommonEnv {
 
   /** The OpenID Connect issuer whose access tokens are accepted (their `iss`); unset: development tokens only. */
   @IsOptional()
-  @IsUrl({ protocols: ['http', 'https'], require_protocol: true, require_tld: false }, { message: 'OIDC_ISSUER_URL must be an http(s) URL' })
+  @IsUrl(
+    { protocols: ['http', 'https'], require_protocol: true, require_tld: false },
+    { message: 'OIDC_ISSUER_URL must be an http(s) URL' },
+  )
   OIDC_ISSUER_URL?: string = undefined;
 
   /** What the access tokens' `aud` must contain. */

@@ -1,70 +1,40 @@
-import { developmentTokenFor, http, tokenFor } from '@paritrana/testing';
-import { startIntake } from '../harness/platform-harness';
+import { freePort } from '@paritrana/infra/ports';
+import { developmentTokenFor, http, startServiceProcess, tokenFor, type ServiceProcess } from '@paritrana/testing';
 
 /**
- * Which tokens a service accepts, by its configuration: the suites' OpenID Connect issuer
- * (OIDC_ISSUER_URL, from the global setup) beside the development secret; the issuer only (production
- * without AUTH_JWT_SECRET); an issuer that cannot be reached.
+ * Which tokens a service accepts by its configuration, beyond the authorization matrix (the suites'
+ * OpenID Connect issuer beside the development secret): the issuer only (production without
+ * AUTH_JWT_SECRET), and an issuer that cannot be reached. Each intake runs as its own process.
  */
-describe('sign-in: identity provider and development tokens (real Postgres and Kafka)', () => {
-  const kanwil = { sub: 'kanwil-sumbagsel', role: 'regional-office', provinces: ['15', '16'] } as const;
-  const nominations = (url: string, province: string) => `${url}/v1/nominations?province=${province}`;
+describe('sign-in: identity provider only, and identity provider unreachable (real Postgres and Kafka)', () => {
+  const secretariat = { sub: 'sekretariat-sign-in', role: 'secretariat' } as const;
+  const processes: ServiceProcess[] = [];
+  const urls = { issuerOnly: '', issuerDown: '' };
   const answer = async (url: string, token: string) => {
-    const { status, body } = await http<{ code?: string }>('GET', url, token);
-    return { status, code: body?.code };
+    const { status, body } = await http<{ code?: string }>('GET', `${url}/v1/nominations?province=15`, token);
+    return { status, code: status === 200 ? undefined : body?.code };
+  };
+  const start = async (env: Record<string, string>) => {
+    const port = await freePort();
+    processes.push(await startServiceProcess('nomination-intake', port, env));
+    return `http://127.0.0.1:${port}`;
   };
 
-  describe('with the issuer and the development secret (development, make start)', () => {
-    let intake: { url: string; close(): Promise<void> };
-    beforeAll(async () => {
-      intake = await startIntake();
-    });
-    afterAll(() => intake?.close());
+  beforeAll(async () => {
+    [urls.issuerOnly, urls.issuerDown] = await Promise.all([
+      start({ NODE_ENV: 'production', AUTH_JWT_SECRET: '' }),
+      start({ OIDC_ISSUER_URL: 'http://127.0.0.1:1/realms/paritrana' }),
+    ]);
+  });
+  afterAll(() => Promise.all(processes.map((p) => p.kill('SIGTERM'))));
 
-    it('should scope an access token of the issuer to its provinces: 200 in its own, 403 in another', async () => {
-      expect((await answer(nominations(intake.url, '15'), tokenFor({ ...kanwil, provinces: [...kanwil.provinces] }))).status).toBe(200);
-      expect(await answer(nominations(intake.url, '51'), tokenFor({ ...kanwil, provinces: [...kanwil.provinces] }))).toEqual({
-        status: 403,
-        code: 'PROVINCE_OUT_OF_SCOPE',
-      });
-    });
-
-    it('should accept a development token (npm run -s token) beside the issuer’s', async () => {
-      expect((await answer(nominations(intake.url, '15'), developmentTokenFor({ ...kanwil, provinces: ['15'] }))).status).toBe(200);
-    });
+  it('should accept the issuer’s access tokens and refuse development tokens with 401 AUTH_INVALID when production has no AUTH_JWT_SECRET', async () => {
+    expect(await answer(urls.issuerOnly, tokenFor(secretariat))).toEqual({ status: 200 });
+    expect(await answer(urls.issuerOnly, developmentTokenFor(secretariat))).toEqual({ status: 401, code: 'AUTH_INVALID' });
   });
 
-  describe('with the issuer only (production, no AUTH_JWT_SECRET)', () => {
-    let intake: { url: string; close(): Promise<void> };
-    beforeAll(async () => {
-      intake = await startIntake({ NODE_ENV: 'production', AUTH_JWT_SECRET: '' });
-    });
-    afterAll(() => intake?.close());
-
-    it('should accept the issuer’s access tokens and refuse development tokens with 401 AUTH_INVALID', async () => {
-      expect((await answer(nominations(intake.url, '15'), tokenFor({ sub: 'sekretariat', role: 'secretariat' }))).status).toBe(200);
-      expect(await answer(nominations(intake.url, '15'), developmentTokenFor({ sub: 'sekretariat', role: 'secretariat' }))).toEqual({
-        status: 401,
-        code: 'AUTH_INVALID',
-      });
-    });
-  });
-
-  describe('with an issuer that cannot be reached', () => {
-    let intake: { url: string; close(): Promise<void> };
-    beforeAll(async () => {
-      intake = await startIntake({ OIDC_ISSUER_URL: 'http://127.0.0.1:1/realms/paritrana' });
-    });
-    afterAll(() => intake?.close());
-
-    it('should answer 503 AUTH_PROVIDER_UNAVAILABLE to an access token, and still accept development tokens', async () => {
-      expect(await answer(nominations(intake.url, '15'), tokenFor({ sub: 'sekretariat', role: 'secretariat' }))).toEqual({
-        status: 503,
-        code: 'AUTH_PROVIDER_UNAVAILABLE',
-      });
-      expect((await answer(nominations(intake.url, '15'), developmentTokenFor({ sub: 'sekretariat', role: 'secretariat' }))).status).toBe(
-        200,
-      );
-    });
+  it('should answer 503 AUTH_PROVIDER_UNAVAILABLE to an access token when the issuer cannot be reached, and still accept development tokens', async () => {
+    expect(await answer(urls.issuerDown, tokenFor(secretariat))).toEqual({ status: 503, code: 'AUTH_PROVIDER_UNAVAILABLE' });
+    expect(await answer(urls.issuerDown, developmentTokenFor(secretariat))).toEqual({ status: 200 });
   });
 });

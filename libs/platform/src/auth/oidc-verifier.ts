@@ -57,6 +57,7 @@ export class OidcVerifier {
         issuer: this.settings.issuer,
         audience: this.settings.audience,
         algorithms: OIDC_ALGORITHMS,
+        requiredClaims: ['exp'],
         clockTolerance: this.settings.clockToleranceSeconds ?? 30,
       }));
     } catch (error) {

@@ -168,6 +168,7 @@ describe('TokenVerifier', () => {
       ['unsigned (alg none)', async () => `${base64url({ alg: 'none', typ: 'JWT' })}.${base64url(claims())}.`, 'AUTH_INVALID'],
       ['signed with HS256 and the issuer’s public key as the secret', async () => jwtWithPublicKeyAsSecret(), 'AUTH_INVALID'],
       ['signed with RS512, an algorithm not accepted', async () => relabelled('RS512'), 'AUTH_INVALID'],
+      ['without an expiry', async () => noExpiry(), 'AUTH_INVALID'],
       ['not a JWT', async () => 'not.a.jwt', 'AUTH_INVALID'],
       ['a JWT with a tampered payload', async () => tampered(), 'AUTH_INVALID'],
     ])('should refuse with 401 when the token is %s', async (_, token, code) => {
@@ -260,6 +261,10 @@ describe('TokenVerifier', () => {
     const input = `${base64url({ alg: 'HS256', typ: 'JWT', kid: rsa.kid })}.${base64url({ ...claims(), exp: Math.floor(Date.now() / 1000) + 600 })}`;
     const { createHmac } = await import('node:crypto');
     return `${input}.${createHmac('sha256', rsa.publicPem).update(input).digest('base64url')}`;
+  }
+
+  function noExpiry(): Promise<string> {
+    return new SignJWT(claims()).setProtectedHeader({ alg: rsa.alg, kid: rsa.kid }).setIssuedAt().sign(rsa.privateKey);
   }
 
   async function relabelled(alg: string): Promise<string> {

@@ -1,8 +1,17 @@
 import type { EditionDefinition, Rubric } from '@paritrana/contracts';
 import { DEVELOPMENT_JWT_SECRET, signToken } from '@paritrana/platform';
-import jwt from 'jsonwebtoken';
-import { randomUUID } from 'node:crypto';
-import { SmtpSink, waitFor } from '@paritrana/testing';
+import { generateKeyPairSync, randomUUID } from 'node:crypto';
+import {
+  compactJwt,
+  developmentTokenFor,
+  hs256Signer,
+  keycloakClaims,
+  signOidcToken,
+  SmtpSink,
+  testOidcKey,
+  tokenFor,
+  waitFor,
+} from '@paritrana/testing';
 import { startPlatform, type Platform } from '../harness/platform-harness';
 import {
   AUTHORIZATION_TABLE,
@@ -32,27 +41,55 @@ interface Call {
   statusOf?: (answer: Answer) => number;
 }
 
-const secret = process.env.AUTH_JWT_SECRET ?? DEVELOPMENT_JWT_SECRET;
 const JAMBI = ['15.01', '15.02', '15.03', '15.04', '15.05', '15.06', '15.07', '15.08', '15.09', '15.71', '15.72'];
 const PUBLISHABLE = ['pub-1', 'pub-2', 'pub-3', 'pub-4', 'pub-5', 'pub-6'];
+/** A key pair the issuer never published, under the kid of its real key. */
+const foreignKey = generateKeyPairSync('rsa', { modulusLength: 2048 }).privateKey;
 
-function authorizationHeader(who: PrincipalId): string | undefined {
+/** The bearer token of each principal: the suites' OpenID Connect issuer's, forged ones, or a development token. */
+function token(who: PrincipalId): string | undefined {
   const { credential, label } = principal(who);
-  const admin = { sub: who, name: label, role: 'admin' } as const;
+  const admin = keycloakClaims({ sub: who, name: label, roles: ['admin', 'offline_access'] });
+  const secret = process.env.AUTH_JWT_SECRET ?? DEVELOPMENT_JWT_SECRET;
   switch (credential.kind) {
     case 'none':
       return undefined;
     case 'malformed':
-      return 'Bearer not.a.jwt';
+      return 'not.a.jwt';
     case 'expired':
-      return `Bearer ${signToken(secret, { ...admin, expiresInSeconds: -60 })}`;
-    case 'wrong-signature':
-      return `Bearer ${signToken(`${secret}-but-not-quite`, admin)}`;
+      return signOidcToken({ ...admin, iat: Math.floor(Date.now() / 1000) - 960, exp: Math.floor(Date.now() / 1000) - 60 });
+    case 'foreign-key':
+      return signOidcToken(admin, { kid: testOidcKey().kid, key: foreignKey });
     case 'unsigned':
-      return `Bearer ${jwt.sign({ ...admin, iss: 'paritrana' }, '', { algorithm: 'none' })}`;
-    case 'token':
-      return `Bearer ${signToken(secret, { sub: who, name: label, role: credential.role, ...(credential.provinces ? { provinces: [...credential.provinces] } : {}) })}`;
+      return compactJwt({ alg: 'none', typ: 'JWT' }, admin);
+    case 'hs256-public-key':
+      return compactJwt({ alg: 'HS256', typ: 'JWT', kid: testOidcKey().kid }, admin, hs256Signer(testOidcKey().publicPem));
+    case 'wrong-issuer':
+      return signOidcToken({ ...admin, iss: 'http://127.0.0.1:8080/realms/elsewhere' });
+    case 'wrong-audience':
+      return signOidcToken({ ...admin, aud: ['account', 'paritrana-console'] });
+    case 'development-wrong-secret':
+      return signToken(`${secret}-but-not-quite`, { sub: who, name: label, role: 'admin' });
+    case 'roles':
+      return signOidcToken(keycloakClaims({ sub: who, name: label, roles: [...credential.roles] }));
+    case 'token': {
+      const holder = {
+        sub: who,
+        name: label,
+        role: credential.role,
+        ...(credential.provinces ? { provinces: [...credential.provinces] } : {}),
+      };
+      return 'development' in credential ? developmentTokenFor(holder) : tokenFor(holder);
+    }
   }
+}
+
+/** Each principal's token, signed once (the matrix sends it many times). */
+const tokens = new Map<PrincipalId, string | undefined>();
+function authorizationHeader(who: PrincipalId): string | undefined {
+  if (!tokens.has(who)) tokens.set(who, token(who));
+  const bearer = tokens.get(who);
+  return bearer === undefined ? undefined : `Bearer ${bearer}`;
 }
 
 async function send(call: Call, who: PrincipalId): Promise<Answer> {
@@ -309,8 +346,9 @@ describe('authorization matrix: every endpoint × every principal, from tools/au
     expect({ status: actual, ...(actual === status ? {} : { body: answer.text.slice(0, 500) }) }).toEqual({ status });
     const sees = rule.sees?.[who];
     if (outcome === 'allowed' && sees) expect(seenBy[rule.id](answer)).toEqual([...sees].sort());
-    if (outcome === 'unauthenticated') {
-      expect((answer.json() as { code: string }).code).toBe(principal(who).credential.kind === 'none' ? 'AUTH_REQUIRED' : 'AUTH_INVALID');
+    const { credential } = principal(who);
+    if (outcome === 'unauthenticated' || (outcome === 'forbidden' && 'code' in credential)) {
+      expect((answer.json() as { code: string }).code).toBe('code' in credential ? credential.code : 'a refused credential’s code');
     }
     if (outcome === 'out-of-scope') {
       expect((answer.json() as { code: string }).code).toMatch(/_OUT_OF_SCOPE$/);

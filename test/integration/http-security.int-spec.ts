@@ -57,6 +57,15 @@ describe('HTTP hardening: security headers, rate limits and secrets kept out of 
       expect(statuses).toEqual([401, 401, 401, 401, 401, 429]);
       for (let i = 0; i < 10; i++) expect((await fetch(`${intake.url}/health/ready`)).status).toBe(200);
     });
+
+    it('should count requests through a trusted reverse proxy against the client’s address it forwards (TRUST_PROXY=loopback)', async () => {
+      const through = (client: string) =>
+        fetch(`${intake.url}/v1/nominations`, { headers: { 'x-forwarded-for': client } }).then((r) => r.status);
+      const statuses: number[] = [];
+      for (let i = 0; i < 6; i++) statuses.push(await through('203.0.113.10'));
+      expect(statuses).toEqual([401, 401, 401, 401, 401, 429]);
+      expect(await through('203.0.113.11')).toBe(401);
+    });
   });
 
   describe('secrets never logged', () => {

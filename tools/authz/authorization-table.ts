@@ -6,8 +6,10 @@ import type { Role } from '@paritrana/contracts';
  * case generated from this table against the real services, and `docs/authorization.md` is
  * rendered from it (`npm run docs:authz`).
  *
- * The rules: a missing, malformed, expired, unsigned or wrongly signed token answers 401 everywhere but the
- * public endpoints; a role that may not call an endpoint answers 403 whatever the object; an object
+ * The rules: a missing, malformed, expired, unsigned or wrongly signed token, or one of another
+ * issuer or audience, answers 401 everywhere but the public endpoints (each with its code); an
+ * authentic token naming none or several of our roles answers 403 (ROLE_MISSING, ROLE_AMBIGUOUS);
+ * a development token (HS256) acts as the same principal's identity provider token; a role that may not call an endpoint answers 403 whatever the object; an object
  * outside the token's scope answers 403 with a `…_OUT_OF_SCOPE` code to every operation (the
  * contract: anything outside a token's scope is refused), while a missing one answers 404; an
  * object the token may read but not change, or a scope named in the request outside the token,
@@ -21,16 +23,52 @@ export type Method = 'GET' | 'POST' | 'PATCH';
 export const OWN_PROVINCE = '15';
 export const OTHER_PROVINCE = '16';
 
+/** Tokens refused whatever the endpoint (but the public ones), and the code they are refused with. */
+export type RefusedCredential =
+  | { kind: 'none'; code: 'AUTH_REQUIRED' }
+  | {
+      kind: 'malformed' | 'foreign-key' | 'unsigned' | 'hs256-public-key' | 'development-wrong-secret';
+      code: 'AUTH_INVALID';
+    }
+  | { kind: 'expired'; code: 'AUTH_EXPIRED' }
+  | { kind: 'wrong-issuer'; code: 'AUTH_WRONG_ISSUER' }
+  | { kind: 'wrong-audience'; code: 'AUTH_WRONG_AUDIENCE' }
+  /** Authentic, but its `roles` claim names none (ROLE_MISSING) or two (ROLE_AMBIGUOUS) of our roles: 403. */
+  | { kind: 'roles'; roles: readonly string[]; code: 'ROLE_MISSING' | 'ROLE_AMBIGUOUS' };
+
 export type Credential =
-  | { kind: 'none' | 'malformed' | 'expired' | 'wrong-signature' | 'unsigned' }
-  | { kind: 'token'; role: Role; provinces?: readonly string[] };
+  | RefusedCredential
+  /** An identity provider's access token (Keycloak's shape), or a development token (HS256, `npm run -s token`). */
+  | { kind: 'token'; role: Role; provinces?: readonly string[]; development?: true };
 
 export const PRINCIPALS = [
-  { id: 'anonymous', label: 'no token', credential: { kind: 'none' } },
-  { id: 'malformed', label: 'malformed token', credential: { kind: 'malformed' } },
-  { id: 'expired', label: 'expired token', credential: { kind: 'expired' } },
-  { id: 'forged', label: 'token signed with another secret', credential: { kind: 'wrong-signature' } },
-  { id: 'unsigned', label: 'unsigned token (alg none)', credential: { kind: 'unsigned' } },
+  { id: 'anonymous', label: 'no token', credential: { kind: 'none', code: 'AUTH_REQUIRED' } },
+  { id: 'malformed', label: 'malformed token', credential: { kind: 'malformed', code: 'AUTH_INVALID' } },
+  { id: 'expired', label: 'expired token', credential: { kind: 'expired', code: 'AUTH_EXPIRED' } },
+  { id: 'forged', label: 'token signed by another key', credential: { kind: 'foreign-key', code: 'AUTH_INVALID' } },
+  { id: 'unsigned', label: 'unsigned token (alg none)', credential: { kind: 'unsigned', code: 'AUTH_INVALID' } },
+  {
+    id: 'hs-public-key',
+    label: 'HS256 token signed with the issuer’s public key',
+    credential: { kind: 'hs256-public-key', code: 'AUTH_INVALID' },
+  },
+  { id: 'wrong-issuer', label: 'token of another issuer', credential: { kind: 'wrong-issuer', code: 'AUTH_WRONG_ISSUER' } },
+  { id: 'wrong-audience', label: 'token for another audience', credential: { kind: 'wrong-audience', code: 'AUTH_WRONG_AUDIENCE' } },
+  {
+    id: 'dev-forged',
+    label: 'development token signed with another secret',
+    credential: { kind: 'development-wrong-secret', code: 'AUTH_INVALID' },
+  },
+  {
+    id: 'no-role',
+    label: 'token with none of our roles',
+    credential: { kind: 'roles', roles: ['offline_access', 'uma_authorization', 'default-roles-paritrana'], code: 'ROLE_MISSING' },
+  },
+  {
+    id: 'two-roles',
+    label: 'token with two of our roles',
+    credential: { kind: 'roles', roles: ['admin', 'secretariat', 'offline_access'], code: 'ROLE_AMBIGUOUS' },
+  },
   { id: 'admin', label: 'admin', credential: { kind: 'token', role: 'admin' } },
   { id: 'secretariat', label: 'secretariat', credential: { kind: 'token', role: 'secretariat' } },
   { id: 'ro-own', label: 'regional office of 15', credential: { kind: 'token', role: 'regional-office', provinces: ['15'] } },
@@ -46,10 +84,15 @@ export const PRINCIPALS = [
   { id: 'chair-own', label: 'panel chair of 15', credential: { kind: 'token', role: 'panel-chair', provinces: ['15'] } },
   { id: 'chair-other', label: 'panel chair of 16', credential: { kind: 'token', role: 'panel-chair', provinces: ['16'] } },
   { id: 'chair-national', label: 'national panel chair', credential: { kind: 'token', role: 'panel-chair' } },
+  {
+    id: 'dev-ro-own',
+    label: 'development token (HS256) of a regional office of 15',
+    credential: { kind: 'token', role: 'regional-office', provinces: ['15'], development: true },
+  },
 ] as const satisfies ReadonlyArray<{ id: string; label: string; credential: Credential }>;
 
 export type PrincipalId = (typeof PRINCIPALS)[number]['id'];
-type Authenticated = Extract<(typeof PRINCIPALS)[number], { credential: { kind: 'token' } }>['id'];
+type Authenticated = Exclude<Extract<(typeof PRINCIPALS)[number], { credential: { kind: 'token' } }>['id'], 'dev-ro-own'>;
 
 /**
  * What a listing shows, by the seeded objects: Jambi's provincial ones (`own`), Sumatera Selatan's
@@ -78,7 +121,7 @@ export interface EndpointRule {
 export type Outcome = 'allowed' | 'unauthenticated' | 'forbidden' | 'out-of-scope';
 
 const NATIONAL: PrincipalId[] = ['admin', 'secretariat'];
-const AUTHENTICATED = PRINCIPALS.filter((p) => p.credential.kind === 'token').map((p) => p.id);
+const AUTHENTICATED = PRINCIPALS.filter((p) => p.credential.kind === 'token' && !('development' in p.credential)).map((p) => p.id);
 const ANYONE = PRINCIPALS.map((p) => p.id);
 const WRITERS_OF_OWN: PrincipalId[] = [...NATIONAL, 'ro-own', 'ro-multi'];
 const READERS_OF_OWN: PrincipalId[] = [...WRITERS_OF_OWN, 'assessor-own', 'chair-own'];
@@ -117,7 +160,25 @@ const publicEndpoints = (service: Service): EndpointRule[] =>
     allowed: ANYONE,
   }));
 
-export const AUTHORIZATION_TABLE: readonly EndpointRule[] = [
+/** A development token acts as the same principal's identity provider token. */
+const DEVELOPMENT_TWINS: ReadonlyArray<[PrincipalId, PrincipalId]> = [['dev-ro-own', 'ro-own']];
+
+function withDevelopmentTwins(rule: EndpointRule): EndpointRule {
+  const twin = (list: readonly PrincipalId[] | undefined) =>
+    list && [...list, ...DEVELOPMENT_TWINS.filter(([, of]) => list.includes(of)).map(([dev]) => dev)];
+  const sees = rule.sees && {
+    ...rule.sees,
+    ...Object.fromEntries(DEVELOPMENT_TWINS.filter(([, of]) => rule.sees![of]).map(([dev, of]) => [dev, rule.sees![of]])),
+  };
+  return {
+    ...rule,
+    allowed: rule.public ? rule.allowed : twin(rule.allowed)!,
+    ...(rule.outOfScope ? { outOfScope: twin(rule.outOfScope) } : {}),
+    ...(sees ? { sees } : {}),
+  };
+}
+
+const RULES: readonly EndpointRule[] = [
   {
     id: 'editions.define',
     service: 'intake',
@@ -390,13 +451,17 @@ export const AUTHORIZATION_TABLE: readonly EndpointRule[] = [
   ...(['intake', 'scoring', 'ranking', 'notification'] as const).flatMap(publicEndpoints),
 ];
 
+export const AUTHORIZATION_TABLE: readonly EndpointRule[] = RULES.map(withDevelopmentTwins);
+
 export const principal = (id: PrincipalId): { id: PrincipalId; label: string; credential: Credential } =>
   PRINCIPALS.find((p) => p.id === id)!;
 
-/** How `rule` answers `who`: allowed, 401 or 403 (for its role, or for the object's scope). */
+/** How `rule` answers `who`: allowed, 401 or 403 (for the token's roles, for its role, or for the object's scope). */
 export function outcomeOf(rule: EndpointRule, who: PrincipalId): Outcome {
   if (rule.allowed.includes(who)) return 'allowed';
-  if (principal(who).credential.kind !== 'token') return 'unauthenticated';
+  const { kind } = principal(who).credential;
+  if (kind === 'roles') return 'forbidden';
+  if (kind !== 'token') return 'unauthenticated';
   return rule.outOfScope?.includes(who) ? 'out-of-scope' : 'forbidden';
 }
 

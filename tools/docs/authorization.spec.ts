@@ -41,10 +41,27 @@ describe('the authorization table', () => {
   });
 
   it('should answer 401 to every caller without a valid token on every endpoint but the public ones', () => {
-    const unauthenticated = authorizationCases().filter(({ who }) => principal(who).credential.kind !== 'token');
+    const unauthenticated = authorizationCases().filter(({ who }) => !['token', 'roles'].includes(principal(who).credential.kind));
 
-    expect(unauthenticated).toHaveLength(AUTHORIZATION_TABLE.length * 5);
+    expect(unauthenticated).toHaveLength(AUTHORIZATION_TABLE.length * 9);
 
     expect(unauthenticated.every(({ rule, status }) => status === (rule.public ? rule.success : 401))).toBe(true);
+  });
+
+  it('should answer 403 to an authentic token naming none or two of our roles on every endpoint but the public ones', () => {
+    const roleless = authorizationCases().filter(({ who }) => principal(who).credential.kind === 'roles');
+
+    expect(roleless).toHaveLength(AUTHORIZATION_TABLE.length * 2);
+    expect(roleless.every(({ rule, status }) => status === (rule.public ? rule.success : 403))).toBe(true);
+  });
+
+  it('should answer a development token as the same principal’s identity provider token', () => {
+    const twins = authorizationCases().filter(({ who }) => who === 'dev-ro-own');
+
+    expect(twins.map(({ rule, status }) => [rule.id, status, rule.sees?.['dev-ro-own']])).toEqual(
+      authorizationCases()
+        .filter(({ who }) => who === 'ro-own')
+        .map(({ rule, status }) => [rule.id, status, rule.sees?.['ro-own']]),
+    );
   });
 });

@@ -14,6 +14,11 @@ function alignedTable([header, ...rows]: string[][]): string {
   return [line(header), line(widths.map((w) => '-'.repeat(w))), ...rows.map(line)].join('\n');
 }
 
+/** Each refused credential's label and code, e.g. "expired token \`AUTH_EXPIRED\`". */
+function refusalCodes(): string {
+  return PRINCIPALS.flatMap((p) => ('code' in p.credential ? [`${p.label} \`${p.credential.code}\``] : [])).join(', ');
+}
+
 /** docs/authorization.md: the authorization matrix, rendered from tools/authz/authorization-table.ts. */
 export function renderAuthorizationDoc(): string {
   const domain = AUTHORIZATION_TABLE.filter((r) => !r.public);
@@ -35,8 +40,12 @@ ${domain.length + open.length} endpoints × ${PRINCIPALS.length} principals = ${
 \`test/integration/authz-matrix.int-spec.ts\` runs each of them against the real services, and checks
 that the table names every route the services' OpenAPI documents list.
 
-- **401** for a missing, malformed, expired, unsigned or wrongly signed token, on every endpoint but
-  the public ones.
+- **401** for a missing, malformed, expired, unsigned or wrongly signed token, or one of another
+  issuer or audience, on every endpoint but the public ones; **403** for an authentic token whose
+  \`roles\` claim names none or several of the five roles. Codes: ${refusalCodes()}.
+- Callers hold access tokens of the OpenID Connect issuer (\`OIDC_ISSUER_URL\`); a development
+  token (HS256, \`npm run -s token\`) is answered as the same principal's access token where
+  \`AUTH_JWT_SECRET\` is configured.
 - **403** when the role may not call the endpoint at all (whatever the object), when the token may
   read the object but not change it, and when the request names a province or board outside the token.
 - **403** with a \`…_OUT_OF_SCOPE\` code for any operation on an object outside the token's scope

@@ -5,7 +5,6 @@ import { TypeOrmModule } from '@nestjs/typeorm';
 import { MessagingHealth, MessagingModule, type MessagingOptions } from '@paritrana/messaging';
 import { DataSource, type MixedList } from 'typeorm';
 import {
-  AUTH_SECRET,
   AuditModule,
   AuthGuard,
   brokerList,
@@ -19,7 +18,9 @@ import {
   type CommonEnv,
   type ReadinessCheck,
 } from '@paritrana/platform';
+import { TokenVerifier } from '@paritrana/platform/auth/token-verifier';
 import { rateLimitOptions } from '@paritrana/platform/http/rate-limit';
+import { TRUST_PROXY, TrustProxy, trustProxySetting } from '@paritrana/platform/http/trust-proxy';
 import { HttpMetricsInterceptor } from '@paritrana/platform/metrics/http-metrics.interceptor';
 import { MetricsController } from '@paritrana/platform/metrics/metrics.controller';
 
@@ -49,6 +50,10 @@ export interface ServiceModuleOptions {
 export class ServiceModule {
   static forRoot(options: ServiceModuleOptions): DynamicModule {
     const { env, schema, service } = options;
+    const verifier = new TokenVerifier({
+      developmentSecret: env.AUTH_JWT_SECRET,
+      oidc: env.OIDC_ISSUER_URL ? { issuer: env.OIDC_ISSUER_URL, audience: env.OIDC_AUDIENCE, jwksUrl: env.OIDC_JWKS_URL } : undefined,
+    });
     return {
       module: ServiceModule,
       global: true,
@@ -76,13 +81,15 @@ export class ServiceModule {
           processedEventsRetentionMs: env.PROCESSED_EVENTS_RETENTION_HOURS * 3_600_000,
           ...options.messaging,
         }),
-        ThrottlerModule.forRoot(rateLimitOptions(env.RATE_LIMIT_PER_MINUTE, env.AUTH_JWT_SECRET)),
+        ThrottlerModule.forRoot(rateLimitOptions(env.RATE_LIMIT_PER_MINUTE, verifier)),
         ...(options.audit ? [AuditModule.forSchema(schema)] : []),
       ],
       controllers: [HealthController, MetricsController],
       providers: [
         { provide: Transactions, useClass: TypeOrmTransactions },
-        { provide: AUTH_SECRET, useValue: env.AUTH_JWT_SECRET },
+        { provide: TokenVerifier, useValue: verifier },
+        { provide: TRUST_PROXY, useValue: trustProxySetting(env.TRUST_PROXY) },
+        TrustProxy,
         { provide: APP_GUARD, useClass: ThrottlerGuard },
         { provide: APP_GUARD, useClass: AuthGuard },
         { provide: APP_FILTER, useClass: HttpExceptionFilter },

@@ -6,6 +6,7 @@ import { provisionTopics, startBroker } from '@paritrana/infra/kafka-broker';
 import { freePort } from '@paritrana/infra/ports';
 import { createDatabase, machinePostgresAvailable, MACHINE_POSTGRES } from '@paritrana/infra/postgres';
 import { dockerEngineAnswers, startContainers } from './containers';
+import { TEST_OIDC_ENV, TestOidcIssuer } from './oidc-issuer';
 import { TEST_LANES_ENV, TEST_PARTITIONS, type TestInfra, type TestLane } from './test-infra';
 
 /**
@@ -28,13 +29,18 @@ export default async function globalSetup(globalConfig: { maxWorkers: number; ru
 
   const lanes = await Promise.all(Array.from({ length: Math.max(1, workers) }, (_, i) => startLane(infra, join(scratch, `lane-${i + 1}`))));
   process.env[TEST_LANES_ENV] = JSON.stringify(lanes);
+  // The identity provider of every service the suites start, and the key tokenFor signs with.
+  const issuer = await TestOidcIssuer.start();
+  infra.stops.push(() => issuer.stop());
+  process.env.OIDC_ISSUER_URL = issuer.issuer;
+  process.env[TEST_OIDC_ENV] = JSON.stringify(issuer.key);
   process.env.NODE_ENV = 'test';
   // The suites drive each service far harder than one client may; the rate-limit spec sets its own limit.
   process.env.RATE_LIMIT_PER_MINUTE ??= '1000000';
   console.log(
     `\nTest infrastructure ready in ${((Date.now() - started) / 1000).toFixed(1)} s: ${lanes
       .map((lane) => `Kafka ${lane.brokers}, Postgres ${redact(lane.databaseUrl)}`)
-      .join('; ')}`,
+      .join('; ')}; OpenID Connect issuer ${issuer.issuer}`,
   );
 }
 

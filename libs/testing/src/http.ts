@@ -1,8 +1,14 @@
 import type { Principal } from '@paritrana/contracts';
 import { DEVELOPMENT_JWT_SECRET, signToken } from '@paritrana/platform';
+import { oidcTokenFor } from './oidc-issuer';
 
-/** A token the services accept, for a principal (signed with AUTH_JWT_SECRET, else the development secret). */
-export const tokenFor = (principal: Omit<Principal, 'name'> & { name?: string }) =>
+type TokenPrincipal = Omit<Principal, 'name'> & { name?: string };
+
+/** An access token the services accept, for a principal: from the suites' OpenID Connect issuer, in Keycloak's shape. */
+export const tokenFor = (principal: TokenPrincipal): string => oidcTokenFor(principal);
+
+/** A development token (HS256, `npm run -s token`), signed with AUTH_JWT_SECRET, else the development secret. */
+export const developmentTokenFor = (principal: TokenPrincipal): string =>
   signToken(process.env.AUTH_JWT_SECRET ?? DEVELOPMENT_JWT_SECRET, { name: principal.sub, ...principal });
 
 export interface HttpResult<T = unknown> {

@@ -1,4 +1,5 @@
 export * from './http';
+export * from './oidc-issuer';
 export * from './smtp-sink';
 export * from './wait-for';
 export * from './service-process';

@@ -34,6 +34,8 @@ describe('loadEnv', () => {
       DATABASE_URL: 'postgres://postgres@127.0.0.1:5432/paritrana',
       KAFKA_BROKERS: '127.0.0.1:9092',
       AUTH_JWT_SECRET: DEVELOPMENT_JWT_SECRET,
+      OIDC_AUDIENCE: 'paritrana-api',
+      TRUST_PROXY: 'loopback',
       KAFKA_CREATE_TOPICS: 'true',
       KAFKA_PARTITIONS: 6,
       CONSUMER_MAX_ATTEMPTS: 8,
@@ -121,7 +123,7 @@ describe('loadEnv', () => {
     expect(sut).toBeInstanceOf(InvalidEnvironmentError);
     expect(sut.message).toBe(
       'Invalid environment, fix these variables and start again:\n' +
-        '  AUTH_JWT_SECRET: the development secret is refused when NODE_ENV=production; set a secret of your own',
+        '  AUTH_JWT_SECRET: the development secret is refused when NODE_ENV=production; set OIDC_ISSUER_URL (and no AUTH_JWT_SECRET), or a secret of your own',
     );
   });
 
@@ -150,7 +152,72 @@ describe('loadEnv', () => {
     expect(sut.message).toBe(
       'Invalid environment, fix these variables and start again:\n' +
         '  PORT: PORT must not be less than 1 (got "0")\n' +
-        '  AUTH_JWT_SECRET: the development secret is refused when NODE_ENV=production; set a secret of your own',
+        '  AUTH_JWT_SECRET: the development secret is refused when NODE_ENV=production; set OIDC_ISSUER_URL (and no AUTH_JWT_SECRET), or a secret of your own',
+    );
+  });
+});
+
+describe('loadEnv: sign-in', () => {
+  const ISSUER = 'http://127.0.0.1:8080/realms/paritrana';
+
+  it('should keep the development secret beside the issuer when not in production (npm run -s token keeps working)', () => {
+    const sut = loadEnv(SampleEnv, { OIDC_ISSUER_URL: ISSUER });
+
+    expect([sut.OIDC_ISSUER_URL, sut.OIDC_AUDIENCE, sut.AUTH_JWT_SECRET]).toEqual([ISSUER, 'paritrana-api', DEVELOPMENT_JWT_SECRET]);
+  });
+
+  it('should accept only the issuer’s tokens when production sets OIDC_ISSUER_URL and no AUTH_JWT_SECRET', () => {
+    const sut = loadEnv(SampleEnv, { NODE_ENV: 'production', OIDC_ISSUER_URL: ISSUER });
+
+    expect(sut.AUTH_JWT_SECRET).toBeUndefined();
+  });
+
+  it('should keep a secret of its own beside the issuer when production sets both', () => {
+    const sut = loadEnv(SampleEnv, { NODE_ENV: 'production', OIDC_ISSUER_URL: ISSUER, AUTH_JWT_SECRET: PRODUCTION_SECRET });
+
+    expect(sut.AUTH_JWT_SECRET).toBe(PRODUCTION_SECRET);
+  });
+
+  it('should refuse the development secret when production sets it explicitly beside the issuer', () => {
+    const sut = thrownBy(() =>
+      loadEnv(SampleEnv, { NODE_ENV: 'production', OIDC_ISSUER_URL: ISSUER, AUTH_JWT_SECRET: DEVELOPMENT_JWT_SECRET }),
+    );
+
+    expect(sut.message).toContain('AUTH_JWT_SECRET: the development secret is refused when NODE_ENV=production');
+  });
+
+  it('should take the audience and the keys URL when they are given', () => {
+    const sut = loadEnv(SampleEnv, {
+      OIDC_ISSUER_URL: ISSUER,
+      OIDC_AUDIENCE: 'award-api',
+      OIDC_JWKS_URL: 'http://keycloak:8080/realms/paritrana/protocol/openid-connect/certs',
+    });
+
+    expect([sut.OIDC_AUDIENCE, sut.OIDC_JWKS_URL]).toEqual([
+      'award-api',
+      'http://keycloak:8080/realms/paritrana/protocol/openid-connect/certs',
+    ]);
+  });
+
+  it('should refuse OIDC_ISSUER_URL and OIDC_JWKS_URL when they are not http(s) URLs, without echoing them', () => {
+    const sut = thrownBy(() =>
+      loadEnv(SampleEnv, { OIDC_ISSUER_URL: 'keycloak/realms/paritrana', OIDC_JWKS_URL: 'ftp://keys.example.id/certs' }),
+    );
+
+    expect(sut.message).toContain('OIDC_ISSUER_URL: OIDC_ISSUER_URL must be an http(s) URL (value hidden)');
+    expect(sut.message).toContain('OIDC_JWKS_URL: OIDC_JWKS_URL must be an http(s) URL (value hidden)');
+  });
+
+  it.each(['true', 'false', '1', 'loopback', 'loopback, 10.0.0.0/8', 'uniquelocal,fd00::/8,192.168.1.10'])(
+    'should accept TRUST_PROXY=%s',
+    (value) => {
+      expect(loadEnv(SampleEnv, { TRUST_PROXY: value }).TRUST_PROXY).toBe(value);
+    },
+  );
+
+  it.each(['everyone', '10.0.0.0/33', 'loopback,', '300.1.1.1'])('should refuse TRUST_PROXY=%s', (value) => {
+    expect(thrownBy(() => loadEnv(SampleEnv, { TRUST_PROXY: value })).message).toContain(
+      `TRUST_PROXY: must be true, false, a number of proxy hops`,
     );
   });
 });

@@ -1,6 +1,7 @@
 import 'reflect-metadata';
 import { plainToInstance } from 'class-transformer';
-import { IsIn, IsInt, IsOptional, IsString, Max, Min, MinLength, validateSync } from 'class-validator';
+import { IsIn, IsInt, IsOptional, IsString, IsUrl, Max, Min, MinLength, validateSync } from 'class-validator';
+import { trustProxySetting } from '../http/trust-proxy';
 
 export const DEVELOPMENT_JWT_SECRET = 'paritrana-development-secret-change-me';
 
@@ -15,9 +16,36 @@ export class CommonEnv {
   @IsString()
   KAFKA_BROKERS: string = '127.0.0.1:9092';
 
+  /**
+   * The secret of development tokens (HS256, `npm run -s token`). Unset in production with
+   * OIDC_ISSUER_URL: development tokens are refused there.
+   */
+  @IsOptional()
   @IsString()
   @MinLength(16)
-  AUTH_JWT_SECRET: string = DEVELOPMENT_JWT_SECRET;
+  AUTH_JWT_SECRET?: string = DEVELOPMENT_JWT_SECRET;
+
+  /** The OpenID Connect issuer whose access tokens are accepted (their `iss`); unset: development tokens only. */
+  @IsOptional()
+  @IsUrl(
+    { protocols: ['http', 'https'], require_protocol: true, require_tld: false },
+    { message: 'OIDC_ISSUER_URL must be an http(s) URL' },
+  )
+  OIDC_ISSUER_URL?: string = undefined;
+
+  /** What the access tokens' `aud` must contain. */
+  @IsString()
+  @MinLength(1)
+  OIDC_AUDIENCE: string = 'paritrana-api';
+
+  /** Where to fetch the issuer's keys when its public URL is not reachable from here; else discovered. */
+  @IsOptional()
+  @IsUrl({ protocols: ['http', 'https'], require_protocol: true, require_tld: false }, { message: 'OIDC_JWKS_URL must be an http(s) URL' })
+  OIDC_JWKS_URL?: string = undefined;
+
+  /** Which reverse proxies' X-Forwarded-For is believed (Express `trust proxy`), so the rate limiter sees the client's address. */
+  @IsString()
+  TRUST_PROXY: string = 'loopback';
 
   @IsIn(['true', 'false'])
   KAFKA_CREATE_TOPICS: 'true' | 'false' = 'true';
@@ -91,8 +119,18 @@ export function loadEnv<T extends CommonEnv>(EnvClass: new () => T, source: Node
       (message) => `  ${error.property}: ${message}${shown(error.property, given[error.property])}`,
     ),
   );
-  if (env.NODE_ENV === 'production' && env.AUTH_JWT_SECRET === DEVELOPMENT_JWT_SECRET) {
-    problems.push('  AUTH_JWT_SECRET: the development secret is refused when NODE_ENV=production; set a secret of your own');
+  if (env.NODE_ENV === 'production' && given.AUTH_JWT_SECRET === undefined && env.OIDC_ISSUER_URL) {
+    // Production signs in through the identity provider only.
+    env.AUTH_JWT_SECRET = undefined;
+  } else if (env.NODE_ENV === 'production' && env.AUTH_JWT_SECRET === DEVELOPMENT_JWT_SECRET) {
+    problems.push(
+      '  AUTH_JWT_SECRET: the development secret is refused when NODE_ENV=production; set OIDC_ISSUER_URL (and no AUTH_JWT_SECRET), or a secret of your own',
+    );
+  }
+  if (trustProxySetting(env.TRUST_PROXY) === undefined) {
+    problems.push(
+      `  TRUST_PROXY: must be true, false, a number of proxy hops, or comma-separated addresses, subnets and loopback, linklocal, uniquelocal${shown('TRUST_PROXY', given.TRUST_PROXY)}`,
+    );
   }
   if (problems.length > 0) {
     throw new InvalidEnvironmentError(`Invalid environment, fix these variables and start again:\n${problems.join('\n')}`);

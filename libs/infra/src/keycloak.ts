@@ -17,7 +17,7 @@ export interface KeycloakOptions {
   dataDir: string;
   /** The realm to import; the development realm by default. */
   realmFile?: string;
-  /** Where Keycloak's output goes; inherits the parent's by default. */
+  /** Where Keycloak's output goes; inherits the parent's by default. With 'pipe', read it: a full pipe stalls Keycloak. */
   stdio?: 'inherit' | 'ignore' | 'pipe';
 }
 

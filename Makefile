@@ -4,10 +4,10 @@ SHELL := /bin/bash
 # npm scripts and these recipes run on the project's own Node.js 24 (npm package `node`).
 export PATH := $(CURDIR)/node_modules/.bin:$(PATH)
 
-.PHONY: help install build start test test-unit test-integration lint typecheck kafka-fetch bench fault clean
+.PHONY: help install build start test test-unit test-integration lint typecheck kafka-fetch keycloak-fetch bench fault clean
 
 help:
-	@echo "make start   run the whole platform (Kafka, Postgres, mail catcher, four services) in the foreground"
+	@echo "make start   run the whole platform (Kafka, Postgres, Keycloak, mail catcher, four services) in the foreground"
 	@echo "make test    typecheck, lint and run the unit, integration and end-to-end suites against real infrastructure"
 	@echo "make bench   measure the platform end to end against raw Kafka and Postgres (BENCH_SCALE=national for the employer pool)"
 	@echo "make fault   kill and restart every service, the broker and the database under load; verify nothing lost or doubled"
@@ -25,7 +25,11 @@ build: install
 kafka-fetch:
 	bash deploy/kafka/kafka.sh fetch
 
-start: build kafka-fetch
+# Keycloak (sign-in) from Maven Central, built once; `make start` runs it unless OIDC_ISSUER_URL is set.
+keycloak-fetch:
+	$(if $(OIDC_ISSUER_URL),@echo "OIDC_ISSUER_URL is set: no local Keycloak needed",bash deploy/keycloak/keycloak.sh fetch)
+
+start: build kafka-fetch keycloak-fetch
 	node dist/tools/dev/start.js
 
 typecheck: install

@@ -2,6 +2,7 @@ import { existsSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { embeddedUrl, preparePostgres, waitForPostgres } from '@paritrana/infra/embedded-postgres';
 import { answersMetadata, fetchKafka, provisionTopics } from '@paritrana/infra/kafka-broker';
+import { fetchKeycloak, keycloakEnv, keycloakIssuer, realmReady } from '@paritrana/infra/keycloak';
 import { isPortOpen, sleep } from '@paritrana/infra/ports';
 import { createDatabase } from '@paritrana/infra/postgres';
 import { repoRoot } from '@paritrana/infra/repo-root';
@@ -21,6 +22,18 @@ const SERVICES = [
   { name: 'notification', dir: 'notification', port: num(env.NOTIFICATION_PORT, 3004), color: 36 },
 ];
 
+/** The development realm's demo accounts (deploy/keycloak/realm-paritrana.dev.json), password `paritrana`. */
+const DEMO_ACCOUNTS = [
+  'admin',
+  'sekretariat',
+  'kanwil-sumbagsel',
+  'kanwil-banuspa',
+  'penilai-jambi',
+  'penilai-nasional',
+  'ketua-jambi',
+  'ketua-nasional',
+];
+
 const supervisor = new Supervisor();
 let shuttingDown = false;
 
@@ -28,7 +41,7 @@ async function shutdown(exitCode: number): Promise<void> {
   if (shuttingDown) return;
   shuttingDown = true;
   supervisor.info('Stopping everything…');
-  await supervisor.stopAll([...SERVICES.map((s) => s.name).reverse(), 'mail', 'kafka', 'postgres']);
+  await supervisor.stopAll([...SERVICES.map((s) => s.name).reverse(), 'mail', 'kafka', 'postgres', 'keycloak']);
   supervisor.info('Stopped; no process left behind.');
   process.exit(exitCode);
 }
@@ -42,6 +55,26 @@ async function main(): Promise<void> {
     void shutdown(1);
   });
   mkdirSync(dataDir, { recursive: true });
+
+  // Keycloak first: it takes the longest, and starts while Kafka and PostgreSQL do.
+  let oidcIssuer = env.OIDC_ISSUER_URL;
+  const keycloakPort = num(env.KEYCLOAK_PORT, 8080);
+  const keycloakStart = Date.now();
+  if (!oidcIssuer) {
+    if (await isPortOpen(keycloakPort))
+      throw new Error(
+        `Port ${keycloakPort} is taken; stop what uses it, or set KEYCLOAK_PORT, or point OIDC_ISSUER_URL at a running OpenID Connect provider`,
+      );
+    fetchKeycloak();
+    supervisor.start({
+      name: 'keycloak',
+      command: 'bash',
+      args: [join(root, 'deploy', 'keycloak', 'keycloak.sh'), 'run'],
+      env: { ...env, ...keycloakEnv({ port: keycloakPort, dataDir: join(dataDir, 'keycloak') }) },
+      color: 94,
+    });
+    oidcIssuer = keycloakIssuer(keycloakPort);
+  }
 
   let brokers = env.KAFKA_BROKERS;
   if (!brokers) {
@@ -107,12 +140,30 @@ async function main(): Promise<void> {
     smtpUrl = `smtp://127.0.0.1:${smtpPort}`;
   }
 
+  if (env.OIDC_ISSUER_URL) {
+    if (!(await realmReady(oidcIssuer))) supervisor.info(`Warning: ${oidcIssuer} does not answer its discovery document (yet)`);
+  } else {
+    while (!(await realmReady(oidcIssuer))) {
+      if (Date.now() - keycloakStart > 180_000) throw new Error(`Keycloak did not serve ${oidcIssuer} within 180 s; see its log above`);
+      await sleep(300);
+    }
+    supervisor.info(`Keycloak ready at ${oidcIssuer} in ${((Date.now() - keycloakStart) / 1000).toFixed(1)} s`);
+  }
+
   for (const service of SERVICES) {
     supervisor.start({
       name: service.name,
       command: process.execPath,
       args: ['--enable-source-maps', ...SERVICE_NODE_ARGS, join(root, 'dist', 'apps', service.dir, 'src', 'main.js')],
-      env: { ...env, ...SERVICE_ENV, PORT: String(service.port), KAFKA_BROKERS: brokers, DATABASE_URL: databaseUrl, SMTP_URL: smtpUrl },
+      env: {
+        ...env,
+        ...SERVICE_ENV,
+        PORT: String(service.port),
+        KAFKA_BROKERS: brokers,
+        DATABASE_URL: databaseUrl,
+        SMTP_URL: smtpUrl,
+        OIDC_ISSUER_URL: oidcIssuer,
+      },
       color: service.color,
     });
   }
@@ -126,7 +177,14 @@ async function main(): Promise<void> {
     ...(env.SMTP_URL ? [`  mail          ${smtpUrl}`] : [`  mail inbox    http://127.0.0.1:${mailWeb}  (SMTP ${smtpUrl})`]),
     `  kafka         ${brokers}`,
     `  postgres      ${databaseUrl.replace(/\/\/([^:@/]+):[^@/]+@/, '//$1:***@')}`,
-    '  token         npm run -s token -- --role secretariat',
+    ...(env.OIDC_ISSUER_URL
+      ? [`  sign-in       ${oidcIssuer}  (OIDC_ISSUER_URL)`]
+      : [
+          `  keycloak      http://127.0.0.1:${keycloakPort}  (realm paritrana; admin console /admin: admin / ${env.KEYCLOAK_ADMIN_PASSWORD ? '***' : 'admin'})`,
+          `  sign in as    ${DEMO_ACCOUNTS.join(', ')}  (password paritrana)`,
+          `  token         curl -s -d grant_type=password -d client_id=paritrana-cli -d username=kanwil-sumbagsel -d password=paritrana ${oidcIssuer}/protocol/openid-connect/token`,
+        ]),
+    '  dev token     npm run -s token -- --role secretariat',
     'Press Ctrl-C to stop everything.',
   ];
   supervisor.info(lines.join('\n'));

@@ -41,7 +41,7 @@ lint: install
 test-unit: install
 	npm run -s test:unit
 
-test-integration: build kafka-fetch
+test-integration: build kafka-fetch keycloak-fetch
 	# One Kafka broker and database per Jest worker; given ones are shared, so the suites then run one at a time.
 	npm run -s test:integration -- $(if $(KAFKA_BROKERS)$(DATABASE_URL),--runInBand,--maxWorkers=2)
 

@@ -86,7 +86,6 @@ fetch() {
   fi
   command -v mvn >/dev/null 2>&1 || die "mvn not found; install Maven 3.6+ (e.g. apt-get install maven)"
   command -v unzip >/dev/null 2>&1 || die "unzip not found; install it (e.g. apt-get install unzip)"
-  pick_java
   say "fetching Keycloak $version from Maven Central into $cache_dir"
   rm -rf "$dist" "$cache_dir/download" "$marker"
   # jansi.noreset: stops Maven 3.8's stray ESC[0m output in quiet mode
@@ -96,8 +95,14 @@ fetch() {
   unzip -q "$cache_dir/download/keycloak-quarkus-dist-$version.zip" -d "$cache_dir/download"
   mv "$cache_dir/download/keycloak-$version" "$dist"
   rm -rf "$cache_dir/download"
+  # Maven runs on the machine's default Java; Keycloak on the newest one.
+  pick_java
   say "building Keycloak $version (${build_options[*]}) with Java $(java_major "$JAVA_HOME") from $JAVA_HOME, once"
-  "$dist/bin/kc.sh" build "${build_options[@]}" || die "kc.sh build failed (see its output above)"
+  local build_log="$cache_dir/build.log"
+  if ! "$dist/bin/kc.sh" build "${build_options[@]}" >"$build_log" 2>&1; then
+    cat "$build_log" >&2
+    die "kc.sh build failed (its output is above and in $build_log)"
+  fi
   echo "$sum" >"$marker"
 }
 

@@ -5,6 +5,7 @@ import { exportJWK, generateKeyPair, SignJWT } from 'jose';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { deviceSignIn, type DevicePrompt } from '../../tools/auth/device-sign-in';
 import { startIntake } from '../harness/platform-harness';
 
 /** Keycloak's cold start (realm import included) on a slow machine. */
@@ -88,4 +89,60 @@ describe('sign-in through a real Keycloak (development realm, password grant)', 
     expect((await nominations(forged, '15')).status).toBe(401);
     expect((await nominations(widened, '51')).status).toBe(401);
   });
+
+  it('should sign the command-line tools in through the device flow once the person approves in the browser', async () => {
+    let prompted!: (prompt: DevicePrompt) => void;
+    const prompt = new Promise<DevicePrompt>((resolve) => (prompted = resolve));
+    const signedIn = deviceSignIn({ issuer: keycloak.issuer, onPrompt: prompted });
+
+    const { verificationUriComplete } = await prompt;
+    const final = await approveDevice(verificationUriComplete!, 'penilai-jambi');
+    const token = await signedIn;
+
+    expect(final).toContain('/device/status');
+    expect(claimsOf(token)).toMatchObject({ roles: ['assessor'], provinces: ['15'] });
+    expect(await nominations(token, '15')).toEqual({ status: 200 });
+  });
 });
+
+/** What a person does in the browser: open the address, sign in, grant access. Answers the last page's address. */
+async function approveDevice(address: string, username: string): Promise<string> {
+  const cookies = new Map<string, string>();
+  const visit = async (target: string, form?: Record<string, string>) => {
+    let url = target;
+    let init: RequestInit = form ? { method: 'POST', body: new URLSearchParams(form) } : { method: 'GET' };
+    for (let hop = 0; hop < 10; hop++) {
+      const cookie = [...cookies].map(([name, value]) => `${name}=${value}`).join('; ');
+      const response = await fetch(url, { ...init, redirect: 'manual', headers: { cookie } });
+      for (const set of response.headers.getSetCookie()) {
+        const pair = set.split(';')[0];
+        cookies.set(pair.slice(0, pair.indexOf('=')), pair.slice(pair.indexOf('=') + 1));
+      }
+      const location = response.headers.get('location');
+      if (response.status >= 300 && response.status < 400 && location) {
+        url = new URL(location, url).toString();
+        init = { method: 'GET' };
+        continue;
+      }
+      expect(response.status).toBe(200);
+      return { url, html: await response.text() };
+    }
+    throw new Error(`Too many redirects from ${target}`);
+  };
+  const actionOf = (html: string, marker: RegExp) => {
+    const form = html.match(/<form[^>]*>/g)?.find((f) => marker.test(f));
+    const action = form?.match(/action="([^"]*)"/)?.[1].replaceAll('&amp;', '&');
+    if (!action) throw new Error(`No form matching ${marker} on the page`);
+    return action;
+  };
+
+  const login = await visit(address);
+  const consent = await visit(new URL(actionOf(login.html, /kc-form-login/), login.url).toString(), {
+    username,
+    password: 'paritrana',
+    credentialId: '',
+  });
+  const code = consent.html.match(/name="code" value="([^"]*)"/)?.[1] ?? '';
+  const done = await visit(new URL(actionOf(consent.html, /login-actions\/consent/), consent.url).toString(), { code, accept: 'Yes' });
+  return done.url;
+}

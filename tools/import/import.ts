@@ -2,16 +2,24 @@ import { ROLES, type Role } from '@paritrana/contracts';
 import { DEVELOPMENT_JWT_SECRET, signToken } from '@paritrana/platform';
 import { readFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
+import { deviceSignIn, LOCAL_ISSUER } from '../auth/device-sign-in';
 import { importNominations } from './importer';
 
-const usage = `Usage: npm run import -- <file.csv> [--url http://127.0.0.1:3001] [--token JWT | --role ROLE --provinces 15,16]
+const usage = `Usage: npm run import -- <file.csv> [--url http://127.0.0.1:3001] [--token JWT | --issuer URL | --role ROLE --provinces 15,16]
 Imports one nomination per row (template: docs/import-template.csv) through the batch API.
-The token comes from --token, else PARITRANA_TOKEN, else a development token for --role (default admin).`;
+The token comes from --token, else PARITRANA_TOKEN, else a development token for --role, else you
+sign in in a browser (device sign-in) at --issuer (default OIDC_ISSUER_URL, else ${LOCAL_ISSUER}).`;
 
 async function main(): Promise<void> {
   const { values, positionals } = parseArgs({
     allowPositionals: true,
-    options: { url: { type: 'string' }, token: { type: 'string' }, role: { type: 'string' }, provinces: { type: 'string' } },
+    options: {
+      url: { type: 'string' },
+      token: { type: 'string' },
+      issuer: { type: 'string' },
+      role: { type: 'string' },
+      provinces: { type: 'string' },
+    },
   });
   const file = positionals[0];
   if (!file) fail(usage);
@@ -21,7 +29,12 @@ async function main(): Promise<void> {
   } catch (error) {
     fail(`Cannot read ${file}: ${(error as Error).message}`);
   }
-  const token = values.token ?? process.env.PARITRANA_TOKEN ?? developmentToken(values.role ?? 'admin', values.provinces);
+  const token =
+    values.token ??
+    process.env.PARITRANA_TOKEN ??
+    (values.role
+      ? developmentToken(values.role, values.provinces)
+      : await signIn(values.issuer ?? process.env.OIDC_ISSUER_URL ?? LOCAL_ISSUER));
   const progress = process.stderr.isTTY ? bar : () => undefined;
   const report = await importNominations(csv, { intakeUrl: values.url ?? 'http://127.0.0.1:3001', token, onProgress: progress });
   if (process.stderr.isTTY) process.stderr.write('\n');
@@ -33,6 +46,18 @@ async function main(): Promise<void> {
     `${report.outcomes.length} rows in ${report.seconds.toFixed(1)} s: ${report.accepted} accepted, ${report.duplicates} already nominated, ${report.refused} refused\n`,
   );
   process.exitCode = report.refused > 0 ? 1 : 0;
+}
+
+function signIn(issuer: string): Promise<string> {
+  return deviceSignIn({
+    issuer,
+    onPrompt: ({ verificationUri, verificationUriComplete, userCode, expiresInSeconds }) =>
+      process.stderr.write(
+        `Masuk (sign in): open ${verificationUriComplete ?? verificationUri} in a browser` +
+          `${verificationUriComplete ? '' : ` and enter the code ${userCode}`} within ${Math.round(expiresInSeconds / 60)} minutes.\n` +
+          `Kode (code): ${userCode}. Waiting…\n`,
+      ),
+  });
 }
 
 function developmentToken(role: string, provinces?: string): string {

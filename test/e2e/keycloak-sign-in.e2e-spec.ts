@@ -1,6 +1,6 @@
 import { startKeycloak, type RunningKeycloak } from '@paritrana/infra/keycloak';
 import { freePort } from '@paritrana/infra/ports';
-import { http } from '@paritrana/testing';
+import { http, waitFor } from '@paritrana/testing';
 import { exportJWK, generateKeyPair, SignJWT } from 'jose';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -37,7 +37,12 @@ describe('sign-in through a real Keycloak (development realm, password grant)', 
   beforeAll(async () => {
     keycloak = await startKeycloak({ port: await freePort(), dataDir, stdio: 'ignore' }, KEYCLOAK_START_MS);
     // The issuer only: development tokens are no way in here.
-    intake = await startIntake({ OIDC_ISSUER_URL: keycloak.issuer, NODE_ENV: 'production', AUTH_JWT_SECRET: '' });
+    intake = await startIntake({
+      OIDC_ISSUER_URL: keycloak.issuer,
+      NODE_ENV: 'production',
+      AUTH_JWT_SECRET: '',
+      OIDC_CLOCK_TOLERANCE_SECONDS: '0',
+    });
   }, KEYCLOAK_START_MS + 60_000);
 
   afterAll(async () => {
@@ -103,7 +108,49 @@ describe('sign-in through a real Keycloak (development realm, password grant)', 
     expect(claimsOf(token)).toMatchObject({ roles: ['assessor'], provinces: ['15'] });
     expect(await nominations(token, '15')).toEqual({ status: 200 });
   });
+
+  it('should refuse with 401 AUTH_EXPIRED a real token once its lifetime is over', async () => {
+    const restore = await shortenTokenLifespan(keycloak.url, 'paritrana-cli', 1);
+    try {
+      const token = await passwordGrant('kanwil-sumbagsel');
+      expect(Number(claimsOf(token).exp) - Number(claimsOf(token).iat)).toBe(1);
+
+      const refused = await waitFor('the token to expire', async () => {
+        const answer = await nominations(token, '15');
+        return answer.status === 200 ? undefined : answer;
+      });
+
+      expect(refused).toEqual({ status: 401, code: 'AUTH_EXPIRED' });
+    } finally {
+      await restore();
+    }
+  });
 });
+
+/** Through Keycloak's admin API (the master realm's admin): access tokens of the client live `seconds`; answers the undo. */
+async function shortenTokenLifespan(url: string, clientId: string, seconds: number): Promise<() => Promise<void>> {
+  const login = await fetch(`${url}/realms/master/protocol/openid-connect/token`, {
+    method: 'POST',
+    body: new URLSearchParams({ grant_type: 'password', client_id: 'admin-cli', username: 'admin', password: 'admin' }),
+  });
+  const { access_token: admin } = (await login.json()) as { access_token: string };
+  const headers = { authorization: `Bearer ${admin}`, 'content-type': 'application/json' };
+  const [client] = (await (await fetch(`${url}/admin/realms/paritrana/clients?clientId=${clientId}`, { headers })).json()) as Array<{
+    id: string;
+    attributes?: Record<string, string>;
+  }>;
+  const put = async (attributes: Record<string, string>) => {
+    const response = await fetch(`${url}/admin/realms/paritrana/clients/${client.id}`, {
+      method: 'PUT',
+      headers,
+      body: JSON.stringify({ ...client, attributes }),
+    });
+    expect(response.status).toBe(204);
+  };
+  const before = client.attributes ?? {};
+  await put({ ...before, 'access.token.lifespan': String(seconds) });
+  return () => put(before);
+}
 
 /** What a person does in the browser: open the address, sign in, grant access. Answers the last page's address. */
 async function approveDevice(address: string, username: string): Promise<string> {

@@ -52,7 +52,14 @@ export class ServiceModule {
     const { env, schema, service } = options;
     const verifier = new TokenVerifier({
       developmentSecret: env.AUTH_JWT_SECRET,
-      oidc: env.OIDC_ISSUER_URL ? { issuer: env.OIDC_ISSUER_URL, audience: env.OIDC_AUDIENCE, jwksUrl: env.OIDC_JWKS_URL } : undefined,
+      oidc: env.OIDC_ISSUER_URL
+        ? {
+            issuer: env.OIDC_ISSUER_URL,
+            audience: env.OIDC_AUDIENCE,
+            jwksUrl: env.OIDC_JWKS_URL,
+            clockToleranceSeconds: env.OIDC_CLOCK_TOLERANCE_SECONDS,
+          }
+        : undefined,
     });
     return {
       module: ServiceModule,

@@ -35,6 +35,7 @@ describe('loadEnv', () => {
       KAFKA_BROKERS: '127.0.0.1:9092',
       AUTH_JWT_SECRET: DEVELOPMENT_JWT_SECRET,
       OIDC_AUDIENCE: 'paritrana-api',
+      OIDC_CLOCK_TOLERANCE_SECONDS: 30,
       TRUST_PROXY: 'loopback',
       KAFKA_CREATE_TOPICS: 'true',
       KAFKA_PARTITIONS: 6,

@@ -43,6 +43,12 @@ export class CommonEnv {
   @IsUrl({ protocols: ['http', 'https'], require_protocol: true, require_tld: false }, { message: 'OIDC_JWKS_URL must be an http(s) URL' })
   OIDC_JWKS_URL?: string = undefined;
 
+  /** Leeway for the clocks of the provider and this service when checking a token's exp and nbf. */
+  @IsInt()
+  @Min(0)
+  @Max(300)
+  OIDC_CLOCK_TOLERANCE_SECONDS: number = 30;
+
   /** Which reverse proxies' X-Forwarded-For is believed (Express `trust proxy`), so the rate limiter sees the client's address. */
   @IsString()
   TRUST_PROXY: string = 'loopback';

@@ -198,6 +198,7 @@ describe('authorization matrix: every endpoint × every principal, from tools/au
       body: openRegencyEdition(`${edition}d${editionsDefined++}`),
     }),
     'editions.get': async () => ({ method: 'GET', url: url('intake', `/v1/editions/${edition}`) }),
+    'regions.search': async () => ({ method: 'GET', url: url('intake', '/v1/regions?province=15&level=regency&q=bungo') }),
     'nominations.submit': async (allowed) => ({ method: 'POST', url: url('intake', '/v1/nominations'), body: newJambiBody(allowed) }),
     'nominations.batch': async (allowed) => ({
       method: 'POST',

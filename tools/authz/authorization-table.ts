@@ -198,6 +198,15 @@ const RULES: readonly EndpointRule[] = [
     allowed: AUTHENTICATED,
   },
   {
+    id: 'regions.search',
+    service: 'intake',
+    method: 'GET',
+    path: '/v1/regions',
+    target: 'the official regencies of 15 named like Bungo',
+    success: 200,
+    allowed: AUTHENTICATED,
+  },
+  {
     id: 'nominations.submit',
     service: 'intake',
     method: 'POST',

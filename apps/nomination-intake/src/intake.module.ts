@@ -8,6 +8,7 @@ import { AmendmentsIdempotencyAudit1763720000000 } from './migrations/1763720000
 import { Advancement1763720300000 } from './migrations/1763720300000-advancement';
 import { IntakeProcessedEventsByTime1764540000000 } from './migrations/1764540000000-processed-events-by-time';
 import { NominationsModule } from './nominations/nominations.module';
+import { RegionsModule } from './regions/regions.module';
 
 export const INTAKE_SCHEMA = 'intake';
 /** Room for a batch of 1,000 nominations. */
@@ -34,6 +35,7 @@ export class IntakeModule {
         EditionsModule,
         NominationsModule,
         AdvancementModule,
+        RegionsModule,
       ],
     };
   }

@@ -56,6 +56,11 @@ export class RegionDirectory {
     return name.startsWith('Daerah Istimewa') || name.startsWith('DKI') ? name : `Provinsi ${name}`;
   }
 
+  /** Every region, in code order. */
+  all(): IterableIterator<Region> {
+    return this.byCode.values();
+  }
+
   /** Every region of a level, in code order. */
   list(level: RegionLevel): Region[] {
     return [...this.byCode.values()].filter((r) => r.level === level);

@@ -261,6 +261,26 @@ describe('nomination intake: scope, idempotency, batch, amendments and audit (re
       expect(again.body.results.map((r) => r.status)).toEqual([409, 409, 409]);
     });
 
+    it('should check every item and store nothing when it is a dry run', async () => {
+      const stored = jambi();
+      expect((await http('POST', `${intake.url}/v1/nominations/batch`, principals.kanwilSumbagsel, [stored])).status).toBe(200);
+      const fresh = southSumatra();
+      const url = `${intake.url}/v1/nominations/batch?dryRun=true`;
+
+      const answer = await http<BatchAnswer & { dryRun: boolean }>('POST', url, principals.kanwilSumbagsel, [fresh, stored, fresh]);
+
+      expect(answer.status).toBe(200);
+      expect(answer.body.dryRun).toBe(true);
+      expect(answer.body.results.map((r) => [r.index, r.status])).toEqual([
+        [0, 200],
+        [1, 409],
+        [2, 409],
+      ]);
+      // Stored by the dry run, it would now be a duplicate.
+      const submitted = await http<BatchAnswer>('POST', `${intake.url}/v1/nominations/batch`, principals.kanwilSumbagsel, [fresh]);
+      expect(submitted.body.results.map((r) => r.status)).toEqual([201]);
+    });
+
     it('should refuse more than 1,000 items', async () => {
       const answer = await http(
         'POST',

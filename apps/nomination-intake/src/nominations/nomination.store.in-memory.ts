@@ -32,6 +32,11 @@ export class InMemoryNominationStore extends NominationStore {
     return stored;
   }
 
+  override async alreadyNominated(nominations: NominationEntity[]): Promise<Set<string>> {
+    const taken = new Set([...this.nominations.values()].map(identity));
+    return new Set(nominations.filter((n) => taken.has(identity(n))).map((n) => n.id));
+  }
+
   override async find(id: string): Promise<NominationEntity | undefined> {
     const n = this.nominations.get(id);
     return n && structuredClone(n);

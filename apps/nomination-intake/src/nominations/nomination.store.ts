@@ -23,6 +23,8 @@ export interface NominationPage {
 export abstract class NominationStore {
   /** Stores new nominations; answers the ids stored (a nominee already nominated in its edition, tier and category is skipped). */
   abstract insert(tx: Tx, nominations: NominationEntity[]): Promise<Set<string>>;
+  /** Of the given nominations, the ids of those whose nominee is already nominated in their edition, tier and category. */
+  abstract alreadyNominated(nominations: NominationEntity[]): Promise<Set<string>>;
   abstract find(id: string): Promise<NominationEntity | undefined>;
   abstract findMany(tx: Tx, ids: string[]): Promise<NominationEntity[]>;
   /** Reads a nomination and locks it until `tx` ends. */
@@ -93,6 +95,23 @@ export class PostgresNominationStore extends NominationStore {
       params,
     );
     return new Set(inserted.map((r) => r.id));
+  }
+
+  override async alreadyNominated(nominations: NominationEntity[]): Promise<Set<string>> {
+    if (nominations.length === 0) return new Set();
+    const taken: { key: string }[] = await this.dataSource.query(
+      `SELECT n.edition || '|' || n.tier || '|' || n.category || '|' || n.nominee_key AS key FROM intake.nominations n
+       JOIN unnest($1::text[], $2::text[], $3::text[], $4::text[]) AS k(edition, tier, category, nominee_key)
+         USING (edition, tier, category, nominee_key)`,
+      [
+        nominations.map((n) => n.edition),
+        nominations.map((n) => n.tier),
+        nominations.map((n) => n.category),
+        nominations.map((n) => n.nomineeKey),
+      ],
+    );
+    const keys = new Set(taken.map((t) => t.key));
+    return new Set(nominations.filter((n) => keys.has(`${n.edition}|${n.tier}|${n.category}|${n.nomineeKey}`)).map((n) => n.id));
   }
 
   override async find(id: string): Promise<NominationEntity | undefined> {

@@ -1,5 +1,5 @@
-import { Body, Controller, Get, Headers, HttpCode, Param, Patch, Post, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiBody, ApiHeader, ApiOperation, ApiParam, ApiResponse, ApiTags } from '@nestjs/swagger';
+import { Body, Controller, Get, Headers, HttpCode, Param, ParseBoolPipe, Patch, Post, Query } from '@nestjs/common';
+import { ApiBearerAuth, ApiBody, ApiHeader, ApiOperation, ApiParam, ApiQuery, ApiResponse, ApiTags } from '@nestjs/swagger';
 import type { Principal } from '@paritrana/contracts';
 import { ConcurrencyLimit, CurrentPrincipal, type FieldError, Roles } from '@paritrana/platform';
 import { ChangeNominationUseCase } from './change-nomination.use-case';
@@ -21,7 +21,8 @@ const CONCURRENT_BATCHES = 2;
 
 export interface BatchItemResult {
   index: number;
-  status: 201 | 403 | 409 | 422;
+  /** 200: would be accepted (a dry run). */
+  status: 200 | 201 | 403 | 409 | 422;
   id?: string;
   submittedAt?: string;
   errors?: FieldError[];
@@ -29,10 +30,11 @@ export interface BatchItemResult {
 
 const STATUS_OF_OUTCOME = { accepted: 201, 'out-of-scope': 403, duplicate: 409, invalid: 422 } as const;
 
-const toBatchItemResult = (item: BatchItemOutcome): BatchItemResult =>
-  item.outcome === 'accepted'
-    ? { index: item.index, status: 201, id: item.id, submittedAt: item.submittedAt }
-    : { index: item.index, status: STATUS_OF_OUTCOME[item.outcome], errors: item.errors };
+const toBatchItemResult = (item: BatchItemOutcome): BatchItemResult => {
+  if (item.outcome === 'accepted') return { index: item.index, status: 201, id: item.id, submittedAt: item.submittedAt };
+  if (item.outcome === 'acceptable') return { index: item.index, status: 200 };
+  return { index: item.index, status: STATUS_OF_OUTCOME[item.outcome], errors: item.errors };
+};
 
 @ApiTags('nominations')
 @ApiBearerAuth()
@@ -73,9 +75,19 @@ export class NominationsController {
   @Roles(...WRITERS)
   @ApiOperation({ summary: `Nominate up to ${MAX_BATCH} at once; every item is answered (201, 403, 409 or 422)` })
   @ApiBody({ type: [SubmitNominationDto] })
-  async batch(@Body() body: unknown, @CurrentPrincipal() principal: Principal): Promise<{ results: BatchItemResult[] }> {
-    const outcomes = await this.batches.run(() => this.submitBatch.execute({ items: body, by: principal }));
-    return { results: outcomes.map(toBatchItemResult) };
+  @ApiQuery({
+    name: 'dryRun',
+    required: false,
+    type: Boolean,
+    description: 'Check every item and store nothing: 200 for each that would be accepted, the others as a submission answers them',
+  })
+  async batch(
+    @Body() body: unknown,
+    @CurrentPrincipal() principal: Principal,
+    @Query('dryRun', new ParseBoolPipe({ optional: true })) dryRun?: boolean,
+  ): Promise<{ dryRun?: true; results: BatchItemResult[] }> {
+    const outcomes = await this.batches.run(() => this.submitBatch.execute({ items: body, by: principal, dryRun }));
+    return { ...(dryRun ? { dryRun: true as const } : {}), results: outcomes.map(toBatchItemResult) };
   }
 
   @Get()

@@ -121,4 +121,24 @@ describe('SubmitBatchUseCase', () => {
     });
     expect(nominations.all()).toEqual([]);
   });
+
+  it('should answer each item as a submission would and store, announce and audit nothing when it is a dry run', async () => {
+    await sut.execute({ items: [regencyNomination('15.01')], by: jambiOffice, now: NOW });
+    const before = { stored: nominations.all().length, events: events.published.length, audit: audit.entries.length };
+
+    const outcomes = await sut.execute({
+      items: [regencyNomination('15.08'), regencyNomination('15.01'), regencyNomination('16.01'), regencyNomination('15.08')],
+      by: jambiOffice,
+      dryRun: true,
+      now: NOW,
+    });
+
+    expect(outcomes).toEqual([
+      { index: 0, outcome: 'acceptable' },
+      { index: 1, outcome: 'duplicate', errors: [{ path: 'nominee', message: expect.stringContaining('is already nominated in 2024') }] },
+      { index: 2, outcome: 'out-of-scope', errors: expect.any(Array) },
+      { index: 3, outcome: 'duplicate', errors: [{ path: 'nominee', message: expect.stringContaining('appears earlier in this batch') }] },
+    ]);
+    expect({ stored: nominations.all().length, events: events.published.length, audit: audit.entries.length }).toEqual(before);
+  });
 });

@@ -16,12 +16,15 @@ export interface SubmitBatchCommand {
   /** The request body as received: checked here to be an array of at most MAX_BATCH nominations. */
   items: unknown;
   by: Principal;
+  /** Check every item as a submission would, store nothing. */
+  dryRun?: boolean;
   now?: Date;
 }
 
 /** What became of one item of a batch. */
 export type BatchItemOutcome =
   | { index: number; outcome: 'accepted'; id: string; submittedAt: string }
+  | { index: number; outcome: 'acceptable' }
   | { index: number; outcome: 'out-of-scope' | 'duplicate' | 'invalid'; errors: FieldError[] };
 
 /** Up to 1,000 nominations in one request, answered per item; the accepted ones are stored in one transaction. */
@@ -35,7 +38,7 @@ export class SubmitBatchUseCase {
     private readonly audit: AuditLog,
   ) {}
 
-  async execute({ items, by, now = new Date() }: SubmitBatchCommand): Promise<BatchItemOutcome[]> {
+  async execute({ items, by, dryRun = false, now = new Date() }: SubmitBatchCommand): Promise<BatchItemOutcome[]> {
     if (!Array.isArray(items))
       throw DomainError.invalid('BATCH_INVALID', 'The body must be a JSON array of nominations', [
         { path: '', message: 'must be an array' },
@@ -78,8 +81,19 @@ export class SubmitBatchUseCase {
         });
       }
     }
-    await this.store(accepted, outcomes, by);
+    if (dryRun) await this.check(accepted, outcomes);
+    else await this.store(accepted, outcomes, by);
     return outcomes;
+  }
+
+  /** What storing would answer, without storing: duplicates of stored nominations, the others acceptable. */
+  private async check(accepted: Map<number, NominationEntity>, outcomes: BatchItemOutcome[]): Promise<void> {
+    const taken = await this.nominations.alreadyNominated([...accepted.values()]);
+    for (const [index, n] of accepted) {
+      outcomes[index] = taken.has(n.id)
+        ? { index, outcome: 'duplicate', errors: [{ path: 'nominee', message: alreadyNominated(n) }] }
+        : { index, outcome: 'acceptable' };
+    }
   }
 
   private async store(accepted: Map<number, NominationEntity>, outcomes: BatchItemOutcome[], by: Principal): Promise<void> {
@@ -91,7 +105,7 @@ export class SubmitBatchUseCase {
         outcomes[index] = {
           index,
           outcome: 'duplicate',
-          errors: [{ path: 'nominee', message: `${n.nominee.name} is already nominated in ${n.edition} ${n.tier} ${n.category}` }],
+          errors: [{ path: 'nominee', message: alreadyNominated(n) }],
         };
         return false;
       });
@@ -112,6 +126,8 @@ export class SubmitBatchUseCase {
     });
   }
 }
+
+const alreadyNominated = (n: NominationEntity) => `${n.nominee.name} is already nominated in ${n.edition} ${n.tier} ${n.category}`;
 
 /** An item's shape, checked as the HTTP layer checks a single nomination's body. */
 function parseItem(item: unknown): { dto: SubmitNominationDto } | { errors: FieldError[] } {

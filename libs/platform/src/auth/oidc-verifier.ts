@@ -26,6 +26,8 @@ export interface OidcSettings {
   fetchTimeoutMs?: number;
   /** The shortest time between two fetches of the keys for tokens naming an unknown `kid`. */
   keyRefetchCooldownMs?: number;
+  /** After a failed discovery, requests are answered 503 at once for this long before it is tried again. */
+  discoveryRetryMs?: number;
 }
 
 export const OIDC_ALGORITHMS = ['RS256', 'ES256'];
@@ -46,6 +48,7 @@ const TOKEN_KEY_ERRORS = [errors.JWKSNoMatchingKey, errors.JWKSMultipleMatchingK
 export class OidcVerifier {
   private readonly logger = new Logger('OidcVerifier');
   private keys?: Promise<JWTVerifyGetKey>;
+  private discoveryFailedAt?: number;
 
   constructor(private readonly settings: OidcSettings) {}
 
@@ -82,19 +85,25 @@ export class OidcVerifier {
     throw error;
   }
 
-  /** The provider's key set, from `OIDC_JWKS_URL` or discovery; a failed discovery is tried again on the next request. */
+  /**
+   * The provider's key set, from `OIDC_JWKS_URL` or discovery. A failed discovery is remembered for
+   * `discoveryRetryMs`, so requests meanwhile are refused at once instead of each waiting on the provider.
+   */
   private keySet(): Promise<JWTVerifyGetKey> {
+    const retryMs = this.settings.discoveryRetryMs ?? 5_000;
+    if (this.discoveryFailedAt !== undefined && Date.now() - this.discoveryFailedAt >= retryMs) {
+      this.keys = undefined;
+      this.discoveryFailedAt = undefined;
+    }
     this.keys ??= this.jwksUrl().then(
       (url) => this.cachedKeys(url),
       (error: Error) => {
-        this.keys = undefined;
-        throw error;
+        this.discoveryFailedAt = Date.now();
+        this.logger.warn(`${error.message}; tried again in ${retryMs} ms at the earliest`);
+        throw AuthRefusal.providerUnavailable();
       },
     );
-    return this.keys.catch((error: Error) => {
-      this.logger.warn(error.message);
-      throw AuthRefusal.providerUnavailable();
-    });
+    return this.keys;
   }
 
   private async jwksUrl(): Promise<URL> {

@@ -10,6 +10,7 @@ const DEV_SECRET = 'unit-test-development-secret';
 /** An identity provider for the test: its discovery document and keys over http, counting key fetches. */
 class KeysServer {
   fetches = 0;
+  discoveries = 0;
   keys: JWK[] = [];
   down = false;
   private server!: Server;
@@ -17,6 +18,7 @@ class KeysServer {
 
   async start(): Promise<this> {
     this.server = createServer((request, response) => {
+      if (request.url === '/realms/paritrana/.well-known/openid-configuration') this.discoveries++;
       if (this.down) return response.writeHead(503).end();
       const json = (body: unknown) => response.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify(body));
       if (request.url === '/realms/paritrana/.well-known/openid-configuration')
@@ -106,6 +108,7 @@ describe('TokenVerifier', () => {
   beforeEach(() => {
     idp.keys = [rsa.publicJwk, ec.publicJwk];
     idp.fetches = 0;
+    idp.discoveries = 0;
     idp.down = false;
   });
   afterAll(() => idp.stop());
@@ -183,12 +186,23 @@ describe('TokenVerifier', () => {
     });
 
     it('should answer 503 AUTH_PROVIDER_UNAVAILABLE when the provider cannot be reached for its keys, and recover when it is back', async () => {
-      const sut = oidcOnly();
+      const sut = new TokenVerifier({ oidc: { issuer: idp.issuer, audience: 'paritrana-api', discoveryRetryMs: 0 } });
       idp.down = true;
 
       expect(await refusalOf(sut.verify(await sign(rsa)))).toEqual({ code: 'AUTH_PROVIDER_UNAVAILABLE', kind: 'unavailable' });
       idp.down = false;
       expect((await sut.verify(await sign(rsa))).role).toBe('assessor');
+    });
+
+    it('should refuse at once without asking the provider again while its failed discovery is recent', async () => {
+      const sut = new TokenVerifier({ oidc: { issuer: idp.issuer, audience: 'paritrana-api', discoveryRetryMs: 60_000 } });
+      idp.down = true;
+      const token = await sign(rsa);
+
+      expect(await refusalOf(sut.verify(token))).toEqual({ code: 'AUTH_PROVIDER_UNAVAILABLE', kind: 'unavailable' });
+      idp.down = false;
+      expect(await refusalOf(sut.verify(token))).toEqual({ code: 'AUTH_PROVIDER_UNAVAILABLE', kind: 'unavailable' });
+      expect(idp.discoveries).toBe(1);
     });
 
     it('should answer 503 when nothing listens at the issuer', async () => {

@@ -1,4 +1,5 @@
 import { Module, type DynamicModule } from '@nestjs/common';
+import type { ApiDescription } from '@paritrana/platform';
 import { ServiceModule } from '@paritrana/service';
 import type { IntakeEnv } from './config/env';
 import { AdvancementModule } from './advancement/advancement.module';
@@ -13,6 +14,11 @@ import { RegionsModule } from './regions/regions.module';
 export const INTAKE_SCHEMA = 'intake';
 /** Room for a batch of 1,000 nominations. */
 export const INTAKE_BODY_LIMIT = '4mb';
+
+export const INTAKE_API: ApiDescription = {
+  title: 'Paritrana nomination intake',
+  description: 'Editions and nominations of the Paritrana Award',
+};
 
 @Module({})
 export class IntakeModule {

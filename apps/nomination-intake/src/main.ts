@@ -1,13 +1,12 @@
 import 'reflect-metadata';
 import { startHttpApp } from '@paritrana/platform';
 import { loadIntakeEnv } from './config/env';
-import { INTAKE_BODY_LIMIT, IntakeModule } from './intake.module';
+import { INTAKE_BODY_LIMIT, INTAKE_API, IntakeModule } from './intake.module';
 
 async function main() {
   const env = loadIntakeEnv();
   await startHttpApp(IntakeModule.forRoot(env), {
-    title: 'Paritrana nomination intake',
-    description: 'Editions and nominations of the Paritrana Award',
+    ...INTAKE_API,
     port: env.PORT,
     logLevel: env.LOG_LEVEL,
     bodyLimit: INTAKE_BODY_LIMIT,

@@ -1,13 +1,12 @@
 import 'reflect-metadata';
 import { startHttpApp } from '@paritrana/platform';
 import { loadNotificationEnv } from './config/env';
-import { NotificationModule } from './notification.module';
+import { NOTIFICATION_API, NotificationModule } from './notification.module';
 
 async function main() {
   const env = loadNotificationEnv();
   await startHttpApp(NotificationModule.forRoot(env), {
-    title: 'Paritrana notification',
-    description: 'Congratulation emails to the winners of the Paritrana Award, and their delivery log',
+    ...NOTIFICATION_API,
     port: env.PORT,
     logLevel: env.LOG_LEVEL,
   });

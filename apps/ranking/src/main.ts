@@ -1,13 +1,12 @@
 import 'reflect-metadata';
 import { startHttpApp } from '@paritrana/platform';
 import { loadRankingEnv } from './config/env';
-import { RankingModule } from './ranking.module';
+import { RANKING_API, RankingModule } from './ranking.module';
 
 async function main() {
   const env = loadRankingEnv();
   await startHttpApp(RankingModule.forRoot(env), {
-    title: 'Paritrana ranking',
-    description: 'Provincial and national boards of the Paritrana Award, and their publication',
+    ...RANKING_API,
     port: env.PORT,
     logLevel: env.LOG_LEVEL,
   });

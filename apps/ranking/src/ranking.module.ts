@@ -1,4 +1,5 @@
 import { Module, type DynamicModule } from '@nestjs/common';
+import type { ApiDescription } from '@paritrana/platform';
 import { ServiceModule } from '@paritrana/service';
 import { BoardsModule } from './boards/boards.module';
 import type { RankingEnv } from './config/env';
@@ -9,6 +10,11 @@ import { ScoreTimes1763720500000 } from './migrations/1763720500000-score-times'
 import { RankingAuditLog1763720600000 } from './migrations/1763720600000-audit-log';
 import { AnnouncementTimes1763720700000 } from './migrations/1763720700000-announcement-times';
 import { RankingProcessedEventsByTime1764540000000 } from './migrations/1764540000000-processed-events-by-time';
+
+export const RANKING_API: ApiDescription = {
+  title: 'Paritrana ranking',
+  description: 'Provincial and national boards of the Paritrana Award, and their publication',
+};
 
 @Module({})
 export class RankingModule {

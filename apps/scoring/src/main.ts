@@ -1,13 +1,12 @@
 import 'reflect-metadata';
 import { startHttpApp } from '@paritrana/platform';
 import { loadScoringEnv } from './config/env';
-import { ScoringModule } from './scoring.module';
+import { SCORING_API, ScoringModule } from './scoring.module';
 
 async function main() {
   const env = loadScoringEnv();
   await startHttpApp(ScoringModule.forRoot(env), {
-    title: 'Paritrana scoring',
-    description: 'Rubric scores and assessments of Paritrana Award nominations',
+    ...SCORING_API,
     port: env.PORT,
     logLevel: env.LOG_LEVEL,
   });

@@ -1,4 +1,5 @@
 import { Module, type DynamicModule } from '@nestjs/common';
+import type { ApiDescription } from '@paritrana/platform';
 import { ServiceModule } from '@paritrana/service';
 import type { ScoringEnv } from './config/env';
 import { EditionsModule } from './editions/editions.module';
@@ -8,6 +9,11 @@ import { NominationVersions1763720500000 } from './migrations/1763720500000-nomi
 import { ScoringAuditLog1763720600000 } from './migrations/1763720600000-audit-log';
 import { ScoringProcessedEventsByTime1764540000000 } from './migrations/1764540000000-processed-events-by-time';
 import { ScoresModule } from './scores/scores.module';
+
+export const SCORING_API: ApiDescription = {
+  title: 'Paritrana scoring',
+  description: 'Rubric scores and assessments of Paritrana Award nominations',
+};
 
 @Module({})
 export class ScoringModule {

@@ -1,5 +1,6 @@
 export * from './audit/audit-log';
 export * from './audit/audit.module';
+export * from './audit/audit.response';
 export * from './audit/in-memory-audit-log';
 export * from './auth/auth.decorators';
 export * from './auth/auth.guard';
@@ -15,6 +16,8 @@ export * from './errors/out-of-scope';
 export * from './health/health.controller';
 export * from './http/bootstrap';
 export * from './http/exception.filter';
+export * from './http/openapi';
+export * from './http/problem.response';
 export * from './http/validation';
 export * from './runtime/concurrency-limit';
 export * from './runtime/poller';

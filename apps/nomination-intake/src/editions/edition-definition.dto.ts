@@ -1,4 +1,4 @@
-import { ApiProperty } from '@nestjs/swagger';
+import { ApiProperty, type SchemaObject } from '@nestjs/swagger';
 import {
   AGGREGATES,
   CATEGORY_CODE_PATTERN,
@@ -8,6 +8,7 @@ import {
   NATIONAL_SCOPES,
   NOMINEE_KINDS,
   PANEL_NORMALIZATIONS,
+  PANEL_ROUND_PATTERN,
   PROVINCE_CODE_PATTERN,
   TIERS,
   ZONE_CODE_PATTERN,
@@ -66,6 +67,45 @@ const IsDateTime = (options?: ValidationOptions) =>
     },
     options,
   );
+
+/*
+ * The unions of the contract (a criterion's value source and scale, an eligibility rule) in
+ * OpenAPI 3.0 terms, which has no tuples or pattern-keyed records.
+ */
+const closedObject = (properties: Record<string, SchemaObject>): SchemaObject => ({
+  type: 'object',
+  properties,
+  required: Object.keys(properties),
+  additionalProperties: false,
+});
+const indicatorPair: SchemaObject = { type: 'array', items: { type: 'string' }, minItems: 2, maxItems: 2 };
+const subScore: SchemaObject = { type: 'number', minimum: 0, maximum: 100 };
+
+const VALUE_SOURCE: SchemaObject[] = [
+  closedObject({ indicator: { type: 'string', description: 'A dotted indicator path, e.g. regulation.level' } }),
+  closedObject({ ratio: { ...indicatorPair, description: 'part / whole' } }),
+  closedObject({ growth: { ...indicatorPair, description: '(current - previous) / previous' } }),
+  closedObject({ panel: { type: 'string', pattern: PANEL_ROUND_PATTERN, description: 'The assessment round scoring it' } }),
+];
+
+const SCALE: SchemaObject[] = [
+  closedObject({ linear: closedObject({ min: { type: 'number' }, max: { type: 'number' } }) }),
+  closedObject({
+    steps: { type: 'array', minItems: 1, items: closedObject({ gte: { type: 'number' }, score: subScore }) },
+  }),
+  closedObject({ map: { type: 'object', minProperties: 1, additionalProperties: subScore } }),
+];
+
+const ELIGIBILITY_RULE: SchemaObject = {
+  oneOf: [
+    { type: 'object', properties: { indicator: { type: 'string' }, equals: {} }, required: ['indicator', 'equals'] },
+    {
+      type: 'object',
+      properties: { indicator: { type: 'string' }, includesAll: { type: 'array', items: {} } },
+      required: ['indicator', 'includesAll'],
+    },
+  ],
+};
 
 export class SubmissionWindowDto {
   @ApiProperty({ example: '2025-01-01T00:00:00Z' })
@@ -126,13 +166,14 @@ export class CriterionDto implements Criterion {
   weight!: number;
 
   @ApiProperty({
+    oneOf: VALUE_SOURCE,
     example: { ratio: ['participants.wageEarners', 'workforce.wageEarners'] },
     description: 'indicator, ratio, growth or panel',
   })
   @IsObject()
   value!: ValueSource;
 
-  @ApiProperty({ example: { linear: { min: 0, max: 1 } }, description: 'linear, steps or map' })
+  @ApiProperty({ oneOf: SCALE, example: { linear: { min: 0, max: 1 } }, description: 'linear, steps or map' })
   @IsObject()
   scale!: Scale;
 
@@ -154,7 +195,7 @@ export class RubricDto implements Rubric {
   @Max(50)
   minAssessors!: number;
 
-  @ApiProperty({ example: [], description: '{ indicator, equals } or { indicator, includesAll }' })
+  @ApiProperty({ type: 'array', items: ELIGIBILITY_RULE, example: [], description: '{ indicator, equals } or { indicator, includesAll }' })
   @IsArray()
   @IsObject({ each: true })
   eligibility!: EligibilityRule[];

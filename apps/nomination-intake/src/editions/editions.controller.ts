@@ -1,7 +1,7 @@
 import { Body, Controller, Get, HttpCode, Param, Post } from '@nestjs/common';
-import { ApiBearerAuth, ApiOperation, ApiParam, ApiResponse, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiParam, ApiResponse, ApiTags } from '@nestjs/swagger';
 import type { EditionDefinition, Principal } from '@paritrana/contracts';
-import { CurrentPrincipal, Roles } from '@paritrana/platform';
+import { ApiProblems, CurrentPrincipal, Roles } from '@paritrana/platform';
 import { DefineEditionUseCase } from './define-edition.use-case';
 import { EditionDefinitionDto } from './edition-definition.dto';
 import { EditionsQuery } from './editions.query';
@@ -18,18 +18,25 @@ export class EditionsController {
   @Post()
   @HttpCode(201)
   @Roles('secretariat', 'admin')
-  @ApiOperation({ summary: 'Define an edition: schedule, zones, categories and their rubrics' })
-  @ApiResponse({ status: 201, description: 'Defined; flows to scoring and ranking as paritrana.edition.defined.v1' })
-  @ApiResponse({ status: 409, description: 'An edition with this code exists' })
-  @ApiResponse({ status: 422, description: 'Every problem in the definition, each with its path' })
+  @ApiOperation({ operationId: 'defineEdition', summary: 'Define an edition: schedule, zones, categories and their rubrics' })
+  @ApiResponse({
+    status: 201,
+    type: EditionDefinitionDto,
+    description: 'Defined; flows to scoring and ranking as paritrana.edition.defined.v1',
+  })
+  @ApiProblems({
+    409: 'An edition with this code exists (EDITION_EXISTS)',
+    422: 'Every problem in the definition, each with its path',
+  })
   define(@Body() body: EditionDefinitionDto, @CurrentPrincipal() principal: Principal): Promise<EditionDefinition> {
     return this.defineEdition.execute({ definition: body, by: principal });
   }
 
   @Get(':code')
-  @ApiOperation({ summary: 'Read an edition definition' })
+  @ApiOperation({ operationId: 'getEdition', summary: 'Read an edition definition' })
   @ApiParam({ name: 'code', example: '2024' })
-  @ApiResponse({ status: 404, description: 'No such edition' })
+  @ApiOkResponse({ type: EditionDefinitionDto })
+  @ApiProblems({ 404: 'No such edition (EDITION_NOT_FOUND)' })
   get(@Param('code') code: string): Promise<EditionDefinition> {
     return this.editions.get(code);
   }

@@ -1,7 +1,9 @@
-import { ApiProperty } from '@nestjs/swagger';
+import { ApiProperty, type SchemaObject } from '@nestjs/swagger';
 import {
   EMPLOYER_SECTORS,
   EMPLOYER_SIZES,
+  EmployerIndicatorsSchema,
+  GovernmentIndicatorsSchema,
   isEmailAddress,
   NOMINEE_KINDS,
   NPP_PATTERN,
@@ -32,12 +34,20 @@ import {
   ValidateBy,
   ValidateNested,
 } from 'class-validator';
+import { NOMINATION_STATUSES, type NominationStatus } from './nomination.entity';
 
 /*
  * Nominee and contact have the shapes of @paritrana/contracts' NomineeSchema and ContactSchema, as
  * they travel on the nomination events; the patterns and enums come from there, the types are
  * checked against them below, and nomination.dto.spec.ts runs both over the same nominations.
  */
+
+/** The indicators of a government or of an employer, as the contract's schemas state them (plain JSON Schema, valid OpenAPI). */
+export const INDICATORS_SCHEMA = {
+  anyOf: [GovernmentIndicatorsSchema, EmployerIndicatorsSchema].map((schema): SchemaObject => JSON.parse(JSON.stringify(schema))),
+  example: { workforce: { wageEarners: 61000 }, participants: { wageEarners: 40870 }, regulation: { level: 'perda' } },
+  description: 'Indicators by group, those of the nominee’s kind; counts are non-negative integers and a part never exceeds its whole',
+};
 
 /** An address validator.js accepts and the event schema's `email` format too. */
 const IsEmailAddress = (message: string) =>
@@ -152,10 +162,7 @@ export class SubmitNominationDto {
   @Type(() => ContactDto)
   contact!: ContactDto;
 
-  @ApiProperty({
-    example: { workforce: { wageEarners: 61000 }, participants: { wageEarners: 40870 }, regulation: { level: 'perda' } },
-    description: 'Indicators by group; counts are non-negative integers and a part never exceeds its whole',
-  })
+  @ApiProperty(INDICATORS_SCHEMA)
   @IsObject()
   indicators!: Record<string, unknown>;
 
@@ -177,7 +184,12 @@ export class AmendNominationDto {
   @Type(() => ContactDto)
   contact?: ContactDto;
 
-  @ApiProperty({ required: false, example: { participants: { wageEarners: 41200 } }, description: 'Replaces all indicators' })
+  @ApiProperty({
+    ...INDICATORS_SCHEMA,
+    required: false,
+    example: { participants: { wageEarners: 41200 } },
+    description: 'Replaces all indicators',
+  })
   @IsOptional()
   @IsObject()
   indicators?: Record<string, unknown>;
@@ -221,10 +233,10 @@ export class ListNominationsQuery {
   @IsString()
   category?: string;
 
-  @ApiProperty({ required: false, enum: ['submitted', 'withdrawn'] })
+  @ApiProperty({ required: false, enum: NOMINATION_STATUSES })
   @IsOptional()
-  @IsIn(['submitted', 'withdrawn'])
-  status?: 'submitted' | 'withdrawn';
+  @IsIn(NOMINATION_STATUSES)
+  status?: NominationStatus;
 
   @ApiProperty({ required: false, example: 1, default: 1 })
   @IsOptional()
@@ -240,17 +252,6 @@ export class ListNominationsQuery {
   @Min(1)
   @Max(500)
   pageSize: number = 50;
-}
-
-export class NominationAcceptedDto {
-  @ApiProperty({ format: 'uuid' })
-  id!: string;
-
-  @ApiProperty({ example: 'submitted' })
-  status!: string;
-
-  @ApiProperty({ example: '2025-03-01T08:00:00.000Z' })
-  submittedAt!: string;
 }
 
 /** Fails to compile when the DTOs and the event shapes drift apart; a government nominee is named by the intake, not the caller. */

@@ -1,7 +1,8 @@
 import type { Contact, NominationDocument, Nominee, Tier } from '@paritrana/contracts';
 import { Column, Entity, PrimaryColumn } from 'typeorm';
 
-export type NominationStatus = 'submitted' | 'withdrawn';
+export const NOMINATION_STATUSES = ['submitted', 'withdrawn'] as const;
+export type NominationStatus = (typeof NOMINATION_STATUSES)[number];
 
 @Entity({ name: 'nominations' })
 export class NominationEntity {

@@ -1,6 +1,8 @@
 import { Controller, Get, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { RegionsDto, SearchRegionsQuery } from './regions.dto';
+import { ApiProblems } from '@paritrana/platform';
+import { SearchRegionsQuery } from './regions.dto';
+import { RegionsResponse } from './regions.response';
 import { SearchRegionsUseCase } from './search-regions.use-case';
 
 @ApiTags('regions')
@@ -10,9 +12,13 @@ export class RegionsController {
   constructor(private readonly searchRegions: SearchRegionsUseCase) {}
 
   @Get()
-  @ApiOperation({ summary: 'Official regions (Kepmendagri) by province, level and name, to pick a nominee' })
-  @ApiOkResponse({ type: RegionsDto })
-  search(@Query() query: SearchRegionsQuery): RegionsDto {
+  @ApiOperation({
+    operationId: 'searchRegions',
+    summary: 'Official regions (Kepmendagri) by province, level and name, to pick a nominee',
+  })
+  @ApiOkResponse({ type: RegionsResponse })
+  @ApiProblems({ 422: 'Invalid filters' })
+  search(@Query() query: SearchRegionsQuery): RegionsResponse {
     return this.searchRegions.execute(query);
   }
 }

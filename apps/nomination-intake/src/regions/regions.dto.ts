@@ -28,22 +28,3 @@ export class SearchRegionsQuery {
   @Max(100)
   limit: number = 20;
 }
-
-export class RegionDto {
-  @ApiProperty({ example: '15.08' })
-  code!: string;
-
-  @ApiProperty({ example: 'Kabupaten Bungo' })
-  name!: string;
-
-  @ApiProperty({ enum: REGION_LEVELS, example: 'regency' })
-  level!: RegionLevel;
-
-  @ApiProperty({ required: false, example: '15' })
-  parentCode?: string;
-}
-
-export class RegionsDto {
-  @ApiProperty({ type: [RegionDto] })
-  regions!: RegionDto[];
-}

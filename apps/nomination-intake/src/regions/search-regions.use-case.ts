@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { RegionDirectory, type Region, type RegionLevel } from '@paritrana/contracts';
+import type { RegionsResponse } from './regions.response';
 
 export interface SearchRegionsQueryCommand {
   province?: string;
@@ -13,7 +14,7 @@ export interface SearchRegionsQueryCommand {
 export class SearchRegionsUseCase {
   constructor(private readonly regions: RegionDirectory) {}
 
-  execute({ province, level, q, limit }: SearchRegionsQueryCommand): { regions: Region[] } {
+  execute({ province, level, q, limit }: SearchRegionsQueryCommand): RegionsResponse {
     const words = normalise(q ?? '')
       .split(' ')
       .filter(Boolean);

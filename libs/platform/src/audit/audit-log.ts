@@ -6,8 +6,15 @@ import type { DataSource, EntityManager, QueryRunner } from 'typeorm';
 export const AUDIT_SCHEMA = Symbol('AUDIT_SCHEMA');
 
 /** Every action any service records in its audit trail. */
-export type AuditAction =
-  'edition.defined' | 'nomination.submitted' | 'nomination.amended' | 'nomination.withdrawn' | 'assessment.recorded' | 'board.published';
+export const AUDIT_ACTIONS = [
+  'edition.defined',
+  'nomination.submitted',
+  'nomination.amended',
+  'nomination.withdrawn',
+  'assessment.recorded',
+  'board.published',
+] as const;
+export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 
 export interface AuditEntry {
   action: AuditAction;

@@ -1,9 +1,11 @@
 import { Controller, Get, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiOperation, ApiQuery, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiQuery, ApiTags } from '@nestjs/swagger';
 import { Roles } from '../auth/auth.decorators';
 import { DomainError, type FieldError } from '../errors/domain-error';
+import { ApiProblems } from '../http/problem.response';
 import { isUuid } from '../http/validation';
-import { AuditLog } from './audit-log';
+import { AUDIT_ACTIONS, AuditLog } from './audit-log';
+import { AuditEntriesResponse } from './audit.response';
 
 const ACTION = /^[a-z]+(\.[a-z]+)+$/;
 
@@ -15,17 +17,22 @@ export class AuditController {
 
   @Get()
   @Roles('secretariat', 'admin')
-  @ApiOperation({ summary: "This service's audit trail: who did what to which nomination or board, and when (newest first)" })
-  @ApiQuery({ name: 'nominationId', required: false })
+  @ApiOperation({
+    operationId: 'listAuditEntries',
+    summary: "This service's audit trail: who did what to which nomination or board, and when (newest first)",
+  })
+  @ApiQuery({ name: 'nominationId', required: false, format: 'uuid' })
   @ApiQuery({ name: 'actor', required: false, example: 'kanwil-sumbagsel' })
-  @ApiQuery({ name: 'action', required: false, example: 'nomination.submitted' })
-  @ApiQuery({ name: 'limit', required: false, example: 100 })
+  @ApiQuery({ name: 'action', required: false, enum: AUDIT_ACTIONS, example: 'nomination.submitted' })
+  @ApiQuery({ name: 'limit', required: false, type: 'integer', minimum: 1, maximum: 1000, example: 100 })
+  @ApiOkResponse({ type: AuditEntriesResponse })
+  @ApiProblems({ 422: 'Invalid filters (AUDIT_QUERY_INVALID)' })
   async list(
     @Query('nominationId') nominationId?: string,
     @Query('actor') actor?: string,
     @Query('action') action?: string,
     @Query('limit') limit = '100',
-  ) {
+  ): Promise<AuditEntriesResponse> {
     const errors: FieldError[] = [];
     if (nominationId !== undefined && !isUuid(nominationId)) errors.push({ path: 'nominationId', message: 'must be a UUID' });
     if (action !== undefined && !ACTION.test(action)) errors.push({ path: 'action', message: 'must look like nomination.submitted' });

@@ -1,14 +1,13 @@
 import { Logger, type INestApplication, type LogLevel } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import type { NestExpressApplication } from '@nestjs/platform-express';
-import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
+import { SwaggerModule } from '@nestjs/swagger';
 import helmet from 'helmet';
 import { collectDefaultMetrics, register } from 'prom-client';
+import { openApiDocument, type ApiDescription } from './openapi';
 import { strictValidationPipe } from './validation';
 
-export interface HttpAppOptions {
-  title: string;
-  description: string;
+export interface HttpAppOptions extends ApiDescription {
   port: number;
   logLevel: LogLevel;
   bodyLimit?: string;
@@ -29,11 +28,7 @@ export async function startHttpApp(module: unknown, options: HttpAppOptions): Pr
   app.useGlobalPipes(strictValidationPipe());
   app.enableShutdownHooks();
   if (!register.getSingleMetric('process_cpu_user_seconds_total')) collectDefaultMetrics();
-  const document = SwaggerModule.createDocument(
-    app,
-    new DocumentBuilder().setTitle(options.title).setDescription(options.description).setVersion('1').addBearerAuth().build(),
-  );
-  SwaggerModule.setup('docs', app, document);
+  SwaggerModule.setup('docs', app, openApiDocument(app, options));
   await app.listen(options.port, '0.0.0.0');
   new Logger('Bootstrap').log(`${options.title} listening on http://127.0.0.1:${options.port} (docs at /docs)`);
   return app;

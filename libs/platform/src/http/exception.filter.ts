@@ -1,11 +1,11 @@
 import { Catch, HttpException, Logger, type ArgumentsHost, type ExceptionFilter } from '@nestjs/common';
 import type { Response } from 'express';
 import { DomainError, HTTP_STATUS_OF_KIND } from '../errors/domain-error';
+import type { FieldErrorResponse, ProblemResponse } from './problem.response';
 
-interface ErrorBody {
-  code: string;
-  message: string;
-  errors?: { path: string; message: string }[];
+/** What the OpenAPI documents declare (ProblemResponse, ValidationProblemResponse), plus a domain error's details. */
+interface ErrorBody extends ProblemResponse {
+  errors?: FieldErrorResponse[];
   [extra: string]: unknown;
 }
 

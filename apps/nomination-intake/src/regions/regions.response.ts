@@ -1,0 +1,21 @@
+import { ApiProperty } from '@nestjs/swagger';
+import { REGION_LEVELS, type RegionLevel } from '@paritrana/contracts';
+
+export class RegionResponse {
+  @ApiProperty({ example: '15.08' })
+  code!: string;
+
+  @ApiProperty({ example: 'Kabupaten Bungo' })
+  name!: string;
+
+  @ApiProperty({ enum: REGION_LEVELS, example: 'regency' })
+  level!: RegionLevel;
+
+  @ApiProperty({ required: false, example: '15', description: 'Every region but a province' })
+  parentCode?: string;
+}
+
+export class RegionsResponse {
+  @ApiProperty({ type: [RegionResponse], description: 'In code order' })
+  regions!: RegionResponse[];
+}

@@ -76,7 +76,14 @@ export async function loadDemoNominations({ targets, log, tokens = developmentTo
 export async function loadDemoAssessments({ targets, log, tokens = developmentTokens, timeoutMs = 120_000 }: DemoLoad): Promise<void> {
   const admin = tokens(DEMO_ADMIN);
   const planned = readDemoAssessments(demoFile('assessments-2024.csv'));
-  const boards = [...new Map(planned.map((a) => [`${a.edition}:${a.tier}:${a.province}:${a.category}`, a])).values()];
+  const boards = [
+    ...new Map(
+      planned.map(({ edition, tier, province, category }) => [
+        `${edition}:${tier}:${province}:${category}`,
+        { edition, tier, province, category },
+      ]),
+    ).values(),
+  ];
   const nominations: NominationRef[] = [];
   for (const board of boards) nominations.push(...(await listNominations(targets.intake, admin, board)));
   const { matched, withdrawn, unmatched } = matchAssessments(planned, nominations);

@@ -1,4 +1,5 @@
-import { matchAssessments, pendingAssessments, readDemoAssessments, type NominationRef } from './demo-assessments';
+import type { EditionDefinition } from '@paritrana/contracts';
+import { matchAssessments, pendingAssessments, readDemoAssessments, roundsOutsideRubrics, type NominationRef } from './demo-assessments';
 
 const HEADER = 'edition,tier,province,category,nominee,round,scores.verification,scores.interview,comment';
 
@@ -112,5 +113,38 @@ describe('pendingAssessments', () => {
       ['muaro-jambi', 'interview'],
       ['kota-jambi', 'interview'],
     ]);
+  });
+});
+
+describe('roundsOutsideRubrics', () => {
+  const rubric = (rounds: string[]) => ({
+    version: 1,
+    minAssessors: 1,
+    eligibility: [],
+    tieBreak: [],
+    criteria: rounds.map((round) => ({
+      code: round,
+      name: round,
+      weight: 10,
+      value: { panel: round },
+      scale: { linear: { min: 0, max: 100 } },
+    })),
+  });
+  const edition = (rounds: string[]) =>
+    ({
+      code: '2024',
+      categories: [{ code: 'regency', nomineeKind: 'regency', tiers: ['provincial'], rubrics: { provincial: rubric(rounds) } }],
+    }) as unknown as EditionDefinition;
+  const csv = `${HEADER}
+2024,provincial,15,regency,15.08,verification,92,,
+2024,provincial,15,regency,15.08,interview,,93,
+2024,provincial,15,village,15.05.06.2016,interview,,95,`;
+
+  it('should name the category and round of every assessment the stored rubrics cannot take', () => {
+    expect(roundsOutsideRubrics(readDemoAssessments(csv), edition(['interview']))).toEqual(['regency verification', 'village interview']);
+  });
+
+  it('should name none when every round is a panel round of its category', () => {
+    expect(roundsOutsideRubrics(readDemoAssessments(csv).slice(0, 2), edition(['verification', 'interview']))).toEqual([]);
   });
 });

@@ -1,4 +1,4 @@
-import { parseCsv } from '@paritrana/contracts';
+import { findCategory, parseCsv, type EditionDefinition, type Tier } from '@paritrana/contracts';
 
 /** One assessor's scores for one nominee and round, as `deploy/demo/assessments-2024.csv` gives them. */
 export interface DemoAssessment {
@@ -117,4 +117,17 @@ export function pendingAssessments(
   return matched.filter(
     (a) => !(recorded.get(a.nominationId) ?? []).some((r) => r.current && r.assessor === assessor && r.round === a.round),
   );
+}
+
+/**
+ * The rounds of the demo assessments that the stored edition's rubrics have no panel criterion for:
+ * an edition defined by an earlier demo, which cannot take these scores.
+ */
+export function roundsOutsideRubrics(assessments: DemoAssessment[], edition: EditionDefinition): string[] {
+  const missing = new Set<string>();
+  for (const a of assessments) {
+    const rubric = findCategory(edition, a.category)?.rubrics[a.tier as Tier];
+    if (!rubric?.criteria.some((c) => 'panel' in c.value && c.value.panel === a.round)) missing.add(`${a.category} ${a.round}`);
+  }
+  return [...missing];
 }

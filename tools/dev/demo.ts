@@ -1,11 +1,18 @@
-import type { Principal } from '@paritrana/contracts';
+import type { EditionDefinition, Principal } from '@paritrana/contracts';
 import { sleep } from '@paritrana/infra/ports';
 import { repoRoot } from '@paritrana/infra/repo-root';
 import { DEVELOPMENT_JWT_SECRET, signToken } from '@paritrana/platform';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { importNominations } from '../import/importer';
-import { matchAssessments, pendingAssessments, readDemoAssessments, type NominationRef, type RecordedAssessment } from './demo-assessments';
+import {
+  matchAssessments,
+  pendingAssessments,
+  readDemoAssessments,
+  roundsOutsideRubrics,
+  type NominationRef,
+  type RecordedAssessment,
+} from './demo-assessments';
 
 /** Where the demo is loaded: the services' base URLs. */
 export interface DemoTargets {
@@ -76,6 +83,17 @@ export async function loadDemoNominations({ targets, log, tokens = developmentTo
 export async function loadDemoAssessments({ targets, log, tokens = developmentTokens, timeoutMs = 120_000 }: DemoLoad): Promise<void> {
   const admin = tokens(DEMO_ADMIN);
   const planned = readDemoAssessments(demoFile('assessments-2024.csv'));
+  const code = (JSON.parse(demoFile('edition-2024.json')) as { code: string }).code;
+  const stored = await fetch(`${targets.intake}/v1/editions/${code}`, { headers: { authorization: `Bearer ${admin}` } });
+  if (stored.status !== 200) throw new Error(`Reading the demo edition failed with ${stored.status}: ${await stored.text()}`);
+  const outside = roundsOutsideRubrics(planned, (await stored.json()) as EditionDefinition);
+  if (outside.length > 0) {
+    log(
+      `Demo scores not entered: edition ${code} was defined by an earlier demo, without the rounds ${outside.join(', ')}; ` +
+        'stop, rm -rf .data and make start again for the whole demo',
+    );
+    return;
+  }
   const boards = [
     ...new Map(
       planned.map(({ edition, tier, province, category }) => [

@@ -7,7 +7,7 @@ import { isPortOpen, sleep } from '@paritrana/infra/ports';
 import { createDatabase } from '@paritrana/infra/postgres';
 import { repoRoot } from '@paritrana/infra/repo-root';
 import { SERVICE_ENV, SERVICE_NODE_ARGS } from '@paritrana/infra/service-runtime';
-import { loadDemoEdition, loadDemoNominations } from './demo';
+import { loadDemo } from './demo';
 import { Supervisor } from './supervisor';
 
 const root = repoRoot();
@@ -168,8 +168,10 @@ async function main(): Promise<void> {
     });
   }
   for (const service of SERVICES) await waitReady(service.name, service.port);
-  await loadDemoEdition(`http://127.0.0.1:${SERVICES[0].port}`, (line) => supervisor.info(line));
-  await loadDemoNominations(`http://127.0.0.1:${SERVICES[0].port}`, (line) => supervisor.info(line));
+  await loadDemo({
+    targets: { intake: `http://127.0.0.1:${SERVICES[0].port}`, scoring: `http://127.0.0.1:${SERVICES[1].port}` },
+    log: (line) => supervisor.info(line),
+  });
 
   const lines = [
     `Paritrana Award platform is up in ${((Date.now() - started) / 1000).toFixed(1)} s:`,

@@ -184,12 +184,12 @@ export class CriterionDto implements Criterion {
 }
 
 export class RubricDto implements Rubric {
-  @ApiProperty({ example: 1 })
+  @ApiProperty({ type: 'integer', example: 1 })
   @IsInt()
   @Min(1)
   version!: number;
 
-  @ApiProperty({ example: 1 })
+  @ApiProperty({ type: 'integer', example: 1 })
   @IsInt()
   @Min(0)
   @Max(50)
@@ -251,13 +251,13 @@ export class CategoryDto implements Category {
   @IsIn(TIERS, { each: true })
   tiers!: (typeof TIERS)[number][];
 
-  @ApiProperty({ example: 3 })
+  @ApiProperty({ type: 'integer', example: 3 })
   @IsInt()
   @Min(1)
   @Max(10)
   winners!: number;
 
-  @ApiProperty({ example: 1 })
+  @ApiProperty({ type: 'integer', example: 1 })
   @IsInt()
   @Min(0)
   advance!: number;
@@ -284,13 +284,13 @@ export class EditionDefinitionDto implements EditionDefinition {
   @MaxLength(200)
   name!: string;
 
-  @ApiProperty({ example: 2023 })
+  @ApiProperty({ type: 'integer', example: 2023 })
   @IsInt()
   @Min(2000)
   @Max(2100)
   assessmentYear!: number;
 
-  @ApiProperty({ example: 2024 })
+  @ApiProperty({ type: 'integer', example: 2024 })
   @IsInt()
   @Min(2000)
   @Max(2100)

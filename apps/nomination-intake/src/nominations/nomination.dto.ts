@@ -238,14 +238,14 @@ export class ListNominationsQuery {
   @IsIn(NOMINATION_STATUSES)
   status?: NominationStatus;
 
-  @ApiProperty({ required: false, example: 1, default: 1 })
+  @ApiProperty({ type: 'integer', required: false, example: 1, default: 1 })
   @IsOptional()
   @Type(() => Number)
   @IsInt()
   @Min(1)
   page: number = 1;
 
-  @ApiProperty({ required: false, example: 50, default: 50, maximum: 500 })
+  @ApiProperty({ type: 'integer', required: false, example: 50, default: 50, maximum: 500 })
   @IsOptional()
   @Type(() => Number)
   @IsInt()

@@ -20,7 +20,7 @@ export class SearchRegionsQuery {
   @MaxLength(100)
   q?: string;
 
-  @ApiProperty({ required: false, example: 20, default: 20, maximum: 100 })
+  @ApiProperty({ type: 'integer', required: false, example: 20, default: 20, maximum: 100 })
   @IsOptional()
   @Type(() => Number)
   @IsInt()

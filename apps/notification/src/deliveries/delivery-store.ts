@@ -25,11 +25,13 @@ export interface DueDelivery extends PlannedDelivery {
   attempts: number;
 }
 
+export const DELIVERY_STATUSES = ['pending', 'sent', 'failed'] as const;
+
 export interface DeliveryLogEntry extends DeliveryKey {
   recipient: string;
   messageId: string;
   title: string;
-  status: 'pending' | 'sent' | 'failed';
+  status: (typeof DELIVERY_STATUSES)[number];
   attempts: number;
   lastError: string | null;
   createdAt: string;

@@ -1,7 +1,8 @@
 import { Controller, Get, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiOperation, ApiQuery, ApiTags } from '@nestjs/swagger';
-import { Roles } from '@paritrana/platform';
+import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiQuery, ApiTags } from '@nestjs/swagger';
+import { ApiProblems, Roles } from '@paritrana/platform';
 import { DeliveryLogQuery } from './delivery-log.query';
+import { DeliveryLogResponse } from './delivery-log.response';
 
 @ApiTags('notifications')
 @ApiBearerAuth()
@@ -11,9 +12,11 @@ export class NotificationsController {
 
   @Get()
   @Roles('secretariat', 'admin')
-  @ApiOperation({ summary: 'The delivery log of a published board' })
+  @ApiOperation({ operationId: 'listDeliveries', summary: 'The delivery log of a published board' })
   @ApiQuery({ name: 'boardId', example: '2024:provincial:15:regency' })
-  list(@Query('boardId') boardId?: string) {
+  @ApiOkResponse({ type: DeliveryLogResponse })
+  @ApiProblems({ 422: 'No boardId (BOARD_ID_REQUIRED)' })
+  list(@Query('boardId') boardId?: string): Promise<DeliveryLogResponse> {
     return this.deliveryLog.list(boardId);
   }
 }

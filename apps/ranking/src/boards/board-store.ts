@@ -1,7 +1,8 @@
 import type { BoardKey, RankingPublished } from '@paritrana/contracts';
 import type { Tx } from '@paritrana/platform';
 
-export type BoardStatus = 'open' | 'published';
+export const BOARD_STATUSES = ['open', 'published'] as const;
+export type BoardStatus = (typeof BOARD_STATUSES)[number];
 
 export interface Board extends BoardKey {
   boardId: string;

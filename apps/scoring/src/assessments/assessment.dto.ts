@@ -10,7 +10,12 @@ export class RecordAssessmentDto {
   @Matches(/^[a-z][a-z0-9_-]{0,39}$/, { message: 'round must name an assessment round, e.g. interview' })
   round!: string;
 
-  @ApiProperty({ example: { interview: 85 }, description: 'Score per panel criterion of this round, within the criterion’s scale' })
+  @ApiProperty({
+    type: 'object',
+    additionalProperties: { type: 'number' },
+    example: { interview: 85 },
+    description: 'Score per panel criterion of this round, within the criterion’s scale',
+  })
   @IsObject()
   scores!: Record<string, number>;
 
@@ -24,21 +29,6 @@ export class RecordAssessmentDto {
   @IsString()
   @MaxLength(2000)
   comment?: string;
-}
-
-export class AssessmentRecordedDto {
-  @ApiProperty({ format: 'uuid' })
-  id!: string;
-
-  @ApiProperty({
-    format: 'uuid',
-    required: false,
-    description: 'The assessor’s earlier assessment this one supersedes (kept in the history)',
-  })
-  supersedes?: string;
-
-  @ApiProperty({ example: { status: 'final', total: 81.25 } })
-  score!: { status: string; total: number };
 }
 
 export const isFiniteNumber = (v: unknown): v is number => typeof v === 'number' && Number.isFinite(v);

@@ -1,7 +1,8 @@
 import { Controller, Get, Header, Param, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiOperation, ApiParam, ApiProduces, ApiQuery, ApiResponse, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiParam, ApiQuery, ApiTags } from '@nestjs/swagger';
 import type { Principal } from '@paritrana/contracts';
-import { CurrentPrincipal, Roles } from '@paritrana/platform';
+import { ApiCsvResponse, ApiProblems, CurrentPrincipal, Roles } from '@paritrana/platform';
+import { ScoreExplanationResponse } from './score.response';
 import { ScoresQuery } from './scores.query';
 
 @ApiTags('scores')
@@ -13,18 +14,32 @@ export class ScoresController {
   @Get('export')
   @Roles('secretariat', 'admin', 'panel-chair')
   @Header('Content-Type', 'text/csv; charset=utf-8')
-  @ApiOperation({ summary: 'A board’s scores as CSV, with every assessor’s scores' })
+  @ApiOperation({ operationId: 'exportScores', summary: 'A board’s scores as CSV, with every assessor’s scores' })
   @ApiQuery({ name: 'boardId', example: '2024:provincial:15:regency' })
-  @ApiProduces('text/csv')
+  @ApiCsvResponse(
+    'One row per nomination, best first: each criterion’s value, sub-score and contribution, then every current assessor’s scores',
+  )
+  @ApiProblems({
+    403: 'A board outside the token’s scope (PROVINCE_OUT_OF_SCOPE, BOARD_OUT_OF_SCOPE)',
+    404: 'A zone board of an edition scoring does not know (EDITION_NOT_FOUND)',
+    422: 'No or a malformed boardId (BOARD_ID_INVALID)',
+  })
   export(@Query('boardId') boardId: string | undefined, @CurrentPrincipal() principal: Principal): Promise<string> {
     return this.scores.exportCsv(boardId, principal);
   }
 
   @Get(':nominationId')
-  @ApiOperation({ summary: 'Explain a nomination’s score criterion by criterion; secretariat and admin also see each assessor’s scores' })
+  @ApiOperation({
+    operationId: 'getScore',
+    summary: 'Explain a nomination’s score criterion by criterion; secretariat and admin also see each assessor’s scores',
+  })
   @ApiParam({ name: 'nominationId', format: 'uuid', example: '6f1c2a7e-3b7d-4f0e-9a51-0c2d7d1e9b44' })
-  @ApiResponse({ status: 404, description: 'Not scored (yet), no such nomination, or not one you may see' })
-  get(@Param('nominationId') nominationId: string, @CurrentPrincipal() principal: Principal) {
+  @ApiOkResponse({ type: ScoreExplanationResponse })
+  @ApiProblems({
+    403: 'A nomination outside the token’s scope (NOMINATION_OUT_OF_SCOPE)',
+    404: 'Not scored (yet), or no such nomination (SCORE_NOT_FOUND)',
+  })
+  get(@Param('nominationId') nominationId: string, @CurrentPrincipal() principal: Principal): Promise<ScoreExplanationResponse> {
     return this.scores.explain(nominationId, principal);
   }
 }

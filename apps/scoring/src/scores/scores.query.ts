@@ -3,6 +3,7 @@ import { canReadNomination, coversProvince, NATIONAL_ROLES, parseBoardId, type B
 import { DomainError, isUuid, nominationOutOfScope, Transactions, type Tx } from '@paritrana/platform';
 import { AssessmentStore } from '../assessments/assessment-store';
 import { EditionStore } from '../editions/edition-store';
+import type { ScoreExplanationResponse } from './score.response';
 import { scoresCsv } from './scores-csv';
 import { ScoreStore } from './score-store';
 
@@ -17,7 +18,7 @@ export class ScoresQuery {
   ) {}
 
   /** Criterion by criterion; the national roles also see each assessor's scores, superseded ones included. */
-  explain(nominationId: string, reader: Principal) {
+  explain(nominationId: string, reader: Principal): Promise<ScoreExplanationResponse> {
     return this.transactions.read(async (tx) => {
       const score = isUuid(nominationId) ? await this.scores.nomination(tx, nominationId) : undefined;
       if (!score || score.rubricVersion === 0) throw DomainError.notFound('SCORE_NOT_FOUND', `No score for nomination ${nominationId} yet`);

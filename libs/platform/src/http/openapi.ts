@@ -1,6 +1,6 @@
 import type { INestApplication } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
-import { DocumentBuilder, SwaggerModule, type OpenAPIObject } from '@nestjs/swagger';
+import { ApiResponse, DocumentBuilder, SwaggerModule, type OpenAPIObject } from '@nestjs/swagger';
 import { ProblemResponse } from './problem.response';
 
 /** How a service presents itself in its OpenAPI document. */
@@ -41,3 +41,7 @@ export async function previewOpenApiDocument(module: unknown, api: ApiDescriptio
     await app.close();
   }
 }
+
+/** A CSV answer (the endpoint sets `Content-Type: text/csv; charset=utf-8`). */
+export const ApiCsvResponse = (description: string) =>
+  ApiResponse({ status: 200, description, content: { 'text/csv': { schema: { type: 'string' } } } });

@@ -189,6 +189,15 @@ const RULES: readonly EndpointRule[] = [
     allowed: NATIONAL,
   },
   {
+    id: 'editions.list',
+    service: 'intake',
+    method: 'GET',
+    path: '/v1/editions',
+    target: 'every edition',
+    success: 200,
+    allowed: AUTHENTICATED,
+  },
+  {
     id: 'editions.get',
     service: 'intake',
     method: 'GET',

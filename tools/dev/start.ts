@@ -41,7 +41,7 @@ async function shutdown(exitCode: number): Promise<void> {
   if (shuttingDown) return;
   shuttingDown = true;
   supervisor.info('Stopping everything…');
-  await supervisor.stopAll([...SERVICES.map((s) => s.name).reverse(), 'mail', 'kafka', 'postgres', 'keycloak']);
+  await supervisor.stopAll(['console', ...SERVICES.map((s) => s.name).reverse(), 'mail', 'kafka', 'postgres', 'keycloak']);
   supervisor.info('Stopped; no process left behind.');
   process.exit(exitCode);
 }
@@ -168,6 +168,25 @@ async function main(): Promise<void> {
     });
   }
   for (const service of SERVICES) await waitReady(service.name, service.port);
+  const consolePort = num(env.CONSOLE_PORT, 3000);
+  if (await isPortOpen(consolePort)) throw new Error(`Port ${consolePort} is taken; stop what uses it, or set CONSOLE_PORT`);
+  const [intake, scoring, ranking, notification] = SERVICES.map((s) => `http://127.0.0.1:${s.port}`);
+  supervisor.start({
+    name: 'console',
+    command: process.execPath,
+    args: ['--enable-source-maps', '--max-old-space-size=128', join(root, 'dist', 'apps', 'console', 'src', 'main.js')],
+    env: {
+      ...env,
+      PORT: String(consolePort),
+      INTAKE_URL: intake,
+      SCORING_URL: scoring,
+      RANKING_URL: ranking,
+      NOTIFICATION_URL: notification,
+      OIDC_ISSUER_URL: oidcIssuer,
+    },
+    color: 92,
+  });
+  await waitReady('console', consolePort);
   await loadDemo({
     targets: { intake: `http://127.0.0.1:${SERVICES[0].port}`, scoring: `http://127.0.0.1:${SERVICES[1].port}` },
     log: (line) => supervisor.info(line),
@@ -175,6 +194,7 @@ async function main(): Promise<void> {
 
   const lines = [
     `Paritrana Award platform is up in ${((Date.now() - started) / 1000).toFixed(1)} s:`,
+    `  console       http://127.0.0.1:${consolePort}  (the web app; sign in with an account below)`,
     ...SERVICES.map((s) => `  ${s.name.padEnd(13)} http://127.0.0.1:${s.port}  (docs /docs, health /health/ready, metrics /metrics)`),
     ...(env.SMTP_URL ? [`  mail          ${smtpUrl}`] : [`  mail inbox    http://127.0.0.1:${mailWeb}  (SMTP ${smtpUrl})`]),
     `  kafka         ${brokers}`,

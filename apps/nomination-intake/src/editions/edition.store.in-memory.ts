@@ -22,4 +22,10 @@ export class InMemoryEditionStore extends EditionStore {
     this.editions.set(definition.code, { definition: structuredClone(definition), definedBy });
     return true;
   }
+
+  override async list(): Promise<EditionDefinition[]> {
+    return [...this.editions.values()]
+      .map((stored) => structuredClone(stored.definition))
+      .sort((a, b) => b.awardYear - a.awardYear || b.code.localeCompare(a.code));
+  }
 }

@@ -10,6 +10,8 @@ export abstract class EditionStore {
   abstract find(code: string, tx?: Tx): Promise<EditionDefinition | undefined>;
   /** False when an edition with this code exists already (nothing is written). */
   abstract insert(tx: Tx, definition: EditionDefinition, definedBy: string): Promise<boolean>;
+  /** Every edition, the newest award year first. */
+  abstract list(): Promise<EditionDefinition[]>;
 }
 
 @Injectable()
@@ -29,5 +31,12 @@ export class PostgresEditionStore extends EditionStore {
       [definition.code, JSON.stringify(definition), definedBy],
     );
     return inserted.length > 0;
+  }
+
+  override async list(): Promise<EditionDefinition[]> {
+    const rows: { definition: EditionDefinition }[] = await this.dataSource.query(
+      "SELECT definition FROM intake.editions ORDER BY (definition->>'awardYear')::int DESC, code DESC",
+    );
+    return rows.map((row) => row.definition);
   }
 }

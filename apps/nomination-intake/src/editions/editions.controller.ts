@@ -5,6 +5,7 @@ import { ApiProblems, CurrentPrincipal, Roles } from '@paritrana/platform';
 import { DefineEditionUseCase } from './define-edition.use-case';
 import { EditionDefinitionDto } from './edition-definition.dto';
 import { EditionsQuery } from './editions.query';
+import { EditionListResponse } from './edition-list.response';
 
 @ApiTags('editions')
 @ApiBearerAuth()
@@ -30,6 +31,13 @@ export class EditionsController {
   })
   define(@Body() body: EditionDefinitionDto, @CurrentPrincipal() principal: Principal): Promise<EditionDefinition> {
     return this.defineEdition.execute({ definition: body, by: principal });
+  }
+
+  @Get()
+  @ApiOperation({ operationId: 'listEditions', summary: 'Every edition, the newest award year first' })
+  @ApiOkResponse({ type: EditionListResponse })
+  list(): Promise<EditionListResponse> {
+    return this.editions.list();
   }
 
   @Get(':code')

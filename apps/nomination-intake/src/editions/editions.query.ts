@@ -15,4 +15,9 @@ export class EditionsQuery {
     if (!edition) throw editionNotFound(code);
     return edition;
   }
+
+  /** Every edition, newest first; a handful (one a year), so never paged. */
+  async list(): Promise<{ editions: EditionDefinition[] }> {
+    return { editions: await this.editions.list() };
+  }
 }

@@ -238,6 +238,16 @@ export class ListNominationsQuery {
   @IsIn(NOMINATION_STATUSES)
   status?: NominationStatus;
 
+  @ApiProperty({
+    required: false,
+    example: 'bungo',
+    description: "Words of the nominee's name (any case), or the start of an employer's NPP",
+  })
+  @IsOptional()
+  @IsString()
+  @MaxLength(100)
+  q?: string;
+
   @ApiProperty({ type: 'integer', required: false, example: 1, default: 1 })
   @IsOptional()
   @Type(() => Number)

@@ -60,9 +60,25 @@ export class InMemoryNominationStore extends NominationStore {
   override async list(scope: ReadScope, filter: NominationFilter, page: number, pageSize: number): Promise<NominationPage> {
     const matching = [...this.nominations.values()]
       .filter((n) => inScope(scope, n))
-      .filter((n) => (Object.keys(filter) as (keyof NominationFilter)[]).every((f) => filter[f] === undefined || n[f] === filter[f]))
+      .filter((n) =>
+        (['edition', 'tier', 'province', 'category', 'status'] as const).every((f) => filter[f] === undefined || n[f] === filter[f]),
+      )
+      .filter((n) => !filter.q?.trim() || matchesName(n, filter.q))
       .sort((a, b) => a.submittedAt.getTime() - b.submittedAt.getTime() || a.id.localeCompare(b.id));
     const items = matching.slice((page - 1) * pageSize, page * pageSize).map((n) => structuredClone(n));
     return { items, total: matching.length };
   }
+}
+
+/** The same search as the PostgreSQL store's: every word of `q` in the name, in order, any case; or the NPP's start. */
+function matchesName(n: NominationEntity, q: string): boolean {
+  const words = q.trim().toLowerCase().split(/\s+/);
+  const name = (n.nominee.name ?? '').toLowerCase();
+  let from = 0;
+  const inName = words.every((word) => {
+    const at = name.indexOf(word, from);
+    from = at + word.length;
+    return at >= 0;
+  });
+  return inName || ('npp' in n.nominee && typeof n.nominee.npp === 'string' && n.nominee.npp.startsWith(q.trim()));
 }

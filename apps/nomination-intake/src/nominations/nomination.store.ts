@@ -12,7 +12,16 @@ export interface NominationFilter {
   province?: string;
   category?: string;
   status?: NominationStatus;
+  /** Words of the nominee's name (any case), or the start of an employer's NPP. */
+  q?: string;
 }
+
+/** The LIKE pattern of a name search: the words as typed, wildcards in them taken literally. */
+export const namePattern = (q: string) =>
+  `%${q
+    .trim()
+    .replace(/[\\%_]/g, (c) => `\\${c}`)
+    .replace(/\s+/g, '%')}%`;
 
 export interface NominationPage {
   items: NominationEntity[];
@@ -158,6 +167,11 @@ export class PostgresNominationStore extends NominationStore {
     for (const field of ['edition', 'tier', 'province', 'category', 'status'] as const) {
       if (filter[field] !== undefined) builder.andWhere(`n.${field} = :${field}`, { [field]: filter[field] });
     }
+    if (filter.q?.trim())
+      builder.andWhere(`(n.nominee->>'name' ILIKE :name OR n.nominee->>'npp' LIKE :npp)`, {
+        name: namePattern(filter.q),
+        npp: `${filter.q.trim().replace(/[\\%_]/g, '')}%`,
+      });
     const [items, total] = await builder.getManyAndCount();
     return { items, total };
   }

@@ -59,6 +59,16 @@ describe('NominationsQuery', () => {
     expect(page.items.map((n) => n.tier)).toEqual(['national']);
   });
 
+  it("should find nominations by words of the nominee's name, in any case", async () => {
+    const bungo = jambi.find((n) => n.nominee.regionCode === '15.08')!;
+
+    const { items, total } = await sut.list(query({ q: 'kab  BUNGO', tier: 'provincial' }), secretariat);
+
+    expect(total).toBe(1);
+    expect(items.map((n) => n.id)).toEqual([bungo.id]);
+    expect((await sut.list(query({ q: 'bungo kab' }), secretariat)).total).toBe(0);
+  });
+
   it('should page and count every match when a page is asked for', async () => {
     const page = await sut.list(query({ pageSize: 1, page: 2, tier: 'provincial' }), secretariat);
 

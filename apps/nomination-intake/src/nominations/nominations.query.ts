@@ -31,8 +31,13 @@ export class NominationsQuery {
     ) {
       throw DomainError.forbidden('PROVINCE_OUT_OF_SCOPE', `Your token does not cover province ${query.province}`);
     }
-    const { edition, tier, province, category, status, page, pageSize } = query;
-    const { items, total } = await this.nominations.list(readScope(reader), { edition, tier, province, category, status }, page, pageSize);
+    const { edition, tier, province, category, status, q, page, pageSize } = query;
+    const { items, total } = await this.nominations.list(
+      readScope(reader),
+      { edition, tier, province, category, status, q },
+      page,
+      pageSize,
+    );
     return { items: items.map(toView), page, pageSize, total };
   }
 }

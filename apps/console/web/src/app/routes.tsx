@@ -1,0 +1,63 @@
+import { createBrowserRouter } from 'react-router';
+import { RequireSignIn } from '../auth/RequireSignIn';
+import { SignInCallback } from '../auth/SignInCallback';
+import { Shell } from '../layout/Shell';
+import { LandingPage } from '../pages/landing/LandingPage';
+import { NotFoundPage } from '../pages/NotFoundPage';
+
+/** Pages are loaded when first opened, so the first screen downloads only the shell. */
+const page = <M,>(load: () => Promise<M>, pick: (module: M) => React.ComponentType) => ({
+  lazy: async () => ({ Component: pick(await load()) }),
+});
+
+/** Paths in Indonesian, as the people who use them speak; each role's menu is in layout/Shell. */
+export const router = createBrowserRouter([
+  {
+    element: <Shell />,
+    children: [
+      { path: '/', element: <LandingPage /> },
+      { path: '/masuk/selesai', element: <SignInCallback /> },
+      {
+        element: <RequireSignIn />,
+        children: [
+          {
+            path: '/beranda',
+            ...page(
+              () => import('../pages/home/HomePage'),
+              (m) => m.HomePage,
+            ),
+          },
+          {
+            path: '/nominasi',
+            ...page(
+              () => import('../pages/nominations/NominationsPage'),
+              (m) => m.NominationsPage,
+            ),
+          },
+          {
+            path: '/nominasi/baru',
+            ...page(
+              () => import('../pages/nominations/NominationFormPage'),
+              (m) => m.NominationFormPage,
+            ),
+          },
+          {
+            path: '/nominasi/:id',
+            ...page(
+              () => import('../pages/nominations/NominationPage'),
+              (m) => m.NominationPage,
+            ),
+          },
+          {
+            path: '/nominasi/:id/ubah',
+            ...page(
+              () => import('../pages/nominations/NominationFormPage'),
+              (m) => m.NominationFormPage,
+            ),
+          },
+        ],
+      },
+      { path: '*', element: <NotFoundPage /> },
+    ],
+  },
+]);

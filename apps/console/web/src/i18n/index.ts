@@ -1,0 +1,36 @@
+import i18next from 'i18next';
+import { initReactI18next, useTranslation } from 'react-i18next';
+import { en } from './en';
+import type { Language } from './format';
+import { id } from './id';
+
+const STORAGE_KEY = 'paritrana.language';
+
+export function storedLanguage(): Language {
+  return window.localStorage.getItem(STORAGE_KEY) === 'en' ? 'en' : 'id';
+}
+
+/** Bahasa Indonesia by default; English when the person chose it (remembered in this browser). */
+export async function initI18n(): Promise<void> {
+  const language = storedLanguage();
+  document.documentElement.lang = language;
+  await i18next.use(initReactI18next).init({
+    resources: { id: { translation: id }, en: { translation: en } },
+    lng: language,
+    fallbackLng: 'id',
+    interpolation: { escapeValue: false },
+    returnNull: false,
+  });
+}
+
+export async function switchLanguage(language: Language): Promise<void> {
+  window.localStorage.setItem(STORAGE_KEY, language);
+  document.documentElement.lang = language;
+  await i18next.changeLanguage(language);
+}
+
+/** `t` plus the current language, for the formatters. */
+export function useI18n() {
+  const { t, i18n } = useTranslation();
+  return { t, language: (i18n.language === 'en' ? 'en' : 'id') as Language };
+}

@@ -2,13 +2,13 @@ import type { INestApplication } from '@nestjs/common';
 import { freePort } from '@paritrana/infra/ports';
 import { startHttpApp } from '@paritrana/platform';
 import { loadIntakeEnv } from '../../apps/nomination-intake/src/config/env';
-import { INTAKE_BODY_LIMIT, IntakeModule } from '../../apps/nomination-intake/src/intake.module';
+import { INTAKE_API, INTAKE_BODY_LIMIT, IntakeModule } from '../../apps/nomination-intake/src/intake.module';
 import { loadNotificationEnv } from '../../apps/notification/src/config/env';
-import { NotificationModule } from '../../apps/notification/src/notification.module';
+import { NOTIFICATION_API, NotificationModule } from '../../apps/notification/src/notification.module';
 import { loadRankingEnv } from '../../apps/ranking/src/config/env';
-import { RankingModule } from '../../apps/ranking/src/ranking.module';
+import { RANKING_API, RankingModule } from '../../apps/ranking/src/ranking.module';
 import { loadScoringEnv } from '../../apps/scoring/src/config/env';
-import { ScoringModule } from '../../apps/scoring/src/scoring.module';
+import { SCORING_API, ScoringModule } from '../../apps/scoring/src/scoring.module';
 
 export interface Platform {
   urls: { intake: string; scoring: string; ranking: string; notification: string };
@@ -35,12 +35,12 @@ export async function startPlatform(
     ranking: () => RankingModule.forRoot(loadRankingEnv(env(ports.ranking))),
     notification: () => NotificationModule.forRoot(loadNotificationEnv(env(ports.notification))),
   };
+  const apis = { intake: INTAKE_API, scoring: SCORING_API, ranking: RANKING_API, notification: NOTIFICATION_API };
   const apps: INestApplication[] = [];
   for (const name of services) {
     apps.push(
       await startHttpApp(modules[name](), {
-        title: name,
-        description: '',
+        ...apis[name],
         port: ports[name],
         logLevel,
         ...(name === 'intake' ? { bodyLimit: INTAKE_BODY_LIMIT } : {}),
@@ -62,8 +62,7 @@ export async function startIntake(overrides: Record<string, string> = {}): Promi
   const app = await startHttpApp(
     IntakeModule.forRoot(loadIntakeEnv({ ...process.env, LOG_LEVEL: 'warn', ...overrides, PORT: String(port) })),
     {
-      title: 'intake',
-      description: '',
+      ...INTAKE_API,
       port,
       logLevel: 'warn',
       bodyLimit: INTAKE_BODY_LIMIT,

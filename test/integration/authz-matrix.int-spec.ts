@@ -1,11 +1,14 @@
 import type { EditionDefinition, Rubric } from '@paritrana/contracts';
 import { DEVELOPMENT_JWT_SECRET, signToken } from '@paritrana/platform';
 import { generateKeyPairSync, randomUUID } from 'node:crypto';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import {
   compactJwt,
   developmentTokenFor,
   hs256Signer,
   keycloakClaims,
+  OpenApiAnswers,
   signOidcToken,
   SmtpSink,
   testOidcKey,
@@ -30,6 +33,7 @@ import { openRegencyEdition, regencyNomination } from '@paritrana/testing/editio
 
 interface Answer {
   status: number;
+  contentType: string | null;
   text: string;
   json: () => unknown;
 }
@@ -100,8 +104,16 @@ async function send(call: Call, who: PrincipalId): Promise<Answer> {
     body: call.body === undefined ? undefined : JSON.stringify(call.body),
   });
   const text = await response.text();
-  return { status: response.status, text, json: () => JSON.parse(text) };
+  return { status: response.status, contentType: response.headers.get('content-type'), text, json: () => JSON.parse(text) };
 }
+
+const SERVICES = ['intake', 'scoring', 'ranking', 'notification'] as const;
+/** The committed OpenAPI documents (docs/openapi/), which the web console's API client is generated from. */
+const committedDocument = (service: Service) =>
+  JSON.parse(readFileSync(join(__dirname, '..', '..', 'docs', 'openapi', `${service}.json`), 'utf8')) as ConstructorParameters<
+    typeof OpenApiAnswers
+  >[0];
+const declared = new Map(SERVICES.map((service) => [service, new OpenApiAnswers(committedDocument(service))]));
 
 /** A data-only rubric: final as soon as it is scored, so its boards can be published at once. */
 const dataRubric = (version: number): Rubric => ({ ...openRegencyEdition('x').categories[0].rubrics.provincial!, version });
@@ -316,8 +328,14 @@ describe('authorization matrix: every endpoint × every principal, from tools/au
     );
   });
 
+  it('should serve the committed OpenAPI documents', async () => {
+    for (const service of SERVICES) {
+      expect((await as('anonymous', 'GET', service, '/docs-json')).json()).toEqual(committedDocument(service));
+    }
+  });
+
   it('should state a rule for every route the services serve, and a request for every rule', async () => {
-    for (const service of ['intake', 'scoring', 'ranking', 'notification'] as const) {
+    for (const service of SERVICES) {
       const document = (await as('anonymous', 'GET', service, '/docs-json')).json() as { paths: Record<string, Record<string, unknown>> };
       const served = Object.entries(document.paths)
         .flatMap(([path, operations]) =>
@@ -345,6 +363,9 @@ describe('authorization matrix: every endpoint × every principal, from tools/au
 
     const actual = call.statusOf ? call.statusOf(answer) : answer.status;
     expect({ status: actual, ...(actual === status ? {} : { body: answer.text.slice(0, 500) }) }).toEqual({ status });
+    if (!rule.public) {
+      expect(declared.get(rule.service)!.problems(call.method, call.url, answer.status, answer.contentType, answer.text)).toEqual([]);
+    }
     const sees = rule.sees?.[who];
     if (outcome === 'allowed' && sees) expect(seenBy[rule.id](answer)).toEqual([...sees].sort());
     const { credential } = principal(who);

@@ -5,3 +5,4 @@ export * from './wait-for';
 export * from './service-process';
 export * from './fuzz';
 export * from './events';
+export * from './openapi-answers';

@@ -19,7 +19,8 @@ export class HttpExceptionFilter implements ExceptionFilter {
     const [status, body] = this.describe(exception);
     if (status >= 500 && status !== 503)
       this.logger.error(exception instanceof Error ? (exception.stack ?? exception.message) : String(exception));
-    response.status(status).json(body);
+    // Explicitly JSON: a CSV endpoint has set its own Content-Type before the handler failed.
+    response.status(status).type('application/json').json(body);
   }
 
   private describe(exception: unknown): [number, ErrorBody] {

@@ -4,6 +4,22 @@ import { en } from './en';
 import type { Language } from './format';
 import { id } from './id';
 
+/**
+ * The copy of one area of the console (a role's pages), under its own top-level key, in both
+ * languages; each area keeps its strings in its own file beside this one and is listed here.
+ */
+export interface Area<T extends Record<string, unknown> = Record<string, unknown>> {
+  key: string;
+  id: T;
+  en: T;
+}
+const AREAS: Area[] = [];
+
+const withAreas = (base: object, language: 'id' | 'en') => ({
+  ...base,
+  ...Object.fromEntries(AREAS.map((area) => [area.key, area[language]])),
+});
+
 const STORAGE_KEY = 'paritrana.language';
 
 export function storedLanguage(): Language {
@@ -15,7 +31,7 @@ export async function initI18n(): Promise<void> {
   const language = storedLanguage();
   document.documentElement.lang = language;
   await i18next.use(initReactI18next).init({
-    resources: { id: { translation: id }, en: { translation: en } },
+    resources: { id: { translation: withAreas(id, 'id') }, en: { translation: withAreas(en, 'en') } },
     lng: language,
     fallbackLng: 'id',
     interpolation: { escapeValue: false },

@@ -42,7 +42,7 @@ function NominationCounts({ edition }: { edition: Edition }) {
   const count = (category: string, status: string) => counts[cells.findIndex((c) => c.category === category && c.status === status)]?.data;
   return (
     <Table.ScrollContainer minWidth={480}>
-      <Table striped highlightOnHover>
+      <Table striped highlightOnHover captionSide="top">
         <Table.Caption>{t('home.byCategory')}</Table.Caption>
         <Table.Thead>
           <Table.Tr>

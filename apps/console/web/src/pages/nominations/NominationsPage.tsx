@@ -18,7 +18,7 @@ const PAGE_SIZE = 25;
 export function StatusBadge({ status }: { status: Nomination['status'] }) {
   const { t } = useI18n();
   return (
-    <Badge color={status === 'submitted' ? 'green' : 'gray'} variant="light">
+    <Badge color={status === 'submitted' ? 'green' : 'gray'} variant="light" tt="none" miw={80}>
       {t(`status.${status}`)}
     </Badge>
   );

@@ -38,7 +38,8 @@ export interface AxeViolation {
   id: string;
   impact: string;
   help: string;
-  nodes: number;
+  /** Where: the first few elements' selectors. */
+  targets: string[];
 }
 
 /**
@@ -59,7 +60,12 @@ export async function seriousAccessibilityViolations(page: Page): Promise<AxeVio
       }
     ).axe;
     const result = await axe.run(document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] } });
-    return result.violations.map((v) => ({ id: v.id, impact: v.impact, help: v.help, nodes: v.nodes.length }));
+    return result.violations.map((v) => ({
+      id: v.id,
+      impact: v.impact,
+      help: v.help,
+      targets: v.nodes.slice(0, 4).map((n) => String((n as { target: unknown[] }).target.join(' '))),
+    }));
   });
   return violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
 }

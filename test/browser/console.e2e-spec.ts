@@ -201,6 +201,41 @@ describe('the console in a real browser, signed in through Keycloak', () => {
     await context.close();
   });
 
+  it('should import a CSV with kanwil-sumbagsel: a check that stores nothing shows the bad row, then only the good one is imported', async () => {
+    const csv = [
+      'edition,tier,province,category,nominee.kind,nominee.regionCode,contact.name,contact.email,indicators.workforce.wageEarners,indicators.participants.wageEarners',
+      '2024,provincial,16,village,village,16.08.07.2022,Kepala Desa Agung Jati,kades@agungjati.desa.id,800,640',
+      // More participants than workers: the intake refuses the row.
+      '2024,provincial,16,village,village,16.09.10.2019,Kepala Desa Air Alun,kades@airalun.desa.id,500,700',
+    ].join('\n');
+    const stored = async (regionCode: string) => {
+      const { body } = await http<{ items: Array<{ nominee: { regionCode: string } }> }>(
+        'GET',
+        `${platform.urls.intake}/v1/nominations?edition=2024&province=16&category=village&pageSize=500`,
+        admin,
+      );
+      return body.items.some((n) => n.nominee.regionCode === regionCode);
+    };
+    const { context, page, errors } = await signIn('kanwil-sumbagsel');
+    await page.getByRole('link', { name: 'Impor CSV' }).click();
+
+    await page.locator('input[type="file"]').setInputFiles({ name: 'desa-sumsel.csv', mimeType: 'text/csv', buffer: Buffer.from(csv) });
+    await page.getByText('desa-sumsel.csv: 2 baris').waitFor();
+    await page.getByRole('button', { name: 'Periksa tanpa menyimpan' }).click();
+    await page.getByText('1 baris dapat diterima, 1 baris perlu diperbaiki').waitFor();
+    await page.getByRole('row').filter({ hasText: '16.09.10.2019' }).filter({ hasText: 'Perlu diperbaiki' }).waitFor();
+    await expectAccessible(page, 'import: checked');
+    await screenshot(page, 'regional-office-import');
+    expect([await stored('16.08.07.2022'), await stored('16.09.10.2019')]).toEqual([false, false]);
+
+    await page.getByRole('button', { name: 'Impor 1 baris' }).click();
+    await page.getByText('1 nominasi telah diimpor; 1 baris tidak diimpor.').waitFor();
+
+    expect([await stored('16.08.07.2022'), await stored('16.09.10.2019')]).toEqual([true, false]);
+    expect(errors).toEqual([]);
+    await context.close();
+  });
+
   it('should not show kanwil-sumbagsel a Bali nomination opened by its address', async () => {
     const bali = await http<{ id: string }>('POST', `${platform.urls.intake}/v1/nominations`, admin, {
       edition: '2024',

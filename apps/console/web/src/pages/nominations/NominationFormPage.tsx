@@ -15,6 +15,7 @@ import {
   Text,
   TextInput,
   Title,
+  VisuallyHidden,
 } from '@mantine/core';
 import { useDebouncedValue } from '@mantine/hooks';
 import { notifications } from '@mantine/notifications';
@@ -176,7 +177,7 @@ function NominationForm({ edition, existing }: { edition: Edition; existing?: No
   const provinceNames = useProvinceNames();
   const provinces = principal!.provinces.length > 0 ? principal!.provinces : [...(provinceNames.data?.keys() ?? [])];
   const [step, setStep] = useState(0);
-  const stepTop = useRef<HTMLDivElement>(null);
+  const stepTop = useRef<HTMLHeadingElement>(null);
   const firstRender = useRef(true);
   useEffect(() => {
     // A keyboard or screen-reader user continues at the top of the new step.
@@ -270,7 +271,11 @@ function NominationForm({ edition, existing }: { edition: Edition; existing?: No
   return (
     <Page title={amending ? t('form.amendTitle', { name: existing!.nominee.name ?? '' }) : t('form.title')}>
       <form onSubmit={(e) => void onSubmit(e)} noValidate aria-describedby="form-problem">
-        <div ref={stepTop} tabIndex={-1} aria-label={t(`form.step.${STEPS[step]}`)} />
+        <VisuallyHidden>
+          <h2 ref={stepTop} tabIndex={-1}>
+            {t(`form.step.${STEPS[step]}`)}
+          </h2>
+        </VisuallyHidden>
         <Stepper active={step} onStepClick={(s) => s < step && setStep(s)} allowNextStepsSelect={false} size="sm">
           <Stepper.Step label={t('form.step.nominee')}>
             <Card withBorder>

@@ -86,6 +86,8 @@ describe('the console in a real browser, signed in through Keycloak', () => {
     viewport = { width: 1280, height: 800 },
   ): Promise<{ context: BrowserContext; page: Page; errors: string[] }> {
     const context = await browser.newContext({ viewport, locale: 'id-ID', timezoneId: 'Asia/Jakarta' });
+    // A slow machine (or one busy with the other lane) may take a while to answer; a failure still says what it waited for.
+    context.setDefaultTimeout(60_000);
     const page = await context.newPage();
     const errors = consoleErrors(page);
     await page.goto(origin);

@@ -1,6 +1,6 @@
 import { Anchor, AppShell, Burger, Button, Group, Menu, NavLink, SegmentedControl, Stack, Text, VisuallyHidden } from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
-import { IconChevronDown, IconLogout } from '@tabler/icons-react';
+import { IconChevronDown, IconLogout, IconUserCircle } from '@tabler/icons-react';
 import { Link, NavLink as RouterNavLink, Outlet, useLocation } from 'react-router';
 import { useAuth } from '../auth/AuthProvider';
 import type { Role } from '../auth/principal';
@@ -71,7 +71,7 @@ export function Shell() {
               <Group gap={8} wrap="nowrap">
                 <img src="/favicon.svg" alt="" width={28} height={28} />
                 <Stack gap={0}>
-                  <Text fw={700} lh={1.1}>
+                  <Text fw={700} lh={1.1} style={{ whiteSpace: 'nowrap' }}>
                     {t('app.name')}
                   </Text>
                   <Text size="xs" c="dimmed" lh={1.1} visibleFrom="sm">
@@ -86,12 +86,18 @@ export function Shell() {
             {principal ? (
               <Menu position="bottom-end">
                 <Menu.Target>
-                  <Button variant="subtle" rightSection={<IconChevronDown size={14} aria-hidden />} px="xs">
-                    <Stack gap={0} align="flex-end">
-                      <Text size="sm" fw={600} lh={1.1} truncate maw={160}>
+                  <Button
+                    variant="subtle"
+                    rightSection={<IconChevronDown size={14} aria-hidden />}
+                    px="xs"
+                    aria-label={`${principal.name}, ${t(`roles.${principal.role}`)}`}
+                  >
+                    <IconUserCircle size={22} aria-hidden />
+                    <Stack gap={0} align="flex-end" visibleFrom="sm" ml={6}>
+                      <Text size="sm" fw={600} lh={1.1} truncate maw={180}>
                         {principal.name}
                       </Text>
-                      <Text size="xs" c="dimmed" lh={1.1} visibleFrom="sm">
+                      <Text size="xs" c="dimmed" lh={1.1}>
                         {t(`roles.${principal.role}`)}
                       </Text>
                     </Stack>
@@ -99,6 +105,7 @@ export function Shell() {
                 </Menu.Target>
                 <Menu.Dropdown>
                   <Menu.Label>{t('app.signedInAs', { name: principal.username })}</Menu.Label>
+                  <Menu.Label hiddenFrom="sm">{t(`roles.${principal.role}`)}</Menu.Label>
                   <Menu.Item leftSection={<IconLogout size={16} aria-hidden />} onClick={() => void auth.signOut()}>
                     {t('app.signOut')}
                   </Menu.Item>

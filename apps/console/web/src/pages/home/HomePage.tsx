@@ -41,7 +41,7 @@ function NominationCounts({ edition }: { edition: Edition }) {
   if (failed) return <ProblemAlert error={failed.error} onRetry={() => counts.forEach((c) => void c.refetch())} />;
   const count = (category: string, status: string) => counts[cells.findIndex((c) => c.category === category && c.status === status)]?.data;
   return (
-    <Table.ScrollContainer minWidth={480}>
+    <Table.ScrollContainer minWidth={340}>
       <Table striped highlightOnHover captionSide="top">
         <Table.Caption>{t('home.byCategory')}</Table.Caption>
         <Table.Thead>

@@ -184,10 +184,20 @@ export function NominationsPage() {
               title: t('list.nominee'),
               render: (n) => <Link to={`/nominasi/${n.id}`}>{n.nominee.name ?? n.nominee.regionCode}</Link>,
             },
-            { accessor: 'province', title: t('list.province'), render: (n) => provinceName(n.province) },
+            {
+              accessor: 'province',
+              title: t('list.province'),
+              render: (n) => provinceName(n.province),
+              visibleMediaQuery: (theme) => `(min-width: ${theme.breakpoints.sm})`,
+            },
             { accessor: 'category', title: t('list.category'), render: (n) => categoryName(n.category) },
             { accessor: 'status', title: t('list.status'), render: (n) => <StatusBadge status={n.status} /> },
-            { accessor: 'submittedAt', title: t('list.submittedAt'), render: (n) => formatDate(n.submittedAt, language) },
+            {
+              accessor: 'submittedAt',
+              title: t('list.submittedAt'),
+              render: (n) => formatDate(n.submittedAt, language),
+              visibleMediaQuery: (theme) => `(min-width: ${theme.breakpoints.sm})`,
+            },
           ]}
         />
       )}

@@ -209,6 +209,7 @@ describe('authorization matrix: every endpoint × every principal, from tools/au
       url: url('intake', '/v1/editions'),
       body: openRegencyEdition(`${edition}d${editionsDefined++}`),
     }),
+    'editions.list': async () => ({ method: 'GET', url: url('intake', '/v1/editions') }),
     'editions.get': async () => ({ method: 'GET', url: url('intake', `/v1/editions/${edition}`) }),
     'stats.nominations': async () => ({ method: 'GET', url: url('intake', `/v1/stats/nominations?edition=${edition}`) }),
     'regions.search': async () => ({ method: 'GET', url: url('intake', '/v1/regions?province=15&level=regency&q=bungo') }),

@@ -133,7 +133,7 @@ export function AuditPage() {
           value={String(limit)}
           onChange={(value) => set({ batas: value === '100' ? null : value })}
           allowDeselect={false}
-          w={{ base: '100%', sm: 110 }}
+          w={{ base: '100%', sm: 140 }}
         />
       </Group>
       {failed ? (
@@ -166,7 +166,15 @@ export function AuditPage() {
                       </Text>
                     </Table.Td>
                     <Table.Td>
-                      <Anchor component="button" type="button" size="sm" onClick={() => setActor(e.actor)} ff="monospace">
+                      <Anchor
+                        component="button"
+                        type="button"
+                        size="sm"
+                        ta="left"
+                        display="block"
+                        onClick={() => setActor(e.actor)}
+                        ff="monospace"
+                      >
                         {e.actor}
                       </Anchor>
                       <Text size="xs" c="dimmed">

@@ -134,7 +134,9 @@ function RubricTable({ rubric, category, problems }: { rubric: RubricPreview; ca
                   <Table.Td ta="right">
                     {c.weight === undefined ? '?' : formatNumber(c.weight, language, Number.isInteger(c.weight) ? 0 : 2)}
                   </Table.Td>
-                  <Table.Td ta="right">{c.share === undefined ? '—' : formatPercent(c.share, language, 1)}</Table.Td>
+                  <Table.Td ta="right" style={{ whiteSpace: 'nowrap' }}>
+                    {c.share === undefined ? '—' : formatPercent(c.share, language, 1)}
+                  </Table.Td>
                 </Table.Tr>
               ))}
             </Table.Tbody>
@@ -146,7 +148,7 @@ function RubricTable({ rubric, category, problems }: { rubric: RubricPreview; ca
                 <Table.Td ta="right" fw={700}>
                   {formatNumber(rubric.weightTotal, language, Number.isInteger(rubric.weightTotal) ? 0 : 2)}
                 </Table.Td>
-                <Table.Td ta="right" fw={700}>
+                <Table.Td ta="right" fw={700} style={{ whiteSpace: 'nowrap' }}>
                   {rubric.weightTotal > 0 ? formatPercent(1, language, 0) : '—'}
                 </Table.Td>
               </Table.Tr>

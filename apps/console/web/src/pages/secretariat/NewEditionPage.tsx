@@ -69,6 +69,8 @@ export function NewEditionPage() {
         notifications.show({ color: 'green', message: t('admin.newEdition.defined', { name: edition.name }) });
         navigate(`/edisi/${encodeURIComponent(edition.code)}`);
       },
+      // The refusal is shown above the document; the person may have pressed the button at the bottom.
+      onError: () => requestAnimationFrame(() => document.getElementById('masalah-edisi')?.scrollIntoView({ block: 'start' })),
     });
   };
 
@@ -136,26 +138,15 @@ export function NewEditionPage() {
           )}
         </Card>
       )}
-      <Textarea
-        label={t('admin.newEdition.document')}
-        description={t('admin.newEdition.documentHint')}
-        value={text}
-        onChange={(e) => setText(e.currentTarget.value)}
-        autosize
-        minRows={8}
-        maxRows={24}
-        spellCheck={false}
-        styles={{ input: { fontFamily: 'var(--mantine-font-family-monospace)', fontSize: 13 } }}
-        error={
-          parsed && !parsed.ok
-            ? parsed.line
-              ? t('admin.newEdition.notJson', { line: parsed.line, column: parsed.column, message: parsed.message })
-              : t('admin.newEdition.notJsonNoPosition', { message: parsed.message })
-            : undefined
-        }
-      />
       {problems.length > 0 ? (
-        <Alert color="red" icon={<IconAlertTriangle aria-hidden />} title={t('problem.title')} role="alert">
+        <Alert
+          id="masalah-edisi"
+          tabIndex={-1}
+          color="red"
+          icon={<IconAlertTriangle aria-hidden />}
+          title={t('problem.title')}
+          role="alert"
+        >
           <Text size="sm" mb="xs">
             {t('admin.newEdition.problems', { count: problems.length })}
           </Text>
@@ -177,12 +168,30 @@ export function NewEditionPage() {
         </Alert>
       ) : (
         define.error && (
-          <Stack gap="xs">
+          <Stack gap="xs" id="masalah-edisi">
             {refusal?.status === 409 && <Alert color="red">{t('admin.newEdition.exists')}</Alert>}
             <ProblemAlert error={define.error} />
           </Stack>
         )
       )}
+      <Textarea
+        label={t('admin.newEdition.document')}
+        description={t('admin.newEdition.documentHint')}
+        value={text}
+        onChange={(e) => setText(e.currentTarget.value)}
+        autosize
+        minRows={8}
+        maxRows={24}
+        spellCheck={false}
+        styles={{ input: { fontFamily: 'var(--mantine-font-family-monospace)', fontSize: 13 } }}
+        error={
+          parsed && !parsed.ok
+            ? parsed.line
+              ? t('admin.newEdition.notJson', { line: parsed.line, column: parsed.column, message: parsed.message })
+              : t('admin.newEdition.notJsonNoPosition', { message: parsed.message })
+            : undefined
+        }
+      />
       <Title order={2} size="h3">
         {t('admin.newEdition.preview')}
       </Title>

@@ -61,6 +61,16 @@ describe('previewOf', () => {
     expect(rubric.eligibility).toEqual([{ indicator: 'programs', equals: undefined, includesAll: ['JKK', 'JKM'] }]);
   });
 
+  it('should put the provincial round before the national one whatever the document’s order', () => {
+    const preview = previewOf({
+      schedule: { national: {}, provincial: {} },
+      categories: [{ rubrics: { national: {}, provincial: {} } }],
+    });
+
+    expect(preview.schedule.map((w) => w.tier)).toEqual(['provincial', 'national']);
+    expect(preview.categories[0].rubrics.map((r) => r.tier)).toEqual(['provincial', 'national']);
+  });
+
   it('should read the schedule and zones with their paths', () => {
     const preview = previewOf(edition);
 

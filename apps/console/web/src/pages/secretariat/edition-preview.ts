@@ -63,6 +63,9 @@ export interface EditionPreview {
 }
 
 type Json = Record<string, unknown>;
+/** The provincial round first, then the national one, then anything else as written. */
+const byTier = (a: { tier: string }, b: { tier: string }) => TIER_ORDER(a.tier) - TIER_ORDER(b.tier);
+const TIER_ORDER = (tier: string) => (tier === 'provincial' ? 0 : tier === 'national' ? 1 : 2);
 const object = (value: unknown): Json => (typeof value === 'object' && value !== null && !Array.isArray(value) ? (value as Json) : {});
 const array = (value: unknown): unknown[] => (Array.isArray(value) ? value : []);
 const text = (value: unknown): string | undefined => (typeof value === 'string' ? value : undefined);
@@ -126,12 +129,14 @@ export function previewOf(value: unknown): EditionPreview {
     assessmentYear: number(e.assessmentYear),
     awardYear: number(e.awardYear),
     panelNormalization: text(e.panelNormalization),
-    schedule: Object.entries(schedule).map(([tier, window]) => ({
-      path: `schedule.${tier}`,
-      tier,
-      open: text(object(window).submissionsOpen),
-      close: text(object(window).submissionsClose),
-    })),
+    schedule: Object.entries(schedule)
+      .map(([tier, window]) => ({
+        path: `schedule.${tier}`,
+        tier,
+        open: text(object(window).submissionsOpen),
+        close: text(object(window).submissionsClose),
+      }))
+      .sort(byTier),
     zones: array(e.zones).map((z, i) => ({
       path: `zones.${i}`,
       code: text(object(z).code),
@@ -150,7 +155,9 @@ export function previewOf(value: unknown): EditionPreview {
         winners: number(category.winners),
         advance: number(category.advance),
         nationalScope: text(category.nationalScope),
-        rubrics: Object.entries(object(category.rubrics)).map(([tier, r]) => rubric(r, tier, `${path}.rubrics.${tier}`)),
+        rubrics: Object.entries(object(category.rubrics))
+          .map(([tier, r]) => rubric(r, tier, `${path}.rubrics.${tier}`))
+          .sort(byTier),
       };
     }),
   };

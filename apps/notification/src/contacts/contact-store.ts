@@ -11,7 +11,7 @@ export interface ContactVersion {
   version: number;
 }
 
-export type KnownContact = Pick<ContactVersion, 'nominationId' | 'nominee' | 'contact'>;
+export type KnownContact = Pick<ContactVersion, 'nominationId' | 'province' | 'nominee' | 'contact'>;
 
 /** Notification's projection of nominations' contacts: contacts never travel on the rankings topic. */
 export abstract class ContactStore {
@@ -44,7 +44,7 @@ export class PgContactStore extends ContactStore {
   override async find(tx: Tx, nominationIds: string[]): Promise<KnownContact[]> {
     if (nominationIds.length === 0) return [];
     return tx.query(
-      'SELECT nomination_id AS "nominationId", nominee, contact FROM notification.contacts WHERE nomination_id = ANY($1::uuid[])',
+      'SELECT nomination_id AS "nominationId", province, nominee, contact FROM notification.contacts WHERE nomination_id = ANY($1::uuid[])',
       [nominationIds],
     );
   }

@@ -13,7 +13,9 @@ export class InMemoryContactStore extends ContactStore {
   override async find(_tx: Tx, nominationIds: string[]): Promise<KnownContact[]> {
     return nominationIds.flatMap((id) => {
       const held = this.contacts.get(id);
-      return held ? [{ nominationId: id, nominee: structuredClone(held.nominee), contact: structuredClone(held.contact) }] : [];
+      return held
+        ? [{ nominationId: id, province: held.province, nominee: structuredClone(held.nominee), contact: structuredClone(held.contact) }]
+        : [];
     });
   }
 }

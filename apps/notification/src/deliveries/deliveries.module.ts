@@ -7,6 +7,8 @@ import { EditionStore, PgEditionStore } from '../editions/edition-store';
 import { ProjectEditionUseCase } from '../editions/project-edition.use-case';
 import { DeliveriesConsumer } from './deliveries.consumer';
 import { DeliveryLogQuery } from './delivery-log.query';
+import { DeliveryStatsController } from './delivery-stats.controller';
+import { DeliveryStatsUseCase } from './delivery-stats.use-case';
 import { DeliveryStore, PgDeliveryStore } from './delivery-store';
 import { DeliveryWorker } from './delivery.worker';
 import { MAIL_SETTINGS, MAIL_TRANSPORT, mailSettings, type MailSettings } from './mail-settings';
@@ -18,7 +20,7 @@ export class DeliveriesModule {
   static forRoot(env: NotificationEnv): DynamicModule {
     return {
       module: DeliveriesModule,
-      controllers: [NotificationsController],
+      controllers: [NotificationsController, DeliveryStatsController],
       providers: [
         { provide: MAIL_SETTINGS, useValue: mailSettings(env.SMTP_URL, env.MAIL_FROM, env.MAIL_MAX_ATTEMPTS, env.MAIL_LEASE_SECONDS) },
         {
@@ -33,6 +35,7 @@ export class DeliveriesModule {
         KeepContactsUseCase,
         PlanDeliveriesUseCase,
         DeliveryLogQuery,
+        DeliveryStatsUseCase,
         DeliveriesConsumer,
         DeliveryWorker,
       ],

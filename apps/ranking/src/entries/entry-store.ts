@@ -25,6 +25,14 @@ export interface ScoredEntry {
   calculatedAt: string;
 }
 
+/** How far a board's standing nominations are scored: `provisional` counts those not scored yet too. */
+export interface EntryCount {
+  boardId: string;
+  provisional: number;
+  final: number;
+  ineligible: number;
+}
+
 /**
  * Ranking's projection of nominations and their scores (ranking.entries), one entry per nomination,
  * filled in by whichever of its events arrives first.
@@ -40,4 +48,6 @@ export abstract class EntryStore {
    * provisional with 0, so a board cannot be published without it.
    */
   abstract standingOn(tx: Tx, boardId: string): Promise<Entry[]>;
+  /** The standing entries of each of the boards counted by score status; boards without any are left out. */
+  abstract countByBoard(tx: Tx, boardIds: string[]): Promise<EntryCount[]>;
 }

@@ -1,7 +1,7 @@
 import type { Nominee, ScoreStatus } from '@paritrana/contracts';
 import type { Tx } from '@paritrana/platform';
 import type { Entry } from '../boards/standings';
-import { EntryStore, type ScoredEntry, type SubmittedEntry, type WithdrawnEntry } from './entry-store';
+import { EntryStore, type EntryCount, type ScoredEntry, type SubmittedEntry, type WithdrawnEntry } from './entry-store';
 
 interface Row {
   nominationId: string;
@@ -49,6 +49,18 @@ export class InMemoryEntryStore extends EntryStore {
         subScores: { ...(r.subScores ?? {}) },
         reasons: [...(r.reasons ?? [])],
       }));
+  }
+
+  override async countByBoard(tx: Tx, boardIds: string[]): Promise<EntryCount[]> {
+    const counts: EntryCount[] = [];
+    for (const boardId of boardIds) {
+      const standing = await this.standingOn(tx, boardId);
+      if (standing.length === 0) continue;
+      const count = { boardId, provisional: 0, final: 0, ineligible: 0 };
+      for (const entry of standing) count[entry.status]++;
+      counts.push(count);
+    }
+    return counts;
   }
 
   /** Like INSERT … ON CONFLICT (nomination_id) DO UPDATE: the board is set by the first event only. */

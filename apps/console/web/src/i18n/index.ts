@@ -3,6 +3,7 @@ import { initReactI18next, useTranslation } from 'react-i18next';
 import { en } from './en';
 import type { Language } from './format';
 import { id } from './id';
+import { secretariat } from './secretariat';
 
 /**
  * The copy of one area of the console (a role's pages), under its own top-level key, in both
@@ -13,7 +14,7 @@ export interface Area<T extends Record<string, unknown> = Record<string, unknown
   id: T;
   en: T;
 }
-const AREAS: Area[] = [];
+const AREAS: Area[] = [secretariat];
 
 const withAreas = (base: object, language: 'id' | 'en') => ({
   ...base,

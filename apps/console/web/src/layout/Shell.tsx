@@ -26,6 +26,17 @@ function destinations(role: Role, t: (key: string) => string): Destination[] {
         { to: '/impor', label: t('nav.import') },
         results,
       ];
+    case 'secretariat':
+    case 'admin':
+      return [
+        home,
+        { to: '/edisi', label: t('admin.nav.editions') },
+        { to: '/semua-papan', label: t('admin.nav.boards') },
+        { to: '/nominasi', label: t('nav.nominations'), end: true },
+        { to: '/email', label: t('admin.nav.deliveries') },
+        { to: '/audit', label: t('admin.nav.audit') },
+        results,
+      ];
     default:
       return [home, { to: '/nominasi', label: t('nav.nominations'), end: true }, results];
   }

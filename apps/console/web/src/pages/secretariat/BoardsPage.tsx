@@ -1,4 +1,4 @@
-import { ActionIcon, Badge, Group, Progress, Select, Stack, Text, Tooltip } from '@mantine/core';
+import { ActionIcon, Group, Progress, Select, Stack, Text, Tooltip } from '@mantine/core';
 import { IconFileSpreadsheet, IconMail, IconTable } from '@tabler/icons-react';
 import { DataTable } from 'mantine-datatable';
 import { useState } from 'react';
@@ -11,6 +11,7 @@ import { download } from '../../components/csv';
 import { Page } from '../../components/Page';
 import { ProblemAlert } from '../../components/ProblemAlert';
 import { useI18n } from '../../i18n';
+import { ToneBadge } from '../../components/ToneBadge';
 import { formatDate } from '../../i18n/format';
 import { filterBoards, progressOf, type BoardFilter } from './board-filter';
 
@@ -28,9 +29,9 @@ async function exportCsv(kind: 'board' | 'scores', boardId: string): Promise<voi
 export function StatusBadge({ status }: { status: string }) {
   const { t } = useI18n();
   return (
-    <Badge color={status === 'published' ? 'green' : 'blue'} variant="light" tt="none">
+    <ToneBadge tone={status === 'published' ? 'ok' : 'info'} miw={90}>
       {t(`admin.boards.${status === 'published' ? 'published' : 'open'}`)}
-    </Badge>
+    </ToneBadge>
   );
 }
 

@@ -1,4 +1,4 @@
-import { Alert, Badge, Button, Group, Loader, Select, Table, Text } from '@mantine/core';
+import { Alert, Button, Group, Loader, Select, Table, Text } from '@mantine/core';
 import { IconDownload } from '@tabler/icons-react';
 import { Link, useSearchParams } from 'react-router';
 import { useEditions } from '../../api/intake';
@@ -8,9 +8,10 @@ import { download, toCsv } from '../../components/csv';
 import { Page } from '../../components/Page';
 import { ProblemAlert } from '../../components/ProblemAlert';
 import { useI18n } from '../../i18n';
+import { ToneBadge } from '../../components/ToneBadge';
 import { formatDateTime } from '../../i18n/format';
 
-const STATUS_COLOR = { pending: 'yellow', sent: 'green', failed: 'red' } as const;
+const STATUS_TONE = { pending: 'warn', sent: 'ok', failed: 'bad' } as const;
 
 /** The congratulation emails of a published board: to whom, with which title, sent or why not. */
 export function DeliveriesPage() {
@@ -123,9 +124,7 @@ export function DeliveriesPage() {
                   </Table.Th>
                   <Table.Td>{d.title}</Table.Td>
                   <Table.Td>
-                    <Badge color={STATUS_COLOR[d.status]} variant="light" tt="none">
-                      {t(`admin.deliveries.${d.status}`)}
-                    </Badge>
+                    <ToneBadge tone={STATUS_TONE[d.status]}>{t(`admin.deliveries.${d.status}`)}</ToneBadge>
                   </Table.Td>
                   <Table.Td ta="right">{d.attempts}</Table.Td>
                   <Table.Td>{formatDateTime(d.createdAt, language)}</Table.Td>

@@ -1,9 +1,10 @@
-import { Badge, Group, List, Paper, SimpleGrid, Stack, Table, Text, Title } from '@mantine/core';
+import { Group, List, Paper, SimpleGrid, Stack, Table, Text, Title } from '@mantine/core';
 import { IconAlertTriangle } from '@tabler/icons-react';
 import type { TFunction } from 'i18next';
 import type { ReactNode } from 'react';
 import { useProvinceNames } from '../../api/regions';
 import { useI18n } from '../../i18n';
+import { ToneBadge } from '../../components/ToneBadge';
 import { formatDate, formatNumber, formatPercent, type Language } from '../../i18n/format';
 import { anchorId, type CriterionPreview, type EditionPreview, type RubricPreview } from './edition-preview';
 
@@ -28,9 +29,9 @@ function Part({ anchor, problems, children }: { anchor: string; problems: Set<st
       style={flagged ? { borderColor: 'var(--mantine-color-red-6)', borderWidth: 2 } : undefined}
     >
       {flagged && (
-        <Badge color="red" variant="light" leftSection={<IconAlertTriangle size={12} aria-hidden />} mb="xs" tt="none">
+        <ToneBadge tone="bad" leftSection={<IconAlertTriangle size={12} aria-hidden />} mb="xs">
           {t('admin.edition.hasProblem')}
-        </Badge>
+        </ToneBadge>
       )}
       {children}
     </Paper>

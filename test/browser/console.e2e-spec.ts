@@ -5,7 +5,7 @@ import { freePort } from '@paritrana/infra/ports';
 import { repoRoot } from '@paritrana/infra/repo-root';
 import { allowConsoleOrigin, developmentTokenFor, http, SmtpSink, waitFor } from '@paritrana/testing';
 import { startPrivateLane } from '@paritrana/testing/lanes';
-import { existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
@@ -29,6 +29,7 @@ const SCREENSHOTS = process.env.CONSOLE_SCREENSHOTS;
  */
 describe('the console in a real browser, signed in through Keycloak', () => {
   const keycloakData = mkdtempSync(join(tmpdir(), 'paritrana-keycloak-'));
+  const staticCopy = mkdtempSync(join(tmpdir(), 'paritrana-console-'));
   const smtp = new SmtpSink();
   let lane: Awaited<ReturnType<typeof startPrivateLane>>;
   let keycloak: RunningKeycloak;
@@ -40,6 +41,8 @@ describe('the console in a real browser, signed in through Keycloak', () => {
 
   beforeAll(async () => {
     if (!existsSync(join(STATIC_DIR, 'index.html'))) throw new Error(`${STATIC_DIR} is missing: run npm run build (make test does)`);
+    // The suite serves its own copy: a build running meanwhile replaces dist/console-web's files.
+    cpSync(STATIC_DIR, staticCopy, { recursive: true });
     const keycloakPort = await freePort();
     [keycloak, lane] = await Promise.all([
       startKeycloak({ port: keycloakPort, dataDir: keycloakData, stdio: 'ignore' }, SETUP_MS - 60_000),
@@ -62,7 +65,7 @@ describe('the console in a real browser, signed in through Keycloak', () => {
         RANKING_URL: platform.urls.ranking,
         NOTIFICATION_URL: platform.urls.notification,
         OIDC_ISSUER_URL: keycloak.issuer,
-        CONSOLE_STATIC_DIR: STATIC_DIR,
+        CONSOLE_STATIC_DIR: staticCopy,
         LOG_LEVEL: 'warn',
       }),
     );
@@ -78,6 +81,7 @@ describe('the console in a real browser, signed in through Keycloak', () => {
     await platform?.close();
     await Promise.all([keycloak?.stop(), lane?.stop(), smtp.stop()]);
     rmSync(keycloakData, { recursive: true, force: true });
+    rmSync(staticCopy, { recursive: true, force: true });
   });
 
   /** A fresh browser profile signed in as `username` through Keycloak's login page; answers its page and console errors. */
@@ -119,7 +123,7 @@ describe('the console in a real browser, signed in through Keycloak', () => {
     await expectAccessible(page, 'home');
     await screenshot(page, 'regional-office-home');
 
-    await page.getByRole('link', { name: 'Nominasi', exact: true }).click();
+    await page.getByRole('navigation', { name: 'Menu' }).getByRole('link', { name: 'Nominasi', exact: true }).click();
     await page.getByLabel('Cari nama').fill('bungo');
     await page.getByRole('link', { name: 'Kabupaten Bungo' }).waitFor();
     await expectAccessible(page, 'nominations');
@@ -219,7 +223,7 @@ describe('the console in a real browser, signed in through Keycloak', () => {
       return body.items.some((n) => n.nominee.regionCode === regionCode);
     };
     const { context, page, errors } = await signIn('kanwil-sumbagsel');
-    await page.getByRole('link', { name: 'Impor CSV' }).click();
+    await page.getByRole('navigation', { name: 'Menu' }).getByRole('link', { name: 'Impor CSV' }).click();
 
     await page.locator('input[type="file"]').setInputFiles({ name: 'desa-sumsel.csv', mimeType: 'text/csv', buffer: Buffer.from(csv) });
     await page.getByText('desa-sumsel.csv: 2 baris').waitFor();

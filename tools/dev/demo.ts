@@ -36,8 +36,8 @@ export interface DemoLoad {
 export const DEMO_ADMIN: Principal = { sub: 'demo-loader', name: 'Demo loader', role: 'admin' };
 
 /**
- * The assessor of the demo scores: the development realm's `penilai-jambi` (Keycloak generates its
- * user ids, so the username stands for the subject).
+ * The assessor of the demo scores: the development realm's `penilai-jambi`, whose user id (the
+ * tokens' `sub`) is its username, so signed in through Keycloak it finds these scores its own.
  */
 export const DEMO_ASSESSOR: Principal = { sub: 'penilai-jambi', name: 'Penilai Jambi', role: 'assessor', provinces: ['15'] };
 

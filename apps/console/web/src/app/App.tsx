@@ -7,7 +7,9 @@ import { ApiError } from '../api/problem';
 import { AuthProvider, useAuth } from '../auth/AuthProvider';
 import { router } from './routes';
 import type { RuntimeConfig } from './runtime-config';
-import { cssVariablesResolver, styleNonce, theme } from './theme';
+import { cssVariablesResolver, styleNonce, themeIn } from './theme';
+import { useI18n } from '../i18n';
+import { useMemo } from 'react';
 
 function ApiSetup({ children }: { children: React.ReactNode }) {
   const auth = useAuth();
@@ -27,6 +29,8 @@ const queryClient = new QueryClient({
 });
 
 export function App({ config }: { config: RuntimeConfig }) {
+  const { t } = useI18n();
+  const theme = useMemo(() => themeIn(t('app.close')), [t]);
   return (
     <MantineProvider theme={theme} getStyleNonce={styleNonce} cssVariablesResolver={cssVariablesResolver} defaultColorScheme="light">
       <Notifications position="top-right" />

@@ -1,4 +1,4 @@
-import { createTheme } from '@mantine/core';
+import { createTheme, mergeThemeOverrides, Notification } from '@mantine/core';
 
 /** Green of the social-security programme, gold for titles; system fonts (nothing fetched from elsewhere). */
 export const theme = createTheme({
@@ -22,3 +22,12 @@ export const cssVariablesResolver = () => ({ variables: {}, light: { '--mantine-
 
 export const TONES = { ok: '#1e7a35', bad: '#b02a2a', warn: '#8a5a00', neutral: '#495057', info: '#1c5d99' } as const;
 export type Tone = keyof typeof TONES;
+
+/** The theme with what depends on the language: the accessible names of the library's own buttons. */
+export const themeIn = (closeLabel: string) =>
+  mergeThemeOverrides(
+    theme,
+    createTheme({
+      components: { Notification: Notification.extend({ defaultProps: { closeButtonProps: { 'aria-label': closeLabel } } }) },
+    }),
+  );

@@ -97,13 +97,9 @@ export function Shell() {
             {principal ? (
               <Menu position="bottom-end">
                 <Menu.Target>
-                  <Button
-                    variant="subtle"
-                    rightSection={<IconChevronDown size={14} aria-hidden />}
-                    px="xs"
-                    aria-label={`${principal.name}, ${t(`roles.${principal.role}`)}`}
-                  >
+                  <Button variant="subtle" rightSection={<IconChevronDown size={14} aria-hidden />} px="xs">
                     <IconUserCircle size={22} aria-hidden />
+                    <VisuallyHidden hiddenFrom="sm">{principal.name}</VisuallyHidden>
                     <Stack gap={0} align="flex-end" visibleFrom="sm" ml={6}>
                       <Text size="sm" fw={600} lh={1.1} truncate maw={180}>
                         {principal.name}

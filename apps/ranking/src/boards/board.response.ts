@@ -11,8 +11,10 @@ import {
   type Tier,
 } from '@paritrana/contracts';
 import { ProblemResponse } from '@paritrana/platform';
-import { BOARD_STATUSES, type BoardStatus, type BoardSummary } from './board-store';
+import type { BoardCounts } from '../entries/entry-store';
+import { BOARD_STATUSES, type BoardStatus } from './board-store';
 import type { BoardView } from './board-views';
+import type { BoardListItem } from './list-boards.use-case';
 
 export class NomineeRefResponse {
   @ApiProperty({ example: 'regency', description: 'province, regency, village or employer' })
@@ -59,6 +61,17 @@ export class IneligibleResponse implements IneligibleEntry {
   reasons!: string[];
 }
 
+export class BoardCountsResponse implements BoardCounts {
+  @ApiProperty({ type: 'integer', example: 9, description: 'Standing with a final score' })
+  final!: number;
+
+  @ApiProperty({ type: 'integer', example: 2, description: 'Standing with a provisional score (assessments missing) or none yet' })
+  provisional!: number;
+
+  @ApiProperty({ type: 'integer', example: 0, description: 'Nominations that failed the eligibility rules' })
+  ineligible!: number;
+}
+
 export class BoardSummaryResponse {
   @ApiProperty({ example: '2024:provincial:15:regency', description: '{edition}:{tier}:{scope}:{category}' })
   boardId!: string;
@@ -80,6 +93,9 @@ export class BoardSummaryResponse {
 
   @ApiProperty({ type: String, format: 'date-time', nullable: true })
   publishedAt!: string | null;
+
+  @ApiProperty({ type: BoardCountsResponse, description: 'The nominations standing on the board now (not withdrawn), by score status' })
+  counts!: BoardCountsResponse;
 }
 
 export class BoardListResponse {
@@ -164,7 +180,8 @@ export class PublishConflictResponse extends ProblemResponse {
 
 /** Fails to compile when what the board reads and publication return drifts from the documented responses. */
 export type BoardResponsesMirrorTheCode = [
-  Assert<Mirrors<BoardSummaryResponse, BoardSummary>>,
+  Assert<Mirrors<BoardSummaryResponse, BoardListItem>>,
+  Assert<Mirrors<BoardCountsResponse, BoardCounts>>,
   Assert<Mirrors<BoardResponse, BoardView>>,
   Assert<Mirrors<PublishedBoardResponse, RankingPublished>>,
   Assert<Mirrors<StandingResponse, Standing>>,

@@ -15,6 +15,13 @@ export interface WithdrawnEntry {
   withdrawnAt: string;
 }
 
+/** How many nominations stand on a board now, by their score's status (not scored yet counts as provisional). */
+export interface BoardCounts {
+  final: number;
+  provisional: number;
+  ineligible: number;
+}
+
 export interface ScoredEntry {
   nominationId: string;
   boardId: string;
@@ -40,4 +47,6 @@ export abstract class EntryStore {
    * provisional with 0, so a board cannot be published without it.
    */
   abstract standingOn(tx: Tx, boardId: string): Promise<Entry[]>;
+  /** The counts of each board that has entries standing on it. */
+  abstract countsOn(tx: Tx, boardIds: string[]): Promise<Map<string, BoardCounts>>;
 }

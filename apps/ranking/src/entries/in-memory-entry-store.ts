@@ -1,7 +1,7 @@
 import type { Nominee, ScoreStatus } from '@paritrana/contracts';
 import type { Tx } from '@paritrana/platform';
 import type { Entry } from '../boards/standings';
-import { EntryStore, type ScoredEntry, type SubmittedEntry, type WithdrawnEntry } from './entry-store';
+import { EntryStore, type BoardCounts, type ScoredEntry, type SubmittedEntry, type WithdrawnEntry } from './entry-store';
 
 interface Row {
   nominationId: string;
@@ -49,6 +49,18 @@ export class InMemoryEntryStore extends EntryStore {
         subScores: { ...(r.subScores ?? {}) },
         reasons: [...(r.reasons ?? [])],
       }));
+  }
+
+  override async countsOn(tx: Tx, boardIds: string[]): Promise<Map<string, BoardCounts>> {
+    const counts = new Map<string, BoardCounts>();
+    for (const boardId of boardIds) {
+      for (const entry of await this.standingOn(tx, boardId)) {
+        const held = counts.get(boardId) ?? { final: 0, provisional: 0, ineligible: 0 };
+        held[entry.status]++;
+        counts.set(boardId, held);
+      }
+    }
+    return counts;
   }
 
   /** Like INSERT … ON CONFLICT (nomination_id) DO UPDATE: the board is set by the first event only. */

@@ -1,8 +1,10 @@
 import i18next from 'i18next';
 import { initReactI18next, useTranslation } from 'react-i18next';
+import { boards } from './boards';
 import { en } from './en';
 import type { Language } from './format';
 import { id } from './id';
+import { results } from './results';
 
 /**
  * The copy of one area of the console (a role's pages), under its own top-level key, in both
@@ -13,7 +15,7 @@ export interface Area<T extends Record<string, unknown> = Record<string, unknown
   id: T;
   en: T;
 }
-const AREAS: Area[] = [];
+const AREAS: Area[] = [boards, results];
 
 const withAreas = (base: object, language: 'id' | 'en') => ({
   ...base,

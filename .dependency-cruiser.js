@@ -77,6 +77,20 @@ module.exports = {
       to: { path: ['^libs/testing/', TEST_KIT] },
     },
     {
+      name: 'console-web-only-contracts',
+      comment: "the browser app shares only the contracts' plain data with the services (never server code) and has no server part",
+      severity: 'error',
+      from: { path: '^apps/console/web/' },
+      to: { path: ['^libs/(?!contracts/)', '^apps/console/src/'] },
+    },
+    {
+      name: 'console-server-not-to-web',
+      comment: 'the console server serves the built app; it never imports its code',
+      severity: 'error',
+      from: { path: '^apps/console/src/' },
+      to: { path: '^apps/console/web/' },
+    },
+    {
       name: 'tools-not-to-tests',
       comment: 'tools import libs and apps, never the test suites',
       severity: 'error',

@@ -4,7 +4,7 @@ SHELL := /bin/bash
 # npm scripts and these recipes run on the project's own Node.js 24 (npm package `node`).
 export PATH := $(CURDIR)/node_modules/.bin:$(PATH)
 
-.PHONY: help install build start test test-unit test-integration lint typecheck kafka-fetch keycloak-fetch bench fault clean
+.PHONY: help install build start test test-unit test-integration lint typecheck kafka-fetch keycloak-fetch browser bench fault clean
 
 help:
 	@echo "make start   run the whole platform (Kafka, Postgres, Keycloak, mail catcher, four services) in the foreground"
@@ -29,6 +29,14 @@ kafka-fetch:
 keycloak-fetch:
 	$(if $(OIDC_ISSUER_URL),@echo "OIDC_ISSUER_URL is set: no local Keycloak needed",bash deploy/keycloak/keycloak.sh fetch)
 
+# Chromium for the browser suite, from Debian's packages (as root), unless CHROMIUM_PATH names one.
+CHROMIUM_PATH ?= /usr/bin/chromium
+browser:
+	@test -x "$(CHROMIUM_PATH)" || { \
+	  [ "$$(id -u)" = 0 ] || { echo "Chromium is missing at $(CHROMIUM_PATH): install Debian's chromium package (sudo apt-get install chromium) or set CHROMIUM_PATH"; exit 1; }; \
+	  echo "Installing Chromium from Debian's packages (once)…"; \
+	  { apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null; } || { echo "apt-get could not install chromium; install it, or set CHROMIUM_PATH"; exit 1; }; }
+
 start: build kafka-fetch keycloak-fetch
 	node dist/tools/dev/start.js
 
@@ -41,9 +49,9 @@ lint: install
 test-unit: install
 	npm run -s test:unit
 
-test-integration: build kafka-fetch keycloak-fetch
+test-integration: build kafka-fetch keycloak-fetch browser
 	# One Kafka broker and database per Jest worker; given ones are shared, so the suites then run one at a time.
-	npm run -s test:integration -- $(if $(KAFKA_BROKERS)$(DATABASE_URL),--runInBand,--maxWorkers=2)
+	CHROMIUM_PATH=$(CHROMIUM_PATH) npm run -s test:integration -- $(if $(KAFKA_BROKERS)$(DATABASE_URL),--runInBand,--maxWorkers=2)
 
 test: typecheck lint test-unit test-integration
 

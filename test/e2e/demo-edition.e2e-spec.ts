@@ -3,7 +3,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { loadDemo } from '../../tools/dev/demo';
 import { JAMBI_2024_RESULTS } from '../../tools/dev/demo-results';
-import { rowsFromCsv } from '../../tools/import/csv-nominations';
+import { rowsFromCsv } from '@paritrana/contracts';
 import { startPlatform, type Platform } from '../harness/platform-harness';
 
 interface Board {

@@ -209,7 +209,9 @@ describe('authorization matrix: every endpoint × every principal, from tools/au
       url: url('intake', '/v1/editions'),
       body: openRegencyEdition(`${edition}d${editionsDefined++}`),
     }),
+    'editions.list': async () => ({ method: 'GET', url: url('intake', '/v1/editions') }),
     'editions.get': async () => ({ method: 'GET', url: url('intake', `/v1/editions/${edition}`) }),
+    'stats.nominations': async () => ({ method: 'GET', url: url('intake', `/v1/stats/nominations?edition=${edition}`) }),
     'regions.search': async () => ({ method: 'GET', url: url('intake', '/v1/regions?province=15&level=regency&q=bungo') }),
     'nominations.submit': async (allowed) => ({ method: 'POST', url: url('intake', '/v1/nominations'), body: newJambiBody(allowed) }),
     'nominations.batch': async (allowed) => ({
@@ -256,6 +258,7 @@ describe('authorization matrix: every endpoint × every principal, from tools/au
       method: 'GET',
       url: url('scoring', `/v1/scores/progress?boardId=${board('provincial', OWN_PROVINCE)}`),
     }),
+    'stats.scores': async () => ({ method: 'GET', url: url('scoring', `/v1/stats/scores?edition=${edition}`) }),
     'boards.list': async () => ({ method: 'GET', url: url('ranking', `/v1/boards?edition=${edition}`) }),
     'results.list': async () => ({ method: 'GET', url: url('ranking', `/v1/results?edition=${edition}`) }),
     'previews.board': async () => ({
@@ -277,7 +280,9 @@ describe('authorization matrix: every endpoint × every principal, from tools/au
       method: 'POST',
       url: url('ranking', `/v1/boards/${allowed ? await publishableBoard('national') : board('national', 'national')}/publish`),
     }),
+    'stats.boards': async () => ({ method: 'GET', url: url('ranking', `/v1/stats/boards?edition=${edition}`) }),
     'notifications.list': async () => ({ method: 'GET', url: url('notification', `/v1/notifications?boardId=${seeded.published}`) }),
+    'stats.deliveries': async () => ({ method: 'GET', url: url('notification', `/v1/stats/deliveries?edition=${edition}`) }),
   };
   /** The API's own endpoints (public ones included), described in the OpenAPI documents; health, metrics and docs are not. */
   const documented = (rule: EndpointRule) => rule.path.startsWith('/v1/');
@@ -368,6 +373,43 @@ describe('authorization matrix: every endpoint × every principal, from tools/au
         .map((r) => r.id)
         .sort(),
     ).toEqual(Object.keys(requests).sort());
+  });
+
+  it('should count the seeded nominations, scores, boards and emails by province for the secretariat (before any case adds its own)', async () => {
+    const stats = async (service: Service, what: string) =>
+      (await as('secretariat', 'GET', service, `/v1/stats/${what}?edition=${edition}`)).json() as Record<string, unknown>;
+
+    expect(await stats('intake', 'nominations')).toEqual({
+      edition,
+      provinces: [
+        { tier: 'provincial', province: OWN_PROVINCE, submitted: 2, withdrawn: 0 },
+        { tier: 'provincial', province: OTHER_PROVINCE, submitted: 1, withdrawn: 0 },
+        { tier: 'national', province: OWN_PROVINCE, submitted: 1, withdrawn: 0 },
+      ],
+    });
+    expect(await stats('scoring', 'scores')).toEqual({
+      edition,
+      provinces: [
+        { tier: 'provincial', province: OWN_PROVINCE, provisional: 1, final: 1, ineligible: 0, withdrawn: 0 },
+        { tier: 'provincial', province: OTHER_PROVINCE, provisional: 1, final: 0, ineligible: 0, withdrawn: 0 },
+        { tier: 'national', province: OWN_PROVINCE, provisional: 1, final: 0, ineligible: 0, withdrawn: 0 },
+      ],
+    });
+    const progress = (boardId: string, status: string, provisional: number, final: number) =>
+      expect.objectContaining({ boardId, status, provisional, final, ineligible: 0 });
+    expect(await stats('ranking', 'boards')).toEqual({
+      edition,
+      boards: expect.arrayContaining([
+        progress(board('provincial', OWN_PROVINCE), 'open', 1, 0),
+        progress(board('provincial', OTHER_PROVINCE), 'open', 1, 0),
+        progress(board('national', 'national'), 'open', 1, 0),
+        progress(seeded.published, 'published', 0, 1),
+      ]),
+    });
+    expect(await stats('notification', 'deliveries')).toEqual({
+      edition,
+      provinces: [{ tier: 'provincial', province: OWN_PROVINCE, pending: 0, sent: 1, failed: 0 }],
+    });
   });
 
   it.each(cases)('$rule.id ($rule.method $rule.path, $rule.target) as $who → $status', async ({ rule, who, status }) => {

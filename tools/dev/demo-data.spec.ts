@@ -4,7 +4,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { rankEntries, type Entry } from '../../apps/ranking/src/boards/standings';
 import { scoreAgainstRubric, type PanelScores } from '../../apps/scoring/src/rubric/rubric-engine';
-import { rowsFromCsv } from '../import/csv-nominations';
+import { rowsFromCsv } from '@paritrana/contracts';
 import { readDemoAssessments } from './demo-assessments';
 import { JAMBI_2024_RESULTS } from './demo-results';
 

@@ -1,4 +1,4 @@
-import { rowsFromCsv } from './csv-nominations';
+import { rowsFromCsv } from '@paritrana/contracts';
 
 export interface ImportOutcome {
   row: number;

@@ -15,3 +15,4 @@ export * from './events/score.events';
 export * from './mirrors';
 export * from './regions/region-directory';
 export * from './topics';
+export * from './import/nomination-csv';

@@ -21,3 +21,4 @@ export * from './http/problem.response';
 export * from './http/validation';
 export * from './runtime/concurrency-limit';
 export * from './runtime/poller';
+export * from './stats/stats-query';

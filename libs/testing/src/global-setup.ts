@@ -1,13 +1,9 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { startEmbeddedPostgres } from '@paritrana/infra/embedded-postgres';
-import { provisionTopics, startBroker } from '@paritrana/infra/kafka-broker';
-import { freePort } from '@paritrana/infra/ports';
-import { createDatabase, machinePostgresAvailable, MACHINE_POSTGRES } from '@paritrana/infra/postgres';
-import { dockerEngineAnswers, startContainers } from './containers';
+import { startLane } from './lanes';
 import { TEST_OIDC_ENV, TestOidcIssuer } from './oidc-issuer';
-import { TEST_LANES_ENV, TEST_PARTITIONS, type TestInfra, type TestLane } from './test-infra';
+import { TEST_LANES_ENV, type TestInfra } from './test-infra';
 
 /**
  * Real infrastructure for the integration and end-to-end suites, one lane (a Kafka broker and a
@@ -42,41 +38,6 @@ export default async function globalSetup(globalConfig: { maxWorkers: number; ru
       .map((lane) => `Kafka ${lane.brokers}, Postgres ${redact(lane.databaseUrl)}`)
       .join('; ')}; OpenID Connect issuer ${issuer.issuer}`,
   );
-}
-
-async function startLane(infra: TestInfra, scratch: string): Promise<TestLane> {
-  let brokers = process.env.KAFKA_BROKERS;
-  let databaseUrl = process.env.DATABASE_URL;
-  if (!brokers && !databaseUrl && dockerEngineAnswers()) {
-    const containers = await startContainers();
-    infra.stops.push(containers.stop);
-    brokers = containers.brokers;
-    databaseUrl = containers.databaseUrl;
-  }
-  if (!brokers) {
-    const broker = await startBroker({
-      port: await freePort(),
-      controllerPort: await freePort(),
-      dataDir: join(scratch, 'kafka'),
-      stdio: 'ignore',
-    });
-    infra.stops.push(broker.stop);
-    brokers = broker.brokers.join(',');
-  }
-  await provisionTopics(brokers.split(','), TEST_PARTITIONS);
-
-  if (!databaseUrl) {
-    let adminUrl = MACHINE_POSTGRES;
-    if (!(await machinePostgresAvailable())) {
-      const pg = await startEmbeddedPostgres(join(scratch, 'postgres'), await freePort());
-      infra.stops.push(pg.stop);
-      adminUrl = pg.url;
-    }
-    const name = `paritrana_test_${process.pid}_${Date.now()}_${infra.databases.length + 1}`;
-    infra.databases.push({ adminUrl, name });
-    databaseUrl = await createDatabase(adminUrl, name);
-  }
-  return { brokers, databaseUrl };
 }
 
 const redact = (url: string) => url.replace(/\/\/([^:@/]+):[^@/]+@/, '//$1:***@');

@@ -6,3 +6,4 @@ export * from './service-process';
 export * from './fuzz';
 export * from './events';
 export * from './openapi-answers';
+export * from './keycloak-admin';

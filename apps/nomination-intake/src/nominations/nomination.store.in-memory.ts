@@ -1,7 +1,7 @@
 import type { Tx } from '@paritrana/platform';
 import type { ReadScope } from './nomination-access';
 import type { NominationEntity } from './nomination.entity';
-import { NominationStore, type NominationFilter, type NominationPage } from './nomination.store';
+import { NominationStore, type NominationCount, type NominationFilter, type NominationPage } from './nomination.store';
 
 const identity = (n: NominationEntity) => `${n.edition}|${n.tier}|${n.category}|${n.nomineeKey}`;
 
@@ -67,6 +67,18 @@ export class InMemoryNominationStore extends NominationStore {
       .sort((a, b) => a.submittedAt.getTime() - b.submittedAt.getTime() || a.id.localeCompare(b.id));
     const items = matching.slice((page - 1) * pageSize, page * pageSize).map((n) => structuredClone(n));
     return { items, total: matching.length };
+  }
+
+  override async countByProvince(edition: string): Promise<NominationCount[]> {
+    const counts = new Map<string, NominationCount>();
+    for (const n of this.nominations.values()) {
+      if (n.edition !== edition) continue;
+      const key = `${n.tier === 'provincial' ? 0 : 1}|${n.province}`;
+      const count = counts.get(key) ?? { tier: n.tier, province: n.province, submitted: 0, withdrawn: 0 };
+      count[n.status]++;
+      counts.set(key, count);
+    }
+    return [...counts.entries()].sort(([a], [b]) => a.localeCompare(b)).map(([, count]) => count);
   }
 }
 

@@ -23,6 +23,14 @@ export const namePattern = (q: string) =>
     .replace(/[\\%_]/g, (c) => `\\${c}`)
     .replace(/\s+/g, '%')}%`;
 
+/** How many nominations of an edition one province holds in one tier, by status. */
+export interface NominationCount {
+  tier: Tier;
+  province: string;
+  submitted: number;
+  withdrawn: number;
+}
+
 export interface NominationPage {
   items: NominationEntity[];
   total: number;
@@ -42,6 +50,8 @@ export abstract class NominationStore {
   abstract update(tx: Tx, nomination: NominationEntity): Promise<void>;
   /** Oldest first (then by id); `page` counts from 1. */
   abstract list(scope: ReadScope, filter: NominationFilter, page: number, pageSize: number): Promise<NominationPage>;
+  /** The edition's nominations counted by tier and province (provincial first, then by province code); only non-empty ones. */
+  abstract countByProvince(edition: string): Promise<NominationCount[]>;
 }
 
 const COLUMNS = [
@@ -174,5 +184,15 @@ export class PostgresNominationStore extends NominationStore {
       });
     const [items, total] = await builder.getManyAndCount();
     return { items, total };
+  }
+
+  override countByProvince(edition: string): Promise<NominationCount[]> {
+    return this.dataSource.query(
+      `SELECT tier, province, count(*) FILTER (WHERE status = 'submitted')::int AS submitted,
+              count(*) FILTER (WHERE status = 'withdrawn')::int AS withdrawn
+       FROM intake.nominations WHERE edition = $1
+       GROUP BY tier, province ORDER BY tier DESC, province`,
+      [edition],
+    );
   }
 }

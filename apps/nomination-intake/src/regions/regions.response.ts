@@ -13,9 +13,16 @@ export class RegionResponse {
 
   @ApiProperty({ required: false, example: '15', description: 'Every region but a province' })
   parentCode?: string;
+
+  @ApiProperty({
+    required: false,
+    example: 'Kecamatan Kumpeh Ulu, Kabupaten Muaro Jambi',
+    description: 'The district and regency a village or district lies in, to tell namesakes apart',
+  })
+  within?: string;
 }
 
 export class RegionsResponse {
-  @ApiProperty({ type: [RegionResponse], description: 'In code order' })
+  @ApiProperty({ type: [RegionResponse], description: 'The best matches first, then in code order' })
   regions!: RegionResponse[];
 }

@@ -34,4 +34,11 @@ describe('SearchRegionsUseCase', () => {
   it('should find nothing when no name holds the words', () => {
     expect(sut.execute({ province: '15', q: 'atlantis', limit: 20 })).toEqual({ regions: [] });
   });
+
+  it('should put the name as typed before names that only hold its words, and say where each village lies', () => {
+    const { regions } = sut.execute({ province: '16', level: 'village', q: 'agung law', limit: 20 });
+
+    expect(regions[0]).toMatchObject({ code: '16.72.03.1022', name: 'Agung Lawangan', within: expect.stringContaining('Kecamatan') });
+    expect(regions.slice(1).map((r) => r.name)).toEqual(expect.arrayContaining(['Lawang Agung']));
+  });
 });

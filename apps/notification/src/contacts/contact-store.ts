@@ -15,8 +15,8 @@ export interface ContactVersion {
 }
 
 /** A contact with what places its nomination on a board (null for contacts kept before the board was recorded). */
-export type KnownContact = Pick<ContactVersion, 'nominationId' | 'nominee' | 'contact'> & {
-  board: Pick<ContactVersion, 'edition' | 'tier' | 'province' | 'category'> | null;
+export type KnownContact = Pick<ContactVersion, 'nominationId' | 'province' | 'nominee' | 'contact'> & {
+  board: Pick<ContactVersion, 'edition' | 'tier' | 'category'> | null;
 };
 
 /** Notification's projection of nominations' contacts: contacts never travel on the rankings topic. */
@@ -55,8 +55,8 @@ export class PgContactStore extends ContactStore {
   override async find(tx: Tx, nominationIds: string[]): Promise<KnownContact[]> {
     if (nominationIds.length === 0) return [];
     return tx.query(
-      `SELECT nomination_id AS "nominationId", nominee, contact,
-         CASE WHEN edition IS NULL THEN NULL ELSE jsonb_build_object('edition', edition, 'tier', tier, 'province', province, 'category', category) END AS board
+      `SELECT nomination_id AS "nominationId", province, nominee, contact,
+         CASE WHEN edition IS NULL THEN NULL ELSE jsonb_build_object('edition', edition, 'tier', tier, 'category', category) END AS board
        FROM notification.contacts WHERE nomination_id = ANY($1::uuid[])`,
       [nominationIds],
     );

@@ -18,9 +18,10 @@ export class InMemoryContactStore extends ContactStore {
       return [
         {
           nominationId: id,
+          province,
           nominee: structuredClone(held.nominee),
           contact: structuredClone(held.contact),
-          board: { edition, tier, province, category },
+          board: { edition, tier, category },
         },
       ];
     });

@@ -9,6 +9,8 @@ import { PreviewsController } from '../previews/previews.controller';
 import { ProjectEditionUseCase } from '../editions/project-edition.use-case';
 import { DeliveriesConsumer } from './deliveries.consumer';
 import { DeliveryLogQuery } from './delivery-log.query';
+import { DeliveryStatsController } from './delivery-stats.controller';
+import { DeliveryStatsUseCase } from './delivery-stats.use-case';
 import { DeliveryStore, PgDeliveryStore } from './delivery-store';
 import { DeliveryWorker } from './delivery.worker';
 import { MAIL_SETTINGS, MAIL_TRANSPORT, mailSettings, type MailSettings } from './mail-settings';
@@ -20,7 +22,7 @@ export class DeliveriesModule {
   static forRoot(env: NotificationEnv): DynamicModule {
     return {
       module: DeliveriesModule,
-      controllers: [NotificationsController, PreviewsController],
+      controllers: [NotificationsController, DeliveryStatsController, PreviewsController],
       providers: [
         { provide: MAIL_SETTINGS, useValue: mailSettings(env.SMTP_URL, env.MAIL_FROM, env.MAIL_MAX_ATTEMPTS, env.MAIL_LEASE_SECONDS) },
         {
@@ -36,6 +38,7 @@ export class DeliveriesModule {
         PlanDeliveriesUseCase,
         PreviewBoardUseCase,
         DeliveryLogQuery,
+        DeliveryStatsUseCase,
         DeliveriesConsumer,
         DeliveryWorker,
       ],

@@ -37,6 +37,9 @@ export interface DeliveryLogEntry extends DeliveryKey {
   sentAt: string | null;
 }
 
+/** Where a delivery of an edition stands, for counting. */
+export type DeliveryState = DeliveryKey & Pick<DeliveryLogEntry, 'status'>;
+
 /**
  * One delivery per (board, nomination): planned when the board is published, claimed with a lease
  * before sending, recorded as sent or failed after.
@@ -60,6 +63,9 @@ export abstract class DeliveryStore {
 
   /** A board's delivery log, oldest first. */
   abstract byBoard(boardId: string): Promise<DeliveryLogEntry[]>;
+
+  /** Every delivery of the edition's boards (one per winner, so a few thousand at most). */
+  abstract ofEdition(tx: Tx, edition: string): Promise<DeliveryState[]>;
 }
 
 interface DueRow {
@@ -141,6 +147,14 @@ export class PgDeliveryStore extends DeliveryStore {
               last_error AS "lastError", created_at AS "createdAt", sent_at AS "sentAt"
        FROM notification.deliveries WHERE board_id = $1 ORDER BY created_at, nomination_id`,
       [boardId],
+    );
+  }
+
+  override ofEdition(tx: Tx, edition: string): Promise<DeliveryState[]> {
+    return tx.query(
+      `SELECT board_id AS "boardId", nomination_id AS "nominationId", status FROM notification.deliveries
+       WHERE split_part(board_id, ':', 1) = $1 ORDER BY board_id, nomination_id`,
+      [edition],
     );
   }
 }

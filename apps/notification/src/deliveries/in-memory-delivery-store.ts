@@ -1,5 +1,12 @@
 import type { Tx } from '@paritrana/platform';
-import { DeliveryStore, type DeliveryKey, type DeliveryLogEntry, type DueDelivery, type PlannedDelivery } from './delivery-store';
+import {
+  DeliveryStore,
+  type DeliveryKey,
+  type DeliveryLogEntry,
+  type DeliveryState,
+  type DueDelivery,
+  type PlannedDelivery,
+} from './delivery-store';
 
 export interface Held extends DeliveryLogEntry {
   email: PlannedDelivery['email'];
@@ -55,6 +62,13 @@ export class InMemoryDeliveryStore extends DeliveryStore {
 
   override async byBoard(boardId: string): Promise<DeliveryLogEntry[]> {
     return this.deliveries.filter((d) => d.boardId === boardId).map(({ email: _e, dueAt: _d, ...entry }) => structuredClone(entry));
+  }
+
+  override async ofEdition(_tx: Tx, edition: string): Promise<DeliveryState[]> {
+    return this.deliveries
+      .filter((d) => d.boardId.startsWith(`${edition}:`))
+      .map(({ boardId, nominationId, status }) => ({ boardId, nominationId, status }))
+      .sort((a, b) => a.boardId.localeCompare(b.boardId) || a.nominationId.localeCompare(b.nominationId));
   }
 
   private find(key: DeliveryKey): Held | undefined {

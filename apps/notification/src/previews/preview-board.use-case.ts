@@ -56,9 +56,7 @@ export class PreviewBoardUseCase {
         c.board.edition === key.edition &&
         c.board.tier === key.tier &&
         c.board.category === key.category &&
-        (key.tier === 'provincial'
-          ? c.board.province === key.scope
-          : key.scope === 'national' || !!zone?.provinces.includes(c.board.province));
+        (key.tier === 'provincial' ? c.province === key.scope : key.scope === 'national' || !!zone?.provinces.includes(c.province));
       const contacts = await this.contacts.find(
         tx,
         winners.map((w) => w.nominationId),

@@ -11,10 +11,9 @@ import {
   type Tier,
 } from '@paritrana/contracts';
 import { ProblemResponse } from '@paritrana/platform';
-import type { BoardCounts } from '../entries/entry-store';
-import { BOARD_STATUSES, type BoardStatus } from './board-store';
+import { BOARD_STATUSES, type BoardStatus, type BoardSummary } from './board-store';
 import type { BoardView } from './board-views';
-import type { BoardListItem } from './list-boards.use-case';
+import type { BoardCounts, BoardListItem } from './list-boards.use-case';
 
 export class NomineeRefResponse {
   @ApiProperty({ example: 'regency', description: 'province, regency, village or employer' })
@@ -93,14 +92,16 @@ export class BoardSummaryResponse {
 
   @ApiProperty({ type: String, format: 'date-time', nullable: true })
   publishedAt!: string | null;
+}
 
+export class BoardListItemResponse extends BoardSummaryResponse {
   @ApiProperty({ type: BoardCountsResponse, description: 'The nominations standing on the board now (not withdrawn), by score status' })
   counts!: BoardCountsResponse;
 }
 
 export class BoardListResponse {
-  @ApiProperty({ type: [BoardSummaryResponse], description: 'By edition, tier, scope and category; at most 1,000' })
-  boards!: BoardSummaryResponse[];
+  @ApiProperty({ type: [BoardListItemResponse], description: 'By edition, tier, scope and category; at most 1,000' })
+  boards!: BoardListItemResponse[];
 }
 
 export class BoardResponse {
@@ -180,7 +181,8 @@ export class PublishConflictResponse extends ProblemResponse {
 
 /** Fails to compile when what the board reads and publication return drifts from the documented responses. */
 export type BoardResponsesMirrorTheCode = [
-  Assert<Mirrors<BoardSummaryResponse, BoardListItem>>,
+  Assert<Mirrors<BoardSummaryResponse, BoardSummary>>,
+  Assert<Mirrors<BoardListItemResponse, BoardListItem>>,
   Assert<Mirrors<BoardCountsResponse, BoardCounts>>,
   Assert<Mirrors<BoardResponse, BoardView>>,
   Assert<Mirrors<PublishedBoardResponse, RankingPublished>>,

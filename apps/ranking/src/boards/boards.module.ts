@@ -6,6 +6,8 @@ import { EntryStore } from '../entries/entry-store';
 import { PostgresEntryStore } from '../entries/postgres-entry-store';
 import { BoardAnnouncer } from './board-announcer';
 import { BoardPlacement } from './board-placement';
+import { BoardProgressController } from './board-progress.controller';
+import { BoardProgressUseCase } from './board-progress.use-case';
 import { BoardStore } from './board-store';
 import { BoardViews } from './board-views';
 import { BoardsConsumer } from './boards.consumer';
@@ -19,7 +21,7 @@ import { RecordSubmissionsUseCase } from './record-submissions.use-case';
 import { RecordWithdrawalUseCase } from './record-withdrawal.use-case';
 
 @Module({
-  controllers: [BoardsController],
+  controllers: [BoardsController, BoardProgressController],
   providers: [
     { provide: BoardStore, useClass: PostgresBoardStore },
     { provide: EditionStore, useClass: PostgresEditionStore },
@@ -33,6 +35,7 @@ import { RecordWithdrawalUseCase } from './record-withdrawal.use-case';
     RecordWithdrawalUseCase,
     RecordScoresUseCase,
     ListBoardsUseCase,
+    BoardProgressUseCase,
     GetBoardUseCase,
     PublishBoardUseCase,
   ],

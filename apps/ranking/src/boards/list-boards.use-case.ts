@@ -1,12 +1,15 @@
 import { Injectable } from '@nestjs/common';
 import { NATIONAL_ROLES, type Principal } from '@paritrana/contracts';
 import { Transactions } from '@paritrana/platform';
-import { EntryStore, type BoardCounts } from '../entries/entry-store';
+import { EntryStore, type EntryCount } from '../entries/entry-store';
 import { BoardStore, type BoardFilters, type BoardSummary } from './board-store';
 
 export interface ListBoardsQuery extends BoardFilters {
   by: Principal;
 }
+
+/** How many nominations stand on a board now, by their score's status (not scored yet counts as provisional). */
+export type BoardCounts = Omit<EntryCount, 'boardId'>;
 
 /** A board of the list with its progress: how many of the nominations standing on it are final, provisional or ineligible. */
 export interface BoardListItem extends BoardSummary {
@@ -28,9 +31,13 @@ export class ListBoardsUseCase {
     const provinces = NATIONAL_ROLES.has(by.role) ? undefined : (by.provinces ?? []);
     return this.transactions.read(async (tx) => {
       const boards = await this.boards.list(tx, filters, provinces);
-      const counts = await this.entries.countsOn(
-        tx,
-        boards.map((b) => b.boardId),
+      const counts = new Map(
+        (
+          await this.entries.countByBoard(
+            tx,
+            boards.map((b) => b.boardId),
+          )
+        ).map(({ boardId, ...count }) => [boardId, count]),
       );
       return { boards: boards.map((b) => ({ ...b, counts: counts.get(b.boardId) ?? NONE })) };
     });

@@ -15,13 +15,6 @@ export interface WithdrawnEntry {
   withdrawnAt: string;
 }
 
-/** How many nominations stand on a board now, by their score's status (not scored yet counts as provisional). */
-export interface BoardCounts {
-  final: number;
-  provisional: number;
-  ineligible: number;
-}
-
 export interface ScoredEntry {
   nominationId: string;
   boardId: string;
@@ -30,6 +23,14 @@ export interface ScoredEntry {
   subScores: Record<string, number>;
   reasons: string[];
   calculatedAt: string;
+}
+
+/** How far a board's standing nominations are scored: `provisional` counts those not scored yet too. */
+export interface EntryCount {
+  boardId: string;
+  provisional: number;
+  final: number;
+  ineligible: number;
 }
 
 /**
@@ -47,6 +48,6 @@ export abstract class EntryStore {
    * provisional with 0, so a board cannot be published without it.
    */
   abstract standingOn(tx: Tx, boardId: string): Promise<Entry[]>;
-  /** The counts of each board that has entries standing on it. */
-  abstract countsOn(tx: Tx, boardIds: string[]): Promise<Map<string, BoardCounts>>;
+  /** The standing entries of each of the boards counted by score status; boards without any are left out. */
+  abstract countByBoard(tx: Tx, boardIds: string[]): Promise<EntryCount[]>;
 }

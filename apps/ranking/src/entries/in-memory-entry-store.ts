@@ -1,7 +1,7 @@
 import type { Nominee, ScoreStatus } from '@paritrana/contracts';
 import type { Tx } from '@paritrana/platform';
 import type { Entry } from '../boards/standings';
-import { EntryStore, type BoardCounts, type ScoredEntry, type SubmittedEntry, type WithdrawnEntry } from './entry-store';
+import { EntryStore, type EntryCount, type ScoredEntry, type SubmittedEntry, type WithdrawnEntry } from './entry-store';
 
 interface Row {
   nominationId: string;
@@ -51,14 +51,14 @@ export class InMemoryEntryStore extends EntryStore {
       }));
   }
 
-  override async countsOn(tx: Tx, boardIds: string[]): Promise<Map<string, BoardCounts>> {
-    const counts = new Map<string, BoardCounts>();
+  override async countByBoard(tx: Tx, boardIds: string[]): Promise<EntryCount[]> {
+    const counts: EntryCount[] = [];
     for (const boardId of boardIds) {
-      for (const entry of await this.standingOn(tx, boardId)) {
-        const held = counts.get(boardId) ?? { final: 0, provisional: 0, ineligible: 0 };
-        held[entry.status]++;
-        counts.set(boardId, held);
-      }
+      const standing = await this.standingOn(tx, boardId);
+      if (standing.length === 0) continue;
+      const count = { boardId, provisional: 0, final: 0, ineligible: 0 };
+      for (const entry of standing) count[entry.status]++;
+      counts.push(count);
     }
     return counts;
   }

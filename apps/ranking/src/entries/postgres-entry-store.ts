@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import type { Tx } from '@paritrana/platform';
 import type { Entry } from '../boards/standings';
-import { EntryStore, type BoardCounts, type ScoredEntry, type SubmittedEntry, type WithdrawnEntry } from './entry-store';
+import { EntryStore, type EntryCount, type ScoredEntry, type SubmittedEntry, type WithdrawnEntry } from './entry-store';
 
 @Injectable()
 export class PostgresEntryStore extends EntryStore {
@@ -59,15 +59,16 @@ export class PostgresEntryStore extends EntryStore {
     return rows.map((e) => ({ ...e, total: Number(e.total), submittedAt: new Date(e.submittedAt).toISOString() }));
   }
 
-  override async countsOn(tx: Tx, boardIds: string[]): Promise<Map<string, BoardCounts>> {
-    if (boardIds.length === 0) return new Map();
-    const rows: Array<{ boardId: string; final: number; provisional: number; ineligible: number }> = await tx.query(
-      `SELECT board_id AS "boardId", count(*) FILTER (WHERE status = 'final')::int AS final,
-         count(*) FILTER (WHERE status IS NULL OR status = 'provisional')::int AS provisional,
-         count(*) FILTER (WHERE status = 'ineligible')::int AS ineligible
-       FROM ranking.entries WHERE board_id = ANY($1) AND nominee IS NOT NULL AND withdrawn_at IS NULL GROUP BY board_id`,
+  override async countByBoard(tx: Tx, boardIds: string[]): Promise<EntryCount[]> {
+    if (boardIds.length === 0) return [];
+    return tx.query(
+      `SELECT board_id AS "boardId",
+              count(*) FILTER (WHERE coalesce(status, 'provisional') = 'provisional')::int AS provisional,
+              count(*) FILTER (WHERE status = 'final')::int AS final,
+              count(*) FILTER (WHERE status = 'ineligible')::int AS ineligible
+       FROM ranking.entries WHERE board_id = ANY($1::text[]) AND nominee IS NOT NULL AND withdrawn_at IS NULL
+       GROUP BY board_id`,
       [boardIds],
     );
-    return new Map(rows.map(({ boardId, ...counts }) => [boardId, counts]));
   }
 }

@@ -1,6 +1,6 @@
 import type { Tier } from '@paritrana/contracts';
 import type { Tx } from '@paritrana/platform';
-import { ScoreStore, type NominationKey, type NominationVersion, type Score, type ScoredNomination } from './score-store';
+import { ScoreStore, type NominationKey, type ScoreCount, type NominationVersion, type Score, type ScoredNomination } from './score-store';
 
 /** ScoreStore for unit tests, with the PostgreSQL store's ordering and version rules. */
 export class InMemoryScoreStore extends ScoreStore {
@@ -78,6 +78,18 @@ export class InMemoryScoreStore extends ScoreStore {
       const held = this.rows.get(s.nominationId);
       if (held) this.rows.set(s.nominationId, { ...held, ...structuredClone(s) });
     }
+  }
+
+  override async countByProvince(_tx: Tx, edition: string): Promise<ScoreCount[]> {
+    const counts = new Map<string, ScoreCount>();
+    for (const n of this.rows.values()) {
+      if (n.edition !== edition || (n.version === 0 && !n.withdrawnAt)) continue;
+      const key = `${n.tier === 'provincial' ? 0 : 1}|${n.province}`;
+      const count = counts.get(key) ?? { tier: n.tier, province: n.province, provisional: 0, final: 0, ineligible: 0, withdrawn: 0 };
+      count[n.withdrawnAt ? 'withdrawn' : n.status]++;
+      counts.set(key, count);
+    }
+    return [...counts.entries()].sort(([a], [b]) => a.localeCompare(b)).map(([, count]) => count);
   }
 
   private select(where: (n: ScoredNomination) => boolean): ScoredNomination[] {

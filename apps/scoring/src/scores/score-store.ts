@@ -31,6 +31,16 @@ export type NominationKey = Pick<ScoredNomination, 'nominationId' | 'edition' | 
 
 export type Score = Pick<ScoredNomination, 'nominationId' | 'status' | 'total' | 'rubricVersion' | 'criteria' | 'reasons' | 'calculatedAt'>;
 
+/** How many nominations of an edition one province holds in one tier, by their score's status; withdrawn ones apart. */
+export interface ScoreCount {
+  tier: Tier;
+  province: string;
+  provisional: number;
+  final: number;
+  ineligible: number;
+  withdrawn: number;
+}
+
 /** The nominations scoring knows (its projection of nomination events) with their current score. */
 export abstract class ScoreStore {
   /** With `lock`, the row stays locked until the transaction ends. */
@@ -55,6 +65,9 @@ export abstract class ScoreStore {
   abstract withdraw(tx: Tx, nomination: NominationKey, at: string): Promise<void>;
 
   abstract saveScores(tx: Tx, scores: Score[]): Promise<void>;
+
+  /** The edition's nominations counted by tier and province (provincial first, then by province code); only non-empty ones. */
+  abstract countByProvince(tx: Tx, edition: string): Promise<ScoreCount[]>;
 }
 
 const SCORE_COLUMNS = `nomination_id AS "nominationId", edition, tier, province, category, nominee, indicators, status, total::float8 AS total,
@@ -146,6 +159,19 @@ export class PgScoreStore extends ScoreStore {
         scores.map((s) => JSON.stringify(s.reasons)),
         scores.map((s) => s.calculatedAt),
       ],
+    );
+  }
+
+  override countByProvince(tx: Tx, edition: string): Promise<ScoreCount[]> {
+    return tx.query(
+      `SELECT tier, province,
+              count(*) FILTER (WHERE withdrawn_at IS NULL AND status = 'provisional')::int AS provisional,
+              count(*) FILTER (WHERE withdrawn_at IS NULL AND status = 'final')::int AS final,
+              count(*) FILTER (WHERE withdrawn_at IS NULL AND status = 'ineligible')::int AS ineligible,
+              count(*) FILTER (WHERE withdrawn_at IS NOT NULL)::int AS withdrawn
+       FROM scoring.scores WHERE edition = $1 AND (version > 0 OR withdrawn_at IS NOT NULL)
+       GROUP BY tier, province ORDER BY tier DESC, province`,
+      [edition],
     );
   }
 }

@@ -7,13 +7,15 @@ import { NominationsConsumer } from './nominations.consumer';
 import { RescoreUseCase } from './rescore.use-case';
 import { ScoreNominationsUseCase } from './score-nominations.use-case';
 import { PgScoreStore, ScoreStore } from './score-store';
+import { ScoreStatsController } from './score-stats.controller';
+import { ScoreStatsUseCase } from './score-stats.use-case';
 import { ScoresController } from './scores.controller';
 import { ScoresQuery } from './scores.query';
 import { WithdrawNominationUseCase } from './withdraw-nomination.use-case';
 
 @Module({
   imports: [EditionsModule],
-  controllers: [ScoresController, AssessmentsController],
+  controllers: [ScoresController, AssessmentsController, ScoreStatsController],
   providers: [
     { provide: ScoreStore, useClass: PgScoreStore },
     { provide: AssessmentStore, useClass: PgAssessmentStore },
@@ -22,6 +24,7 @@ import { WithdrawNominationUseCase } from './withdraw-nomination.use-case';
     WithdrawNominationUseCase,
     RecordAssessmentUseCase,
     ScoresQuery,
+    ScoreStatsUseCase,
     NominationsConsumer,
   ],
 })

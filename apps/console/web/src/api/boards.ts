@@ -3,10 +3,10 @@ import { call, fetchText } from './client';
 import { previewBoardEmails } from './generated/notification/sdk.gen';
 import type { PreviewWinnerDto } from './generated/notification/types.gen';
 import { listBoards, listResults, publishBoard } from './generated/ranking/sdk.gen';
-import type { BoardSummaryResponse, ListBoardsData } from './generated/ranking/types.gen';
+import type { BoardListItemResponse, ListBoardsData } from './generated/ranking/types.gen';
 import { getAssessmentProgress } from './generated/scoring/sdk.gen';
 
-export type BoardSummary = BoardSummaryResponse;
+export type BoardSummary = BoardListItemResponse;
 export type BoardFilter = NonNullable<ListBoardsData['query']>;
 
 export function useBoards(filter: BoardFilter, enabled = true) {

@@ -7,7 +7,7 @@ import { ApiError } from '../api/problem';
 import { AuthProvider, useAuth } from '../auth/AuthProvider';
 import { router } from './routes';
 import type { RuntimeConfig } from './runtime-config';
-import { styleNonce, theme } from './theme';
+import { cssVariablesResolver, styleNonce, theme } from './theme';
 
 function ApiSetup({ children }: { children: React.ReactNode }) {
   const auth = useAuth();
@@ -28,7 +28,7 @@ const queryClient = new QueryClient({
 
 export function App({ config }: { config: RuntimeConfig }) {
   return (
-    <MantineProvider theme={theme} getStyleNonce={styleNonce} defaultColorScheme="light">
+    <MantineProvider theme={theme} getStyleNonce={styleNonce} cssVariablesResolver={cssVariablesResolver} defaultColorScheme="light">
       <Notifications position="top-right" />
       <AuthProvider config={config}>
         <ApiSetup>

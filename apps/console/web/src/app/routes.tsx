@@ -84,6 +84,48 @@ export const router = createBrowserRouter([
               (m) => m.NominationFormPage,
             ),
           },
+          {
+            path: '/edisi',
+            ...page(
+              () => import('../pages/secretariat/EditionsPage'),
+              (m) => m.EditionsPage,
+            ),
+          },
+          {
+            path: '/edisi/baru',
+            ...page(
+              () => import('../pages/secretariat/NewEditionPage'),
+              (m) => m.NewEditionPage,
+            ),
+          },
+          {
+            path: '/edisi/:code',
+            ...page(
+              () => import('../pages/secretariat/EditionPage'),
+              (m) => m.EditionPage,
+            ),
+          },
+          {
+            path: '/semua-papan',
+            ...page(
+              () => import('../pages/secretariat/BoardsPage'),
+              (m) => m.BoardsPage,
+            ),
+          },
+          {
+            path: '/email',
+            ...page(
+              () => import('../pages/secretariat/DeliveriesPage'),
+              (m) => m.DeliveriesPage,
+            ),
+          },
+          {
+            path: '/audit',
+            ...page(
+              () => import('../pages/secretariat/AuditPage'),
+              (m) => m.AuditPage,
+            ),
+          },
         ],
       },
       { path: '*', element: <NotFoundPage /> },

@@ -13,3 +13,12 @@ export const theme = createTheme({
 
 /** The nonce the console server put in this page, for the `<style>` elements the UI library writes (content security policy). */
 export const styleNonce = () => document.querySelector<HTMLMetaElement>('meta[name="csp-nonce"]')?.content ?? '';
+
+/**
+ * Colours that keep text readable (WCAG AA, 4.5:1 on white): the library's dimmed grey is lighter
+ * than that, so secondary text uses a darker one; badges are filled with these shades under white text.
+ */
+export const cssVariablesResolver = () => ({ variables: {}, light: { '--mantine-color-dimmed': '#5c636a' }, dark: {} });
+
+export const TONES = { ok: '#1e7a35', bad: '#b02a2a', warn: '#8a5a00', neutral: '#495057', info: '#1c5d99' } as const;
+export type Tone = keyof typeof TONES;

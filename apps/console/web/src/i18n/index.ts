@@ -5,6 +5,7 @@ import { en } from './en';
 import type { Language } from './format';
 import { id } from './id';
 import { results } from './results';
+import { secretariat } from './secretariat';
 
 /**
  * The copy of one area of the console (a role's pages), under its own top-level key, in both
@@ -15,7 +16,7 @@ export interface Area<T extends Record<string, unknown> = Record<string, unknown
   id: T;
   en: T;
 }
-const AREAS: Area[] = [boards, results];
+const AREAS: Area[] = [secretariat, boards, results];
 
 const withAreas = (base: object, language: 'id' | 'en') => ({
   ...base,

@@ -1,6 +1,6 @@
 import { Anchor, AppShell, Burger, Button, Group, Menu, NavLink, SegmentedControl, Stack, Text, VisuallyHidden } from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
-import { IconChevronDown, IconLogout } from '@tabler/icons-react';
+import { IconChevronDown, IconLogout, IconUserCircle } from '@tabler/icons-react';
 import { Link, NavLink as RouterNavLink, Outlet, useLocation } from 'react-router';
 import { useAuth } from '../auth/AuthProvider';
 import type { Role } from '../auth/principal';
@@ -28,6 +28,17 @@ function destinations(role: Role, t: (key: string) => string): Destination[] {
       ];
     case 'panel-chair':
       return [home, { to: '/papan', label: t('boards.nav') }, { to: '/nominasi', label: t('nav.nominations'), end: true }, results];
+    case 'secretariat':
+    case 'admin':
+      return [
+        home,
+        { to: '/edisi', label: t('admin.nav.editions') },
+        { to: '/semua-papan', label: t('admin.nav.boards') },
+        { to: '/nominasi', label: t('nav.nominations'), end: true },
+        { to: '/email', label: t('admin.nav.deliveries') },
+        { to: '/audit', label: t('admin.nav.audit') },
+        results,
+      ];
     default:
       return [home, { to: '/nominasi', label: t('nav.nominations'), end: true }, results];
   }
@@ -73,7 +84,7 @@ export function Shell() {
               <Group gap={8} wrap="nowrap">
                 <img src="/favicon.svg" alt="" width={28} height={28} />
                 <Stack gap={0}>
-                  <Text fw={700} lh={1.1}>
+                  <Text fw={700} lh={1.1} style={{ whiteSpace: 'nowrap' }}>
                     {t('app.name')}
                   </Text>
                   <Text size="xs" c="dimmed" lh={1.1} visibleFrom="sm">
@@ -88,12 +99,18 @@ export function Shell() {
             {principal ? (
               <Menu position="bottom-end">
                 <Menu.Target>
-                  <Button variant="subtle" rightSection={<IconChevronDown size={14} aria-hidden />} px="xs">
-                    <Stack gap={0} align="flex-end">
-                      <Text size="sm" fw={600} lh={1.1} truncate maw={160}>
+                  <Button
+                    variant="subtle"
+                    rightSection={<IconChevronDown size={14} aria-hidden />}
+                    px="xs"
+                    aria-label={`${principal.name}, ${t(`roles.${principal.role}`)}`}
+                  >
+                    <IconUserCircle size={22} aria-hidden />
+                    <Stack gap={0} align="flex-end" visibleFrom="sm" ml={6}>
+                      <Text size="sm" fw={600} lh={1.1} truncate maw={180}>
                         {principal.name}
                       </Text>
-                      <Text size="xs" c="dimmed" lh={1.1} visibleFrom="sm">
+                      <Text size="xs" c="dimmed" lh={1.1}>
                         {t(`roles.${principal.role}`)}
                       </Text>
                     </Stack>
@@ -101,6 +118,7 @@ export function Shell() {
                 </Menu.Target>
                 <Menu.Dropdown>
                   <Menu.Label>{t('app.signedInAs', { name: principal.username })}</Menu.Label>
+                  <Menu.Label hiddenFrom="sm">{t(`roles.${principal.role}`)}</Menu.Label>
                   <Menu.Item leftSection={<IconLogout size={16} aria-hidden />} onClick={() => void auth.signOut()}>
                     {t('app.signOut')}
                   </Menu.Item>

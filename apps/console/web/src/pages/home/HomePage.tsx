@@ -10,6 +10,7 @@ import { Page } from '../../components/Page';
 import { ProblemAlert } from '../../components/ProblemAlert';
 import { useI18n } from '../../i18n';
 import { formatDate, formatNumber } from '../../i18n/format';
+import { NationalDashboard } from '../secretariat/NationalDashboard';
 
 const STATUSES = ['submitted', 'withdrawn'] as const;
 
@@ -41,7 +42,7 @@ function NominationCounts({ edition }: { edition: Edition }) {
   if (failed) return <ProblemAlert error={failed.error} onRetry={() => counts.forEach((c) => void c.refetch())} />;
   const count = (category: string, status: string) => counts[cells.findIndex((c) => c.category === category && c.status === status)]?.data;
   return (
-    <Table.ScrollContainer minWidth={480}>
+    <Table.ScrollContainer minWidth={340}>
       <Table striped highlightOnHover captionSide="top">
         <Table.Caption>{t('home.byCategory')}</Table.Caption>
         <Table.Thead>
@@ -76,7 +77,13 @@ function NominationCounts({ edition }: { edition: Edition }) {
   );
 }
 
+/** Each role's home: the national dashboard for the secretariat and admin, its provinces' nominations for the others. */
 export function HomePage() {
+  const { principal } = useAuth();
+  return principal!.role === 'secretariat' || principal!.role === 'admin' ? <NationalDashboard /> : <ScopeHome />;
+}
+
+function ScopeHome() {
   const { t } = useI18n();
   const { principal } = useAuth();
   const edition = useCurrentEdition();

@@ -15,6 +15,7 @@ import {
   Text,
   TextInput,
   Title,
+  VisuallyHidden,
 } from '@mantine/core';
 import { useDebouncedValue } from '@mantine/hooks';
 import { notifications } from '@mantine/notifications';
@@ -99,7 +100,7 @@ function RegionPicker({
   const [search, setSearch] = useState(initialName ?? '');
   const [debounced] = useDebouncedValue(search, 250);
   const regions = useRegionSearch({ province, level, q: debounced });
-  const options = (regions.data ?? []).map((r) => ({ value: r.code, label: `${r.name} (${r.code})` }));
+  const options = (regions.data ?? []).map((r) => ({ value: r.code, label: r.within ? `${r.name} — ${r.within}` : r.name }));
   if (value && !options.some((o) => o.value === value))
     options.unshift({ value, label: initialName ? `${initialName} (${value})` : value });
   return (
@@ -176,6 +177,13 @@ function NominationForm({ edition, existing }: { edition: Edition; existing?: No
   const provinceNames = useProvinceNames();
   const provinces = principal!.provinces.length > 0 ? principal!.provinces : [...(provinceNames.data?.keys() ?? [])];
   const [step, setStep] = useState(0);
+  const stepTop = useRef<HTMLHeadingElement>(null);
+  const firstRender = useRef(true);
+  useEffect(() => {
+    // A keyboard or screen-reader user continues at the top of the new step.
+    if (firstRender.current) firstRender.current = false;
+    else stepTop.current?.focus();
+  }, [step]);
   const [problem, setProblem] = useState<unknown>();
   const idempotencyKey = useRef(crypto.randomUUID());
   const submit = useSubmitNomination();
@@ -263,6 +271,11 @@ function NominationForm({ edition, existing }: { edition: Edition; existing?: No
   return (
     <Page title={amending ? t('form.amendTitle', { name: existing!.nominee.name ?? '' }) : t('form.title')}>
       <form onSubmit={(e) => void onSubmit(e)} noValidate aria-describedby="form-problem">
+        <VisuallyHidden>
+          <h2 ref={stepTop} tabIndex={-1}>
+            {t(`form.step.${STEPS[step]}`)}
+          </h2>
+        </VisuallyHidden>
         <Stepper active={step} onStepClick={(s) => s < step && setStep(s)} allowNextStepsSelect={false} size="sm">
           <Stepper.Step label={t('form.step.nominee')}>
             <Card withBorder>
@@ -270,6 +283,7 @@ function NominationForm({ edition, existing }: { edition: Edition; existing?: No
                 <Select
                   label={t('form.category')}
                   required
+                  searchable
                   disabled={amending}
                   data={edition.categories.filter((c) => c.tiers.includes('provincial')).map((c) => ({ value: c.code, label: c.name }))}
                   value={values.category}
@@ -279,6 +293,7 @@ function NominationForm({ edition, existing }: { edition: Edition; existing?: No
                 <Select
                   label={t('form.province')}
                   required
+                  searchable
                   disabled={amending}
                   data={provinces.map((code) => ({ value: code, label: provinceName(code) }))}
                   value={values.province || null}
@@ -590,9 +605,12 @@ function NominationForm({ edition, existing }: { edition: Edition; existing?: No
             {step === 0 ? t('app.cancel') : t('app.back')}
           </Button>
           {step < STEPS.length - 1 ? (
-            <Button onClick={() => void next()}>{t('form.next')}</Button>
+            <Button key="next" onClick={() => void next()}>
+              {t('form.next')}
+            </Button>
           ) : (
-            <Button type="submit" loading={busy}>
+            // Its own element: the Enter that pressed "next" must not also send the form.
+            <Button key="submit" type="submit" loading={busy}>
               {amending ? t('form.saveAmendment') : t('form.submit')}
             </Button>
           )}

@@ -19,7 +19,7 @@ const read = (values: unknown, path: string) =>
   path.split('.').reduce<unknown>((node, key) => (node as Record<string, unknown> | undefined)?.[key], values);
 
 /** Submitted → scored → on the board → published (with its title), from intake, scoring and ranking. */
-function StatusTimeline({ nomination }: { nomination: Nomination }) {
+function StatusTimeline({ nomination, criterionName }: { nomination: Nomination; criterionName: (code: string) => string }) {
   const { t, language } = useI18n();
   const score = useScore(nomination.id);
   const board = useBoard(boardIdOf(nomination));
@@ -55,7 +55,8 @@ function StatusTimeline({ nomination }: { nomination: Nomination }) {
   ];
   if (nomination.status === 'withdrawn')
     return <Text>{t('timeline.withdrawn', { date: nomination.withdrawnAt ? formatDate(nomination.withdrawnAt, language) : '' })}</Text>;
-  const active = steps.filter((s) => s.done).length - 1;
+  // The timeline is lit up to the last step reached without a gap.
+  const active = steps.findIndex((s) => !s.done) === -1 ? steps.length - 1 : steps.findIndex((s) => !s.done) - 1;
   return (
     <Stack gap="sm">
       {(score.error || board.error) && <ProblemAlert error={score.error ?? board.error} />}
@@ -73,8 +74,8 @@ function StatusTimeline({ nomination }: { nomination: Nomination }) {
         ))}
       </Timeline>
       {score.data && score.data.criteria.length > 0 && (
-        <Table.ScrollContainer minWidth={480}>
-          <Table>
+        <Table.ScrollContainer minWidth={360}>
+          <Table fz="sm" captionSide="top">
             <Table.Caption>{t('score.caption')}</Table.Caption>
             <Table.Thead>
               <Table.Tr>
@@ -94,7 +95,7 @@ function StatusTimeline({ nomination }: { nomination: Nomination }) {
               {score.data.criteria.map((c) => (
                 <Table.Tr key={c.code}>
                   <Table.Th scope="row" fw={400}>
-                    {c.code}
+                    {criterionName(c.code)}
                   </Table.Th>
                   <Table.Td ta="right">{formatNumber(c.weight, language)}</Table.Td>
                   <Table.Td ta="right">
@@ -186,6 +187,7 @@ export function NominationPage() {
   const n = nomination.data;
   const category = edition.data?.categories.find((c) => c.code === n.category);
   const window = edition.data?.schedule[n.tier];
+  const criteria = new Map((category?.rubrics[n.tier]?.criteria ?? []).map((c) => [c.code, c.name]));
   const open = !!window && Date.now() >= Date.parse(window.submissionsOpen) && Date.now() <= Date.parse(window.submissionsClose);
   const mayChange = principal!.role !== 'assessor' && principal!.role !== 'panel-chair' && n.status === 'submitted' && open;
   const value = (path: string, unit?: string) => {
@@ -222,7 +224,7 @@ export function NominationPage() {
           <Title order={2} size="h4" mb="sm">
             {t('detail.progress')}
           </Title>
-          <StatusTimeline nomination={n} />
+          <StatusTimeline nomination={n} criterionName={(code) => criteria.get(code) ?? code} />
         </Card>
         <Card withBorder>
           <Title order={2} size="h4" mb="sm">

@@ -1,4 +1,4 @@
-import { Badge, Button, Group, Select, TextInput } from '@mantine/core';
+import { Button, Group, Select, TextInput } from '@mantine/core';
 import { useDebouncedValue } from '@mantine/hooks';
 import { IconDownload, IconSearch } from '@tabler/icons-react';
 import { DataTable } from 'mantine-datatable';
@@ -9,6 +9,7 @@ import { useProvinceNames } from '../../api/regions';
 import { useAuth } from '../../auth/AuthProvider';
 import { download, toCsv } from '../../components/csv';
 import { Page } from '../../components/Page';
+import { ToneBadge } from '../../components/ToneBadge';
 import { ProblemAlert } from '../../components/ProblemAlert';
 import { useI18n } from '../../i18n';
 import { formatDate } from '../../i18n/format';
@@ -18,9 +19,9 @@ const PAGE_SIZE = 25;
 export function StatusBadge({ status }: { status: Nomination['status'] }) {
   const { t } = useI18n();
   return (
-    <Badge color={status === 'submitted' ? 'green' : 'gray'} variant="light" tt="none" miw={80}>
+    <ToneBadge tone={status === 'submitted' ? 'ok' : 'neutral'} miw={80}>
       {t(`status.${status}`)}
-    </Badge>
+    </ToneBadge>
   );
 }
 
@@ -183,10 +184,20 @@ export function NominationsPage() {
               title: t('list.nominee'),
               render: (n) => <Link to={`/nominasi/${n.id}`}>{n.nominee.name ?? n.nominee.regionCode}</Link>,
             },
-            { accessor: 'province', title: t('list.province'), render: (n) => provinceName(n.province) },
+            {
+              accessor: 'province',
+              title: t('list.province'),
+              render: (n) => provinceName(n.province),
+              visibleMediaQuery: (theme) => `(min-width: ${theme.breakpoints.sm})`,
+            },
             { accessor: 'category', title: t('list.category'), render: (n) => categoryName(n.category) },
             { accessor: 'status', title: t('list.status'), render: (n) => <StatusBadge status={n.status} /> },
-            { accessor: 'submittedAt', title: t('list.submittedAt'), render: (n) => formatDate(n.submittedAt, language) },
+            {
+              accessor: 'submittedAt',
+              title: t('list.submittedAt'),
+              render: (n) => formatDate(n.submittedAt, language),
+              visibleMediaQuery: (theme) => `(min-width: ${theme.breakpoints.sm})`,
+            },
           ]}
         />
       )}

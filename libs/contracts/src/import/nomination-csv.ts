@@ -1,4 +1,5 @@
-import { BPJS_PROGRAMS, EMPLOYER_COUNT_INDICATORS, GOVERNMENT_COUNT_INDICATORS, parseCsv } from '@paritrana/contracts';
+import { parseCsv } from '../csv';
+import { BPJS_PROGRAMS, EMPLOYER_COUNT_INDICATORS, GOVERNMENT_COUNT_INDICATORS } from '../edition/indicator-paths';
 
 /** A nomination body built from one CSV row, or why the row cannot become one. */
 export type CsvRow = { row: number; body: Record<string, unknown> } | { row: number; errors: string[] };

@@ -1,4 +1,4 @@
-import { rowsFromCsv } from './csv-nominations';
+import { rowsFromCsv } from './nomination-csv';
 
 const HEADER = 'edition,tier,province,category,nominee.kind,nominee.regionCode,contact.name,contact.email';
 

@@ -1,0 +1,22 @@
+import { Controller, Get, Query } from '@nestjs/common';
+import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiQuery, ApiTags } from '@nestjs/swagger';
+import { ApiProblems, Roles } from '@paritrana/platform';
+import { NominationStatsResponse } from './nomination-stats.response';
+import { NominationStatsUseCase } from './nomination-stats.use-case';
+
+@ApiTags('stats')
+@ApiBearerAuth()
+@Controller('v1/stats')
+export class NominationStatsController {
+  constructor(private readonly stats: NominationStatsUseCase) {}
+
+  @Get('nominations')
+  @Roles('secretariat', 'admin')
+  @ApiOperation({ operationId: 'countNominations', summary: 'An edition’s nominations counted by tier, province and status' })
+  @ApiQuery({ name: 'edition', example: '2024' })
+  @ApiOkResponse({ type: NominationStatsResponse })
+  @ApiProblems({ 422: 'No or a malformed edition (STATS_QUERY_INVALID)' })
+  count(@Query('edition') edition?: string): Promise<NominationStatsResponse> {
+    return this.stats.execute({ edition });
+  }
+}

@@ -1,0 +1,273 @@
+/// <reference lib="dom" />
+import type { INestApplication } from '@nestjs/common';
+import { startKeycloak, type RunningKeycloak } from '@paritrana/infra/keycloak';
+import { freePort } from '@paritrana/infra/ports';
+import { repoRoot } from '@paritrana/infra/repo-root';
+import { allowConsoleOrigin, developmentTokenFor, http, SmtpSink, waitFor } from '@paritrana/testing';
+import { startPrivateLane } from '@paritrana/testing/lanes';
+import { existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { loadConsoleEnv } from '../../apps/console/src/config/env';
+import { startConsole } from '../../apps/console/src/start-console';
+import { loadDemo } from '../../tools/dev/demo';
+import { startPlatform, type Platform } from '../harness/platform-harness';
+import { consoleErrors, launchChromium, seriousAccessibilityViolations } from './chromium';
+
+/** Keycloak's cold start, the demo load and Chromium's first start on a slow machine. */
+const SETUP_MS = 300_000;
+const STATIC_DIR = join(repoRoot(), 'dist', 'console-web');
+/** Where the suite saves its screenshots when asked (npm run screenshots), e.g. docs/screenshots. */
+const SCREENSHOTS = process.env.CONSOLE_SCREENSHOTS;
+
+/**
+ * The console in a real Chromium against the whole platform: the four services on their own broker
+ * and database with the demo edition loaded as make start loads it, the console server, a real
+ * Keycloak (the development realm) and a real SMTP server. People sign in through Keycloak's own
+ * login form and work only through the screens.
+ */
+describe('the console in a real browser, signed in through Keycloak', () => {
+  const keycloakData = mkdtempSync(join(tmpdir(), 'paritrana-keycloak-'));
+  const smtp = new SmtpSink();
+  let lane: Awaited<ReturnType<typeof startPrivateLane>>;
+  let keycloak: RunningKeycloak;
+  let platform: Platform;
+  let consoleApp: INestApplication;
+  let origin: string;
+  let browser: Browser;
+  const admin = developmentTokenFor({ sub: 'browser-suite', role: 'admin' });
+
+  beforeAll(async () => {
+    if (!existsSync(join(STATIC_DIR, 'index.html'))) throw new Error(`${STATIC_DIR} is missing: run npm run build (make test does)`);
+    const keycloakPort = await freePort();
+    [keycloak, lane] = await Promise.all([
+      startKeycloak({ port: keycloakPort, dataDir: keycloakData, stdio: 'ignore' }, SETUP_MS - 60_000),
+      startPrivateLane(),
+      smtp.start(),
+    ]).then(([k, l]) => [k, l] as const);
+    platform = await startPlatform({
+      KAFKA_BROKERS: lane.brokers,
+      DATABASE_URL: lane.databaseUrl,
+      OIDC_ISSUER_URL: keycloak.issuer,
+      SMTP_URL: smtp.url,
+    });
+    const port = await freePort();
+    origin = `http://127.0.0.1:${port}`;
+    consoleApp = await startConsole(
+      loadConsoleEnv({
+        PORT: String(port),
+        INTAKE_URL: platform.urls.intake,
+        SCORING_URL: platform.urls.scoring,
+        RANKING_URL: platform.urls.ranking,
+        NOTIFICATION_URL: platform.urls.notification,
+        OIDC_ISSUER_URL: keycloak.issuer,
+        CONSOLE_STATIC_DIR: STATIC_DIR,
+        LOG_LEVEL: 'warn',
+      }),
+    );
+    await allowConsoleOrigin(keycloak.url, origin);
+    await loadDemo({ targets: platform.urls, log: () => undefined });
+    browser = await launchChromium();
+    if (SCREENSHOTS) mkdirSync(SCREENSHOTS, { recursive: true });
+  }, SETUP_MS);
+
+  afterAll(async () => {
+    await browser?.close();
+    await consoleApp?.close();
+    await platform?.close();
+    await Promise.all([keycloak?.stop(), lane?.stop(), smtp.stop()]);
+    rmSync(keycloakData, { recursive: true, force: true });
+  });
+
+  /** A fresh browser profile signed in as `username` through Keycloak's login page; answers its page and console errors. */
+  async function signIn(
+    username: string,
+    viewport = { width: 1280, height: 800 },
+  ): Promise<{ context: BrowserContext; page: Page; errors: string[] }> {
+    const context = await browser.newContext({ viewport, locale: 'id-ID', timezoneId: 'Asia/Jakarta' });
+    // A slow machine (or one busy with the other lane) may take a while to answer; a failure still says what it waited for.
+    context.setDefaultTimeout(60_000);
+    const page = await context.newPage();
+    const errors = consoleErrors(page);
+    await page.goto(origin);
+    await page.getByRole('button', { name: 'Masuk' }).first().click();
+    await page.waitForURL(`${keycloak.url}/**`);
+    await page.locator('#username').fill(username);
+    await page.locator('#password').fill('paritrana');
+    await page.locator('#kc-login').click();
+    await page.waitForURL(`${origin}/beranda`);
+    return { context, page, errors };
+  }
+
+  async function expectAccessible(page: Page, screen: string) {
+    const violations = await seriousAccessibilityViolations(page);
+    expect({ screen, violations }).toEqual({ screen, violations: [] });
+  }
+
+  async function screenshot(page: Page, name: string) {
+    if (SCREENSHOTS) await page.screenshot({ path: join(SCREENSHOTS, `${name}.png`), fullPage: true });
+  }
+
+  it('should sign kanwil-sumbagsel in through Keycloak onto a home page of its provinces, accessible and without console errors', async () => {
+    const { context, page, errors } = await signIn('kanwil-sumbagsel');
+
+    await page.getByText('Paritrana Award 2024').waitFor();
+    await page.getByText('Wilayah kerja: Jambi, Sumatera Selatan').waitFor();
+    const regencies = page.getByRole('row', { name: /Pemerintah Kabupaten\/Kota/ });
+    await waitFor('the regency count', async () => ((await regencies.textContent())?.includes('28') ? true : undefined), 30_000);
+    await expectAccessible(page, 'home');
+    await screenshot(page, 'regional-office-home');
+
+    await page.getByRole('link', { name: 'Nominasi', exact: true }).click();
+    await page.getByLabel('Cari nama').fill('bungo');
+    await page.getByRole('link', { name: 'Kabupaten Bungo' }).waitFor();
+    await expectAccessible(page, 'nominations');
+    await screenshot(page, 'regional-office-nominations');
+    expect(errors).toEqual([]);
+    await context.close();
+  });
+
+  it('should let kanwil-sumbagsel nominate a village with the keyboard alone, every problem shown at its field', async () => {
+    const { context, page, errors } = await signIn('kanwil-sumbagsel');
+    await page.goto(`${origin}/nominasi/baru`);
+    const clear = async () => {
+      await page.keyboard.press('ControlOrMeta+A');
+      await page.keyboard.press('Backspace');
+    };
+    /** A list field: type part of the choice, move to the first match, take it. */
+    const choose = async (label: string, typed: string, option: string | RegExp) => {
+      await page.getByRole('combobox', { name: label }).focus();
+      await clear();
+      await page.keyboard.type(typed);
+      await page.getByRole('option', { name: option }).waitFor();
+      await page.keyboard.press('ArrowDown');
+      await page.keyboard.press('Enter');
+    };
+    const press = async (name: string) => {
+      await page.getByRole('button', { name, exact: true }).focus();
+      await page.keyboard.press('Enter');
+    };
+    const type = async (label: string | RegExp, text: string) => {
+      await page.getByRole('textbox', { name: label }).focus();
+      await page.keyboard.type(text);
+    };
+
+    await choose('Kategori', 'Desa', 'Pemerintah Desa/Kelurahan');
+    await choose('Provinsi', 'Sumatera Sel', 'Sumatera Selatan');
+    await choose('Desa/kelurahan', 'Agung Law', /Agung Lawangan/);
+    await expectAccessible(page, 'nomination form: nominee');
+    await press('Lanjut');
+
+    await type(/^Pekerja penerima upah/, '1200');
+    await type(/^Peserta aktif PU/, '1500');
+    await page.getByText('Peserta aktif PU melebihi Pekerja penerima upah (PU)').waitFor();
+    await screenshot(page, 'regional-office-nomination-indicators');
+    await page.getByRole('textbox', { name: /^Peserta aktif PU/ }).focus();
+    await clear();
+    await page.keyboard.type('900');
+    await expectAccessible(page, 'nomination form: indicators');
+    await press('Lanjut');
+
+    await type('Nama kontak', 'Kepala Desa Agung Lawangan');
+    // Not an address: the intake refuses it, and the form shows why at the field.
+    await type('Email kontak', 'kades-agunglawangan');
+    await press('Lanjut');
+    await expectAccessible(page, 'nomination form: review');
+    await press('Kirim nominasi');
+    // The intake's 422 names contact.email: the form goes back to that step and marks the field.
+    const emailField = page.getByLabel('Email kontak');
+    await emailField.and(page.locator('[aria-invalid="true"]')).waitFor();
+    await page.getByRole('alert').getByText('Ada isian yang perlu diperbaiki').waitFor();
+    await emailField.focus();
+    await clear();
+    await page.keyboard.type('kades@agunglawangan.desa.id');
+    await press('Lanjut');
+    await press('Kirim nominasi');
+
+    await page.waitForURL(/\/nominasi\/[0-9a-f-]{36}$/);
+    await page.getByRole('heading', { name: 'Agung Lawangan' }).waitFor();
+    await expectAccessible(page, 'nomination page');
+    await screenshot(page, 'regional-office-nomination');
+    const id = page.url().split('/').pop()!;
+    const stored = await http<{ nominee: { regionCode: string }; indicators: unknown }>(
+      'GET',
+      `${platform.urls.intake}/v1/nominations/${id}`,
+      admin,
+    );
+    expect(stored.body).toMatchObject({
+      nominee: { regionCode: '16.72.03.1022' },
+      indicators: { workforce: { wageEarners: 1200 }, participants: { wageEarners: 900 } },
+    });
+    expect(errors.filter((e) => !e.includes('status of 422'))).toEqual([]);
+    await context.close();
+  });
+
+  it('should import a CSV with kanwil-sumbagsel: a check that stores nothing shows the bad row, then only the good one is imported', async () => {
+    const csv = [
+      'edition,tier,province,category,nominee.kind,nominee.regionCode,contact.name,contact.email,indicators.workforce.wageEarners,indicators.participants.wageEarners',
+      '2024,provincial,16,village,village,16.08.07.2022,Kepala Desa Agung Jati,kades@agungjati.desa.id,800,640',
+      // More participants than workers: the intake refuses the row.
+      '2024,provincial,16,village,village,16.09.10.2019,Kepala Desa Air Alun,kades@airalun.desa.id,500,700',
+    ].join('\n');
+    const stored = async (regionCode: string) => {
+      const { body } = await http<{ items: Array<{ nominee: { regionCode: string } }> }>(
+        'GET',
+        `${platform.urls.intake}/v1/nominations?edition=2024&province=16&category=village&pageSize=500`,
+        admin,
+      );
+      return body.items.some((n) => n.nominee.regionCode === regionCode);
+    };
+    const { context, page, errors } = await signIn('kanwil-sumbagsel');
+    await page.getByRole('link', { name: 'Impor CSV' }).click();
+
+    await page.locator('input[type="file"]').setInputFiles({ name: 'desa-sumsel.csv', mimeType: 'text/csv', buffer: Buffer.from(csv) });
+    await page.getByText('desa-sumsel.csv: 2 baris').waitFor();
+    await page.getByRole('button', { name: 'Periksa tanpa menyimpan' }).click();
+    await page.getByText('1 baris dapat diterima, 1 baris perlu diperbaiki').waitFor();
+    await page.getByRole('row').filter({ hasText: '16.09.10.2019' }).filter({ hasText: 'Perlu diperbaiki' }).waitFor();
+    await expectAccessible(page, 'import: checked');
+    await screenshot(page, 'regional-office-import');
+    expect([await stored('16.08.07.2022'), await stored('16.09.10.2019')]).toEqual([false, false]);
+
+    await page.getByRole('button', { name: 'Impor 1 baris' }).click();
+    await page.getByText('1 nominasi telah diimpor; 1 baris tidak diimpor.').waitFor();
+
+    expect([await stored('16.08.07.2022'), await stored('16.09.10.2019')]).toEqual([true, false]);
+    expect(errors).toEqual([]);
+    await context.close();
+  });
+
+  it('should not show kanwil-sumbagsel a Bali nomination opened by its address', async () => {
+    const bali = await http<{ id: string }>('POST', `${platform.urls.intake}/v1/nominations`, admin, {
+      edition: '2024',
+      tier: 'provincial',
+      province: '51',
+      category: 'regency',
+      nominee: { kind: 'regency', regionCode: '51.01' },
+      contact: { name: 'Setda Jembrana', email: 'setda@jembranakab.go.id' },
+      indicators: { workforce: { wageEarners: 100 }, participants: { wageEarners: 50 } },
+    });
+    expect(bali.status).toBe(201);
+    const { context, page, errors } = await signIn('kanwil-sumbagsel');
+
+    await page.goto(`${origin}/nominasi/${bali.body.id}`);
+
+    await page.getByRole('alert').getByText('Anda tidak berwenang').waitFor();
+    await expect(page.getByText('Kabupaten Jembrana').count()).resolves.toBe(0);
+    expect(errors.filter((e) => !e.includes('status of 403'))).toEqual([]);
+    await context.close();
+  });
+
+  it('should fit a phone screen: the menu behind a button and nothing wider than the screen', async () => {
+    const { context, page, errors } = await signIn('kanwil-sumbagsel', { width: 390, height: 844 });
+
+    await page.getByText('Paritrana Award 2024').waitFor();
+    await expect(page.getByRole('button', { name: 'Menu' }).isVisible()).resolves.toBe(true);
+    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+    expect(overflow).toBeLessThanOrEqual(0);
+    await screenshot(page, 'regional-office-home-phone');
+    expect(errors).toEqual([]);
+    await context.close();
+  });
+});

@@ -30,7 +30,16 @@ export function renderAuthorizationDoc(): string {
     ...PRINCIPALS.map((p) => cell(rule, p.id)),
   ]);
   const table = alignedTable([header, ...rows]);
-  const publicPaths = [...new Set(open.map((r) => `\`${r.method} ${r.path}\` (${r.target})`))].join(', ');
+  const paths = (rules: EndpointRule[], withService: boolean) =>
+    [...new Set(rules.map((r) => `\`${r.method} ${r.path}\`${withService ? ` on ${r.service}` : ''} (${r.target})`))].join(', ');
+  const publicData = paths(
+    open.filter((r) => r.path.startsWith('/v1/')),
+    true,
+  );
+  const publicPaths = paths(
+    open.filter((r) => !r.path.startsWith('/v1/')),
+    false,
+  );
   return `# Authorization matrix
 
 <!-- Generated from tools/authz/authorization-table.ts by \`npm run docs:authz\`; do not edit by hand. -->
@@ -57,7 +66,9 @@ that the table names every route the services' OpenAPI documents list.
   sees among the objects of province 15 (\`own\`), of province 16 (\`other\`) and of the national
   round (\`national\`, a nominee of 15).
 
-Public by design on every service, whatever the token, and serving no domain data: ${publicPaths}.
+Public by design, whatever the token, for a press release to link to: ${publicData}.
+
+Public on every service, whatever the token, and serving no domain data: ${publicPaths}.
 
 ${table}
 `;

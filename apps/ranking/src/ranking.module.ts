@@ -3,6 +3,7 @@ import type { ApiDescription } from '@paritrana/platform';
 import { ServiceModule } from '@paritrana/service';
 import { BoardsModule } from './boards/boards.module';
 import type { RankingEnv } from './config/env';
+import { ResultsModule } from './results/results.module';
 import { CreateRankingTables1763712200000 } from './migrations/1763712200000-create-ranking-tables';
 import { WithdrawnEntries1763720100000 } from './migrations/1763720100000-withdrawn-entries';
 import { CoalescedAnnouncements1763720400000 } from './migrations/1763720400000-coalesced-announcements';
@@ -38,6 +39,7 @@ export class RankingModule {
           ],
         }),
         BoardsModule,
+        ResultsModule,
       ],
     };
   }

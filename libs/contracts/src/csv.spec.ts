@@ -1,4 +1,4 @@
-import { RegionDirectory } from './regions/region-directory';
+import { boardScopeName, RegionDirectory } from './regions/region-directory';
 import { parseCsv } from './csv';
 
 describe('parseCsv', () => {
@@ -28,5 +28,16 @@ describe('RegionDirectory.official', () => {
     expect([sut.count('province'), sut.count('regency'), sut.count('district'), sut.count('village')]).toEqual([38, 514, 7285, 83762]);
     expect(sut.get('12.07.28.1007')?.name).toBe('Lubuk Pakam I,II');
     expect(sut.provinceTitle('15')).toBe('Provinsi Jambi');
+  });
+});
+
+describe('boardScopeName', () => {
+  const zones = [{ code: 'sumatera', name: 'Zona Sumatera' }];
+
+  it('should name a provincial board by its province, a national one Nasional and a zone board by its zone', () => {
+    expect(boardScopeName({ tier: 'provincial', scope: '15' }, zones)).toBe('Provinsi Jambi');
+    expect(boardScopeName({ tier: 'provincial', scope: '34' }, zones)).toBe('Daerah Istimewa Yogyakarta');
+    expect(boardScopeName({ tier: 'national', scope: 'national' }, zones)).toBe('Nasional');
+    expect(boardScopeName({ tier: 'national', scope: 'sumatera' }, zones)).toBe('Zona Sumatera');
   });
 });

@@ -13,9 +13,17 @@ export class InMemoryContactStore extends ContactStore {
   override async find(_tx: Tx, nominationIds: string[]): Promise<KnownContact[]> {
     return nominationIds.flatMap((id) => {
       const held = this.contacts.get(id);
-      return held
-        ? [{ nominationId: id, province: held.province, nominee: structuredClone(held.nominee), contact: structuredClone(held.contact) }]
-        : [];
+      if (!held) return [];
+      const { edition, tier, province, category } = held;
+      return [
+        {
+          nominationId: id,
+          province,
+          nominee: structuredClone(held.nominee),
+          contact: structuredClone(held.contact),
+          board: { edition, tier, category },
+        },
+      ];
     });
   }
 }

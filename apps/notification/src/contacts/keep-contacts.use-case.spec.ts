@@ -7,7 +7,10 @@ const tx = {} as Tx;
 const id = '00000000-0000-4000-8000-000000000001';
 const version = (v: number, email: string): ContactVersion => ({
   nominationId: id,
+  edition: '2024',
+  tier: 'provincial',
   province: '15',
+  category: 'regency',
   nominee: { kind: 'regency', name: 'Kabupaten Bungo', regionCode: '1508' },
   contact: { name: 'Setda Bungo', email },
   version: v,

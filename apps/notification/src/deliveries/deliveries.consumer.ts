@@ -23,7 +23,16 @@ export class DeliveriesConsumer {
   @OnEvents(EventTypes.NominationSubmitted)
   async onNominationsSubmitted(events: CloudEvent<typeof EventTypes.NominationSubmitted>[], tx: Tx): Promise<void> {
     await this.keepContacts.execute(
-      events.map(({ data: { nominationId, province, nominee, contact } }) => ({ nominationId, province, nominee, contact, version: 1 })),
+      events.map(({ data: { nominationId, edition, tier, province, category, nominee, contact } }) => ({
+        nominationId,
+        edition,
+        tier,
+        province,
+        category,
+        nominee,
+        contact,
+        version: 1,
+      })),
       tx,
     );
   }
@@ -31,9 +40,12 @@ export class DeliveriesConsumer {
   @OnEvents(EventTypes.NominationAmended)
   async onNominationsAmended(events: CloudEvent<typeof EventTypes.NominationAmended>[], tx: Tx): Promise<void> {
     await this.keepContacts.execute(
-      events.map(({ data: { nominationId, province, nominee, contact, version } }) => ({
+      events.map(({ data: { nominationId, edition, tier, province, category, nominee, contact, version } }) => ({
         nominationId,
+        edition,
+        tier,
         province,
+        category,
         nominee,
         contact,
         version,

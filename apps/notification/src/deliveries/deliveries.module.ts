@@ -4,6 +4,8 @@ import type { NotificationEnv } from '../config/env';
 import { ContactStore, PgContactStore } from '../contacts/contact-store';
 import { KeepContactsUseCase } from '../contacts/keep-contacts.use-case';
 import { EditionStore, PgEditionStore } from '../editions/edition-store';
+import { PreviewBoardUseCase } from '../previews/preview-board.use-case';
+import { PreviewsController } from '../previews/previews.controller';
 import { ProjectEditionUseCase } from '../editions/project-edition.use-case';
 import { DeliveriesConsumer } from './deliveries.consumer';
 import { DeliveryLogQuery } from './delivery-log.query';
@@ -20,7 +22,7 @@ export class DeliveriesModule {
   static forRoot(env: NotificationEnv): DynamicModule {
     return {
       module: DeliveriesModule,
-      controllers: [NotificationsController, DeliveryStatsController],
+      controllers: [NotificationsController, DeliveryStatsController, PreviewsController],
       providers: [
         { provide: MAIL_SETTINGS, useValue: mailSettings(env.SMTP_URL, env.MAIL_FROM, env.MAIL_MAX_ATTEMPTS, env.MAIL_LEASE_SECONDS) },
         {
@@ -34,6 +36,7 @@ export class DeliveriesModule {
         ProjectEditionUseCase,
         KeepContactsUseCase,
         PlanDeliveriesUseCase,
+        PreviewBoardUseCase,
         DeliveryLogQuery,
         DeliveryStatsUseCase,
         DeliveriesConsumer,

@@ -20,7 +20,10 @@ describe('DeliveryStatsUseCase', () => {
         [4, '15'],
       ].map(([n, province]) => ({
         nominationId: id(n as number),
+        edition: '2024',
+        tier: 'provincial' as const,
         province: province as string,
+        category: 'regency',
         nominee: { kind: 'regency', name: `Kabupaten ${n}`, regionCode: `${province}.0${n}` },
         contact: { name: 'Setda', email: `setda${n}@example.go.id` },
         version: 1,

@@ -2,11 +2,10 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { Tx } from '@paritrana/platform';
 import { DataSource } from 'typeorm';
-import type { CertificateFacts } from '../emails/certificate';
-import type { ComposedEmail } from '../emails/congratulation.template';
+import type { WinnerEmail } from '../emails/winner-email';
 
 /** The email as stored: the certificate's facts travel with it, the PDF is rendered when it is sent. */
-export type DeliveryEmail = ComposedEmail & { certificate: CertificateFacts; copyTo?: string };
+export type DeliveryEmail = WinnerEmail;
 
 export interface DeliveryKey {
   boardId: string;

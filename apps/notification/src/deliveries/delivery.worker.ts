@@ -4,7 +4,7 @@ import { EventPublisher } from '@paritrana/messaging';
 import { Poller, Transactions } from '@paritrana/platform';
 import type { Transporter } from 'nodemailer';
 import { Counter, register } from 'prom-client';
-import { renderCertificate } from '../emails/certificate';
+import { certificateAttachment } from '../emails/winner-email';
 import { DeliveryStore, type DueDelivery } from './delivery-store';
 import { MAIL_SETTINGS, MAIL_TRANSPORT, type MailSettings } from './mail-settings';
 
@@ -17,12 +17,6 @@ const mailCounter =
     help: 'Congratulation emails by outcome (sent, retried, failed)',
     labelNames: ['outcome'],
   });
-
-const slug = (name: string) =>
-  name
-    .toLowerCase()
-    .replace(/[^a-z0-9]+/g, '-')
-    .replace(/^-|-$/g, '');
 
 /**
  * Sends planned deliveries outside any transaction. Each is claimed (attempts + 1, leased) before
@@ -84,13 +78,7 @@ export class DeliveryWorker implements OnApplicationBootstrap, BeforeApplication
         html: d.email.html,
         messageId: d.messageId,
         ...(d.email.copyTo ? { cc: d.email.copyTo } : {}),
-        attachments: [
-          {
-            filename: `piagam-${slug(d.email.certificate.nomineeName)}.pdf`,
-            content: await renderCertificate(d.email.certificate),
-            contentType: 'application/pdf',
-          },
-        ],
+        attachments: [await certificateAttachment(d.email.certificate)],
       });
     } catch (error) {
       await this.refused(d, error as { responseCode?: number; message: string }, label);

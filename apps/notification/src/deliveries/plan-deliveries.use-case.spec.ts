@@ -48,7 +48,10 @@ describe('PlanDeliveriesUseCase', () => {
       tx,
       ids.slice(0, options.contacts ?? 3).map((nominationId, i) => ({
         nominationId,
+        edition: '2024',
+        tier: 'provincial',
         province: '15',
+        category: 'regency',
         nominee: { kind: 'regency', name: `Kabupaten ${i + 1}`, regionCode: `150${i + 1}` },
         contact: { name: `Setda ${i + 1}`, email: `setda${i + 1}@example.go.id`, ...(i === 0 ? { copyTo: 'dinas@example.go.id' } : {}) },
         version: 1,

@@ -1,10 +1,10 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { findCategory, RegionDirectory, type EditionDefinition, type RankingPublished } from '@paritrana/contracts';
+import type { RankingPublished } from '@paritrana/contracts';
 import { DomainError, type Tx } from '@paritrana/platform';
 import { createHash } from 'node:crypto';
 import { ContactStore } from '../contacts/contact-store';
 import { EditionStore } from '../editions/edition-store';
-import { composeCongratulation } from '../emails/congratulation.template';
+import { composeWinnerEmail } from '../emails/winner-email';
 import { DeliveryStore, type DeliveryKey, type PlannedDelivery } from './delivery-store';
 import { DeliveryWorker } from './delivery.worker';
 import { MAIL_SETTINGS, type MailSettings } from './mail-settings';
@@ -15,8 +15,6 @@ import { MAIL_SETTINGS, type MailSettings } from './mail-settings';
  */
 @Injectable()
 export class PlanDeliveriesUseCase {
-  private readonly regions = RegionDirectory.official();
-
   constructor(
     @Inject(MAIL_SETTINGS) private readonly mail: MailSettings,
     private readonly editions: EditionStore,
@@ -41,40 +39,16 @@ export class PlanDeliveriesUseCase {
         `No contact yet for nomination(s) ${missing.map((m) => m.nominationId).join(', ')}`,
       );
     }
-    const deliveries = winners.map((winner): PlannedDelivery => {
-      const { contact, nominee } = byId.get(winner.nominationId)!;
-      const facts = {
-        nomineeName: nominee.name,
-        editionName: edition.name,
-        scopeName: this.scopeName(board, edition),
-        categoryName: findCategory(edition, board.category)?.name ?? board.category,
-        title: winner.title!,
-        rank: winner.rank,
-        total: winner.total,
-      };
-      return {
-        boardId: board.boardId,
-        nominationId: winner.nominationId,
-        recipient: contact.email,
-        messageId: this.messageId(board.boardId, winner.nominationId),
-        // The certificate's facts travel with the email; the PDF is rendered when it is sent.
-        email: {
-          ...composeCongratulation({ ...facts, recipientName: contact.name }),
-          certificate: facts,
-          ...(contact.copyTo ? { copyTo: contact.copyTo } : {}),
-        },
-        title: winner.title!,
-      };
-    });
+    const deliveries = winners.map((winner): PlannedDelivery => ({
+      boardId: board.boardId,
+      nominationId: winner.nominationId,
+      messageId: this.messageId(board.boardId, winner.nominationId),
+      title: winner.title!,
+      ...composeWinnerEmail(board, { ...winner, title: winner.title! }, byId.get(winner.nominationId)!, edition),
+    }));
     const planned = await this.deliveries.plan(tx, deliveries);
     this.worker.wake();
     return { planned };
-  }
-
-  private scopeName(board: RankingPublished, edition: EditionDefinition): string {
-    if (board.tier === 'provincial') return this.regions.provinceTitle(board.scope);
-    if (board.scope === 'national') return 'Nasional';
-    return edition.zones.find((z) => z.code === board.scope)?.name ?? board.scope;
   }
 
   /** Deterministic, so a resend after a crash is recognisably the same email. */

@@ -1,4 +1,4 @@
-import type { BoardKey, RankingPublished } from '@paritrana/contracts';
+import type { BoardKey, RankingPublished, Standing } from '@paritrana/contracts';
 import type { Tx } from '@paritrana/platform';
 
 export const BOARD_STATUSES = ['open', 'published'] as const;
@@ -15,6 +15,13 @@ export interface BoardSummary extends BoardKey {
   boardId: string;
   status: BoardStatus;
   publishedAt: string | null;
+}
+
+/** A published board's winners (its standings with a title), as frozen. */
+export interface PublishedWinners extends BoardKey {
+  boardId: string;
+  publishedAt: string;
+  winners: Standing[];
 }
 
 export interface BoardFilters {
@@ -47,6 +54,10 @@ export abstract class BoardStore {
   /** Boards matching the filters, provincial ones limited to `provinces` when given; at most 1,000. */
   abstract list(tx: Tx, filters: BoardFilters, provinces: string[] | undefined): Promise<BoardSummary[]>;
   abstract idsOfEdition(tx: Tx, edition: string): Promise<string[]>;
+  /** The editions with at least one published board. */
+  abstract editionsPublished(tx: Tx): Promise<string[]>;
+  /** The winners of every published board of the edition, in board order. */
+  abstract publishedWinners(tx: Tx, edition: string): Promise<PublishedWinners[]>;
   /** Freezes the board with its snapshot; it is never announced as changed again. */
   abstract publish(tx: Tx, published: RankingPublished): Promise<void>;
   /** Changed boards not announced within their interval, longest waiting first, with their last announced size. */

@@ -13,6 +13,7 @@ import {
 import { ProblemResponse } from '@paritrana/platform';
 import { BOARD_STATUSES, type BoardStatus, type BoardSummary } from './board-store';
 import type { BoardView } from './board-views';
+import type { BoardCounts, BoardListItem } from './list-boards.use-case';
 
 export class NomineeRefResponse {
   @ApiProperty({ example: 'regency', description: 'province, regency, village or employer' })
@@ -59,6 +60,17 @@ export class IneligibleResponse implements IneligibleEntry {
   reasons!: string[];
 }
 
+export class BoardCountsResponse implements BoardCounts {
+  @ApiProperty({ type: 'integer', example: 9, description: 'Standing with a final score' })
+  final!: number;
+
+  @ApiProperty({ type: 'integer', example: 2, description: 'Standing with a provisional score (assessments missing) or none yet' })
+  provisional!: number;
+
+  @ApiProperty({ type: 'integer', example: 0, description: 'Nominations that failed the eligibility rules' })
+  ineligible!: number;
+}
+
 export class BoardSummaryResponse {
   @ApiProperty({ example: '2024:provincial:15:regency', description: '{edition}:{tier}:{scope}:{category}' })
   boardId!: string;
@@ -82,9 +94,14 @@ export class BoardSummaryResponse {
   publishedAt!: string | null;
 }
 
+export class BoardListItemResponse extends BoardSummaryResponse {
+  @ApiProperty({ type: BoardCountsResponse, description: 'The nominations standing on the board now (not withdrawn), by score status' })
+  counts!: BoardCountsResponse;
+}
+
 export class BoardListResponse {
-  @ApiProperty({ type: [BoardSummaryResponse], description: 'By edition, tier, scope and category; at most 1,000' })
-  boards!: BoardSummaryResponse[];
+  @ApiProperty({ type: [BoardListItemResponse], description: 'By edition, tier, scope and category; at most 1,000' })
+  boards!: BoardListItemResponse[];
 }
 
 export class BoardResponse {
@@ -165,6 +182,8 @@ export class PublishConflictResponse extends ProblemResponse {
 /** Fails to compile when what the board reads and publication return drifts from the documented responses. */
 export type BoardResponsesMirrorTheCode = [
   Assert<Mirrors<BoardSummaryResponse, BoardSummary>>,
+  Assert<Mirrors<BoardListItemResponse, BoardListItem>>,
+  Assert<Mirrors<BoardCountsResponse, BoardCounts>>,
   Assert<Mirrors<BoardResponse, BoardView>>,
   Assert<Mirrors<PublishedBoardResponse, RankingPublished>>,
   Assert<Mirrors<StandingResponse, Standing>>,

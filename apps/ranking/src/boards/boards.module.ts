@@ -39,5 +39,6 @@ import { RecordWithdrawalUseCase } from './record-withdrawal.use-case';
     GetBoardUseCase,
     PublishBoardUseCase,
   ],
+  exports: [BoardStore, EditionStore],
 })
 export class BoardsModule {}

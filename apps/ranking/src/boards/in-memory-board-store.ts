@@ -1,6 +1,14 @@
 import type { BoardKey, RankingPublished } from '@paritrana/contracts';
 import type { Tx } from '@paritrana/platform';
-import { BoardStore, type AnnouncementPacing, type Board, type BoardFilters, type BoardSummary, type ClaimedBoard } from './board-store';
+import {
+  BoardStore,
+  type AnnouncementPacing,
+  type Board,
+  type BoardFilters,
+  type BoardSummary,
+  type ClaimedBoard,
+  type PublishedWinners,
+} from './board-store';
 
 interface Row extends Board {
   changedSince: number | null;
@@ -80,6 +88,26 @@ export class InMemoryBoardStore extends BoardStore {
 
   override async idsOfEdition(_tx: Tx, edition: string): Promise<string[]> {
     return [...this.rows.values()].filter((b) => b.edition === edition).map((b) => b.boardId);
+  }
+
+  override async editionsPublished(): Promise<string[]> {
+    return [...new Set([...this.rows.values()].filter((b) => b.status === 'published').map((b) => b.edition))].sort();
+  }
+
+  override async publishedWinners(_tx: Tx, edition: string): Promise<PublishedWinners[]> {
+    const tierOrder = (tier: string) => (tier === 'provincial' ? 0 : 1);
+    return [...this.rows.values()]
+      .filter((b) => b.status === 'published' && b.edition === edition && b.published)
+      .sort((a, b) => tierOrder(a.tier) - tierOrder(b.tier) || a.scope.localeCompare(b.scope) || a.category.localeCompare(b.category))
+      .map(({ boardId, tier, scope, category, published }) => ({
+        boardId,
+        edition,
+        tier,
+        scope,
+        category,
+        publishedAt: published!.publishedAt,
+        winners: structuredClone(published!.standings.filter((s) => s.title)),
+      }));
   }
 
   override async publish(_tx: Tx, published: RankingPublished): Promise<void> {

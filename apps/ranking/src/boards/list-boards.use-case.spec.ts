@@ -1,5 +1,6 @@
-import { inMemoryRanking, principal, submission, tx } from '../testing/ranking.fixtures';
+import { inMemoryRanking, principal, score, submission, tx } from '../testing/ranking.fixtures';
 import { ListBoardsUseCase } from './list-boards.use-case';
+import { RecordScoresUseCase } from './record-scores.use-case';
 import { RecordSubmissionsUseCase } from './record-submissions.use-case';
 
 describe('ListBoardsUseCase', () => {
@@ -15,7 +16,15 @@ describe('ListBoardsUseCase', () => {
       },
       tx,
     );
-    sut = new ListBoardsUseCase(ranking.transactions, ranking.boards);
+    await new RecordSubmissionsUseCase(ranking.placement, ranking.entries, ranking.boards).execute(
+      { submissions: [submission(4), submission(5)] },
+      tx,
+    );
+    await new RecordScoresUseCase(ranking.placement, ranking.entries, ranking.boards).execute(
+      { scores: [score(1), score(4, { status: 'ineligible', reasons: ['regulation.level must be "perda"'] })] },
+      tx,
+    );
+    sut = new ListBoardsUseCase(ranking.transactions, ranking.boards, ranking.entries);
   });
 
   it('should list every board, provincial first, when a national role asks', async () => {
@@ -41,7 +50,13 @@ describe('ListBoardsUseCase', () => {
     expect(await ids({ by: principal('admin'), tier: 'provincial', scope: '15' })).toEqual(['2024:provincial:15:regency']);
   });
 
-  it('should describe each board with its status and no publication time when none is published', async () => {
+  it('should count a nomination not scored yet as provisional', async () => {
+    const { boards } = await sut.execute({ by: principal('admin'), scope: '16' });
+
+    expect(boards[0].counts).toEqual({ final: 0, provisional: 1, ineligible: 0 });
+  });
+
+  it('should describe each board with its status, its progress and no publication time when none is published', async () => {
     const { boards } = await sut.execute({ by: principal('admin'), scope: '15' });
 
     expect(boards).toEqual([
@@ -53,6 +68,7 @@ describe('ListBoardsUseCase', () => {
         category: 'regency',
         status: 'open',
         publishedAt: null,
+        counts: { final: 1, provisional: 1, ineligible: 1 },
       },
     ]);
   });

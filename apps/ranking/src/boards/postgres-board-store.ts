@@ -9,6 +9,7 @@ import {
   type BoardStatus,
   type BoardSummary,
   type ClaimedBoard,
+  type PublishedWinners,
 } from './board-store';
 
 interface BoardRow {
@@ -73,6 +74,24 @@ export class PostgresBoardStore extends BoardStore {
   override async idsOfEdition(tx: Tx, edition: string): Promise<string[]> {
     const rows: { board_id: string }[] = await tx.query('SELECT board_id FROM ranking.boards WHERE edition = $1', [edition]);
     return rows.map((r) => r.board_id);
+  }
+
+  override async editionsPublished(tx: Tx): Promise<string[]> {
+    const rows: { edition: string }[] = await tx.query(
+      "SELECT DISTINCT edition FROM ranking.boards WHERE status = 'published' ORDER BY edition",
+    );
+    return rows.map((r) => r.edition);
+  }
+
+  /** Only the titled standings leave the database: a large board's snapshot is not read whole. */
+  override async publishedWinners(tx: Tx, edition: string): Promise<PublishedWinners[]> {
+    const rows: Array<PublishedWinners & { publishedAt: Date }> = await tx.query(
+      `SELECT board_id AS "boardId", edition, tier, scope, category, published_at AS "publishedAt",
+         coalesce((SELECT jsonb_agg(s ORDER BY (s->>'rank')::int) FROM jsonb_array_elements(published->'standings') s WHERE s ? 'title'), '[]') AS winners
+       FROM ranking.boards WHERE status = 'published' AND edition = $1 ORDER BY tier DESC, scope, category`,
+      [edition],
+    );
+    return rows.map((r) => ({ ...r, publishedAt: new Date(r.publishedAt).toISOString() }));
   }
 
   override async publish(tx: Tx, published: RankingPublished): Promise<void> {

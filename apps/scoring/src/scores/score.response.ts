@@ -1,6 +1,7 @@
 import { ApiProperty } from '@nestjs/swagger';
 import { SCORE_STATUSES, type Assert, type CriterionScore, type Mirrors, type ScoreStatus } from '@paritrana/contracts';
 import type { Assessment } from '../assessments/assessment-store';
+import type { AssessmentProgress, RoundProgress } from './assessment-progress';
 
 export class CriterionScoreResponse implements CriterionScore {
   @ApiProperty({ example: 'coverage_pu' })
@@ -89,8 +90,42 @@ export class ScoreExplanationResponse {
   assessments?: AssessmentHistoryResponse[];
 }
 
+export class RoundProgressResponse implements RoundProgress {
+  @ApiProperty({ example: 'interview' })
+  round!: string;
+
+  @ApiProperty({
+    type: 'integer',
+    example: 9,
+    description: 'Nominations with at least minAssessors current, non-conflicted assessments in this round',
+  })
+  assessed!: number;
+
+  @ApiProperty({ type: 'integer', example: 18, description: 'Current, non-conflicted assessments in this round' })
+  assessments!: number;
+}
+
+export class AssessmentProgressResponse implements AssessmentProgress {
+  @ApiProperty({ example: '2024:provincial:15:regency' })
+  boardId!: string;
+
+  @ApiProperty({ type: 'integer', example: 2, description: 'The rubric’s minimum of assessors per nomination and round' })
+  minAssessors!: number;
+
+  @ApiProperty({ type: 'integer', example: 11, description: 'Nominations on the board awaiting assessment: not withdrawn, not ineligible' })
+  nominations!: number;
+
+  @ApiProperty({
+    type: [RoundProgressResponse],
+    description: 'One per assessment round of the rubric; none when it is scored from data alone',
+  })
+  rounds!: RoundProgressResponse[];
+}
+
 /** Fails to compile when what the score reads return drifts from the documented response. */
 export type ScoreResponsesMirrorTheCode = [
+  Assert<Mirrors<AssessmentProgressResponse, AssessmentProgress & { boardId: string }>>,
+  Assert<Mirrors<RoundProgressResponse, RoundProgress>>,
   Assert<Mirrors<CriterionScoreResponse, CriterionScore>>,
   Assert<Mirrors<AssessmentHistoryResponse, Omit<Assessment, 'nominationId'> & { current: boolean }>>,
 ];

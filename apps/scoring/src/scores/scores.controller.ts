@@ -2,7 +2,7 @@ import { Controller, Get, Header, Param, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiParam, ApiQuery, ApiTags } from '@nestjs/swagger';
 import type { Principal } from '@paritrana/contracts';
 import { ApiCsvResponse, ApiProblems, CurrentPrincipal, Roles } from '@paritrana/platform';
-import { ScoreExplanationResponse } from './score.response';
+import { AssessmentProgressResponse, ScoreExplanationResponse } from './score.response';
 import { ScoresQuery } from './scores.query';
 
 @ApiTags('scores')
@@ -26,6 +26,23 @@ export class ScoresController {
   })
   export(@Query('boardId') boardId: string | undefined, @CurrentPrincipal() principal: Principal): Promise<string> {
     return this.scores.exportCsv(boardId, principal);
+  }
+
+  @Get('progress')
+  @Roles('secretariat', 'admin', 'panel-chair')
+  @ApiOperation({
+    operationId: 'getAssessmentProgress',
+    summary: 'How far a board’s panel is: per round, the nominations assessed by minAssessors',
+  })
+  @ApiQuery({ name: 'boardId', example: '2024:provincial:15:regency' })
+  @ApiOkResponse({ type: AssessmentProgressResponse })
+  @ApiProblems({
+    403: 'A board outside the token’s scope (PROVINCE_OUT_OF_SCOPE, BOARD_OUT_OF_SCOPE)',
+    404: 'A board of an edition or category scoring does not know (EDITION_NOT_FOUND, BOARD_NOT_FOUND)',
+    422: 'No or a malformed boardId (BOARD_ID_INVALID)',
+  })
+  progress(@Query('boardId') boardId: string | undefined, @CurrentPrincipal() principal: Principal): Promise<AssessmentProgressResponse> {
+    return this.scores.progress(boardId, principal);
   }
 
   @Get(':nominationId')

@@ -1,5 +1,6 @@
 import type { DomainError } from '@paritrana/platform';
 import { ids, principals, regencyEdition, regencyNomination, scoringTestKit } from '../testing/scoring-test-kit';
+import { RecordAssessmentUseCase } from '../assessments/record-assessment.use-case';
 import { ScoresQuery } from './scores.query';
 
 describe('ScoresQuery', () => {
@@ -91,6 +92,42 @@ describe('ScoresQuery', () => {
       const { sut } = await setup();
 
       expect(await refusal(sut.exportCsv(boardId, reader))).toEqual({ code, kind });
+    });
+  });
+
+  describe('progress', () => {
+    it('should count the nominations the panel assessed by minAssessors when the reader covers the province', async () => {
+      const kit = scoringTestKit();
+      await kit.editions.save(kit.tx, regencyEdition('2024', { minAssessors: 2 }));
+      await kit.scores.upsertNominations(kit.tx, [regencyNomination(ids.a, '2024'), regencyNomination(ids.b, '2024')]);
+      const record = new RecordAssessmentUseCase(kit.transactions, kit.scores, kit.assessments, kit.editions, kit.rescore, kit.audit);
+      for (const by of [principals.assessorJambi, principals.assessorJambi2])
+        await record.execute({ nominationId: ids.a, round: 'interview', scores: { interview: 80 }, by });
+      await record.execute({ nominationId: ids.b, round: 'interview', scores: { interview: 70 }, by: principals.assessorJambi });
+      const sut = new ScoresQuery(kit.transactions, kit.scores, kit.assessments, kit.editions);
+
+      expect(await sut.progress('2024:provincial:15:regency', principals.chairJambi)).toEqual({
+        boardId: '2024:provincial:15:regency',
+        minAssessors: 2,
+        nominations: 2,
+        rounds: [{ round: 'interview', assessed: 1, assessments: 3 }],
+      });
+    });
+
+    it.each([
+      ['BOARD_ID_INVALID', 'invalid', 'the board id is missing', undefined, principals.chairJambi],
+      [
+        'PROVINCE_OUT_OF_SCOPE',
+        'forbidden',
+        'the token does not cover the province',
+        '2024:provincial:15:regency',
+        principals.assessorAceh,
+      ],
+      ['BOARD_NOT_FOUND', 'not-found', 'the category is unknown', '2024:provincial:15:ghost', principals.chairJambi],
+    ])('should refuse with %s (%s) when %s', async (code, kind, _case, boardId, reader) => {
+      const { sut } = await setup();
+
+      expect(await refusal(sut.progress(boardId, reader))).toEqual({ code, kind });
     });
   });
 });

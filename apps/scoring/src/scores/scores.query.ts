@@ -1,8 +1,17 @@
 import { Injectable } from '@nestjs/common';
-import { canReadNomination, coversProvince, NATIONAL_ROLES, parseBoardId, type BoardKey, type Principal } from '@paritrana/contracts';
+import {
+  canReadNomination,
+  coversProvince,
+  findCategory,
+  NATIONAL_ROLES,
+  parseBoardId,
+  type BoardKey,
+  type Principal,
+} from '@paritrana/contracts';
 import { DomainError, isUuid, nominationOutOfScope, Transactions, type Tx } from '@paritrana/platform';
 import { AssessmentStore } from '../assessments/assessment-store';
 import { EditionStore } from '../editions/edition-store';
+import { assessmentProgress, type AssessmentProgress } from './assessment-progress';
 import type { ScoreExplanationResponse } from './score.response';
 import { scoresCsv } from './scores-csv';
 import { ScoreStore } from './score-store';
@@ -33,11 +42,7 @@ export class ScoresQuery {
 
   /** A board's scores with every current assessor's scores, as CSV. */
   async exportCsv(boardId: string | undefined, reader: Principal): Promise<string> {
-    const key = boardId ? parseBoardId(boardId) : undefined;
-    if (!key)
-      throw DomainError.invalid('BOARD_ID_INVALID', 'Give a board: ?boardId=2024:provincial:15:regency', [
-        { path: 'boardId', message: 'must be edition:tier:scope:category' },
-      ]);
+    const key = boardKey(boardId);
     return this.transactions.read(async (tx) => {
       const provinces = await this.provincesOf(tx, key, reader);
       const nominations = await this.scores.byProvinces(tx, key.edition, key.tier, key.category, provinces);
@@ -46,6 +51,22 @@ export class ScoresQuery {
         nominations.map((n) => n.nominationId),
       );
       return scoresCsv(nominations, assessments);
+    });
+  }
+
+  /** How far the panel of a board is, round by round, against the rubric's minAssessors. */
+  async progress(boardId: string | undefined, reader: Principal): Promise<AssessmentProgress & { boardId: string }> {
+    const key = boardKey(boardId);
+    return this.transactions.read(async (tx) => {
+      const provinces = await this.provincesOf(tx, key, reader);
+      const edition = await this.editions.find(tx, key.edition);
+      const rubric = edition && findCategory(edition, key.category)?.rubrics[key.tier];
+      if (!rubric) throw DomainError.notFound('BOARD_NOT_FOUND', `No board ${boardId} in scoring`);
+      const nominations = (await this.scores.byProvinces(tx, key.edition, key.tier, key.category, provinces))
+        .filter((n) => n.status !== 'ineligible')
+        .map((n) => n.nominationId);
+      const assessments = await this.assessments.current(tx, nominations);
+      return { boardId: boardId!, ...assessmentProgress(rubric, nominations, assessments) };
     });
   }
 
@@ -63,4 +84,13 @@ export class ScoresQuery {
     if (!edition) throw DomainError.notFound('EDITION_NOT_FOUND', `No edition ${key.edition} in scoring`);
     return edition.zones.find((z) => z.code === key.scope)?.provinces ?? [];
   }
+}
+
+function boardKey(boardId: string | undefined): BoardKey {
+  const key = boardId ? parseBoardId(boardId) : undefined;
+  if (!key)
+    throw DomainError.invalid('BOARD_ID_INVALID', 'Give a board: ?boardId=2024:provincial:15:regency', [
+      { path: 'boardId', message: 'must be edition:tier:scope:category' },
+    ]);
+  return key;
 }

@@ -70,3 +70,10 @@ export class RegionDirectory {
     return this.list(level).length;
   }
 }
+
+/** How emails, certificates and the public results name a board's scope: `Provinsi Jambi`, `Nasional`, or the zone's name. */
+export function boardScopeName(board: { tier: string; scope: string }, zones: ReadonlyArray<{ code: string; name: string }>): string {
+  if (board.tier === 'provincial') return RegionDirectory.official().provinceTitle(board.scope);
+  if (board.scope === 'national') return 'Nasional';
+  return zones.find((z) => z.code === board.scope)?.name ?? board.scope;
+}

@@ -17,6 +17,21 @@ export const router = createBrowserRouter([
     children: [
       { path: '/', element: <LandingPage /> },
       { path: '/masuk/selesai', element: <SignInCallback /> },
+      // Public: the published winners, linkable from a press release, signed in or not.
+      {
+        path: '/hasil',
+        ...page(
+          () => import('../pages/results/ResultsPage'),
+          (m) => m.ResultsPage,
+        ),
+      },
+      {
+        path: '/hasil/:edition',
+        ...page(
+          () => import('../pages/results/ResultsPage'),
+          (m) => m.ResultsPage,
+        ),
+      },
       {
         element: <RequireSignIn />,
         children: [
@@ -46,6 +61,20 @@ export const router = createBrowserRouter([
             ...page(
               () => import('../pages/nominations/NominationPage'),
               (m) => m.NominationPage,
+            ),
+          },
+          {
+            path: '/papan',
+            ...page(
+              () => import('../pages/boards/BoardsPage'),
+              (m) => m.BoardsPage,
+            ),
+          },
+          {
+            path: '/papan/:boardId',
+            ...page(
+              () => import('../pages/boards/BoardPage'),
+              (m) => m.BoardPage,
             ),
           },
           {

@@ -8,7 +8,7 @@ export function toCsv(header: string[], rows: (string | number | undefined | nul
 }
 
 /** Lets the browser save `content` as a file. */
-export function download(filename: string, content: string, type = 'text/csv;charset=utf-8'): void {
+export function download(filename: string, content: BlobPart, type = 'text/csv;charset=utf-8'): void {
   const url = URL.createObjectURL(new Blob([content], { type }));
   const link = document.createElement('a');
   link.href = url;

@@ -1,8 +1,10 @@
 import i18next from 'i18next';
 import { initReactI18next, useTranslation } from 'react-i18next';
+import { boards } from './boards';
 import { en } from './en';
 import type { Language } from './format';
 import { id } from './id';
+import { results } from './results';
 import { secretariat } from './secretariat';
 
 /**
@@ -14,7 +16,7 @@ export interface Area<T extends Record<string, unknown> = Record<string, unknown
   id: T;
   en: T;
 }
-const AREAS: Area[] = [secretariat];
+const AREAS: Area[] = [secretariat, boards, results];
 
 const withAreas = (base: object, language: 'id' | 'en') => ({
   ...base,

@@ -26,6 +26,8 @@ function destinations(role: Role, t: (key: string) => string): Destination[] {
         { to: '/impor', label: t('nav.import') },
         results,
       ];
+    case 'panel-chair':
+      return [home, { to: '/papan', label: t('boards.nav') }, { to: '/nominasi', label: t('nav.nominations'), end: true }, results];
     case 'secretariat':
     case 'admin':
       return [

@@ -1,5 +1,5 @@
 import { Button, Card, Group, Stack, Text, Title } from '@mantine/core';
-import { Navigate } from 'react-router';
+import { Link, Navigate } from 'react-router';
 import { useAuth } from '../../auth/AuthProvider';
 import { useI18n } from '../../i18n';
 
@@ -21,6 +21,9 @@ export function LandingPage() {
         <Group>
           <Button size="md" onClick={() => void auth.signIn('/beranda')} loading={auth.status === 'loading'}>
             {t('app.signIn')}
+          </Button>
+          <Button size="md" variant="light" component={Link} to="/hasil">
+            {t('landing.publicResults')}
           </Button>
         </Group>
       </Stack>

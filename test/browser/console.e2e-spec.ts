@@ -225,7 +225,8 @@ describe('the console in a real browser, signed in through Keycloak', () => {
     const { context, page, errors } = await signIn('kanwil-sumbagsel');
     await page.getByRole('navigation', { name: 'Menu' }).getByRole('link', { name: 'Impor CSV' }).click();
 
-    await page.locator('input[type="file"]').setInputFiles({ name: 'desa-sumsel.csv', mimeType: 'text/csv', buffer: Buffer.from(csv) });
+    const [chooser] = await Promise.all([page.waitForEvent('filechooser'), page.getByRole('button', { name: 'Pilih berkas CSV' }).click()]);
+    await chooser.setFiles({ name: 'desa-sumsel.csv', mimeType: 'text/csv', buffer: Buffer.from(csv) });
     await page.getByText('desa-sumsel.csv: 2 baris').waitFor();
     await page.getByRole('button', { name: 'Periksa tanpa menyimpan' }).click();
     await page.getByText('1 baris dapat diterima, 1 baris perlu diperbaiki').waitFor();

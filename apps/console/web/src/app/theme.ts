@@ -20,7 +20,7 @@ export const styleNonce = () => document.querySelector<HTMLMetaElement>('meta[na
  */
 export const cssVariablesResolver = () => ({ variables: {}, light: { '--mantine-color-dimmed': '#5c636a' }, dark: {} });
 
-export const TONES = { ok: '#1e7a35', bad: '#b02a2a', warn: '#8a5a00', neutral: '#495057', info: '#1c5d99' } as const;
+export const TONES = { ok: '#1e7a35', bad: '#b02a2a', warn: '#8a5a00', neutral: '#495057', info: '#1c5d99', gold: '#7a5c00' } as const;
 export type Tone = keyof typeof TONES;
 
 /** The theme with what depends on the language: the accessible names of the library's own buttons. */

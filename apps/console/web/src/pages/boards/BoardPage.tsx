@@ -14,6 +14,7 @@ import { download } from '../../components/csv';
 import { Page } from '../../components/Page';
 import { ProblemAlert } from '../../components/ProblemAlert';
 import { useI18n } from '../../i18n';
+import { ToneBadge } from '../../components/ToneBadge';
 import { formatDateTime, formatScore } from '../../i18n/format';
 import { boardFileName, parseBoardId } from './board-logic';
 import { BoardStatusBadge, PanelProgress, useBoardNames } from './BoardsPage';
@@ -166,25 +167,14 @@ export function BoardPage() {
               {
                 accessor: 'title',
                 title: t('boards.board.titleCol'),
-                render: (s) =>
-                  s.title ? (
-                    <Badge color="yellow" variant="filled" tt="none">
-                      {s.title}
-                    </Badge>
-                  ) : (
-                    ''
-                  ),
+                render: (s) => (s.title ? <ToneBadge tone="gold">{s.title}</ToneBadge> : ''),
               },
               { accessor: 'nominee.name', title: t('boards.board.nominee') },
               { accessor: 'total', title: t('boards.board.total'), textAlign: 'right', render: (s) => formatScore(s.total, language) },
               {
                 accessor: 'status',
                 title: t('boards.board.status'),
-                render: (s) => (
-                  <Badge color={s.status === 'final' ? 'green' : 'yellow'} variant="light" tt="none">
-                    {t(`boards.${s.status}`)}
-                  </Badge>
-                ),
+                render: (s) => <ToneBadge tone={s.status === 'final' ? 'ok' : 'warn'}>{t(`boards.${s.status}`)}</ToneBadge>,
               },
               {
                 accessor: 'explain',

@@ -1,4 +1,4 @@
-import { Badge, Group, Progress, SegmentedControl, Select, Stack, Text } from '@mantine/core';
+import { Group, Progress, SegmentedControl, Select, Stack, Text } from '@mantine/core';
 import { DataTable } from 'mantine-datatable';
 import { useState } from 'react';
 import { Link, useNavigate } from 'react-router';
@@ -9,6 +9,7 @@ import { useAuth } from '../../auth/AuthProvider';
 import { Page } from '../../components/Page';
 import { ProblemAlert } from '../../components/ProblemAlert';
 import { useI18n } from '../../i18n';
+import { ToneBadge } from '../../components/ToneBadge';
 import { formatDate } from '../../i18n/format';
 
 const PAGE_SIZE = 25;
@@ -31,9 +32,9 @@ export function useBoardNames(edition: Edition | undefined) {
 export function BoardStatusBadge({ status }: { status: 'open' | 'published' }) {
   const { t } = useI18n();
   return (
-    <Badge color={status === 'published' ? 'green' : 'yellow'} variant="light" tt="none">
+    <ToneBadge tone={status === 'published' ? 'ok' : 'info'} miw={90}>
       {t(`boards.${status}`)}
-    </Badge>
+    </ToneBadge>
   );
 }
 

@@ -1,4 +1,4 @@
-import { Alert, Badge, Card, Group, Loader, Select, SimpleGrid, Stack, Table, Text, TextInput, Title } from '@mantine/core';
+import { Alert, Card, Group, Loader, Select, SimpleGrid, Stack, Table, Text, TextInput, Title } from '@mantine/core';
 import { IconSearch, IconTrophy } from '@tabler/icons-react';
 import { useState } from 'react';
 import { useNavigate, useParams } from 'react-router';
@@ -8,6 +8,7 @@ import { ApiError } from '../../api/problem';
 import { Page } from '../../components/Page';
 import { ProblemAlert } from '../../components/ProblemAlert';
 import { useI18n } from '../../i18n';
+import { ToneBadge } from '../../components/ToneBadge';
 import { formatDate } from '../../i18n/format';
 import { filterGroups, groupResults, type ResultGroup } from './results-grouping';
 
@@ -29,9 +30,7 @@ function Winners({ board }: { board: BoardResultResponse }) {
           {board.winners.map((w) => (
             <Table.Tr key={`${w.rank}-${w.name}`}>
               <Table.Td>
-                <Badge color={w.rank === 1 ? 'yellow' : 'gray'} variant={w.rank === 1 ? 'filled' : 'light'} tt="none">
-                  {w.title}
-                </Badge>
+                <ToneBadge tone={w.rank === 1 ? 'gold' : 'neutral'}>{w.title}</ToneBadge>
               </Table.Td>
               <Table.Th scope="row" fw={w.rank === 1 ? 700 : 400}>
                 {w.name}

@@ -264,6 +264,51 @@ describe('the console in a real browser, signed in through Keycloak', () => {
     await context.close();
   });
 
+  it("should let ketua-jambi publish Jambi's village board after checking each winner's email, which then reaches the winners once; the public results show it", async () => {
+    const boardId = '2024:provincial:15:village';
+    const { context, page, errors } = await signIn('ketua-jambi');
+    await page.goto(`${origin}/papan/${boardId}`);
+    await page.getByRole('row').filter({ hasText: 'Terbaik I' }).filter({ hasText: 'Arang Arang' }).waitFor();
+    await expectAccessible(page, 'board');
+    await screenshot(page, 'panel-chair-board');
+
+    await page.getByRole('button', { name: 'Tetapkan & umumkan' }).click();
+    const dialog = page.getByRole('dialog');
+    await dialog.getByText('Pratinjau email dan piagam').waitFor();
+    await dialog
+      .getByText(/Terbaik I\b/)
+      .first()
+      .waitFor();
+    await expectAccessible(page, 'publication: checklist and previews');
+    await screenshot(page, 'panel-chair-publish');
+    await dialog.getByRole('checkbox', { name: /Saya telah memeriksa peringkat/ }).check();
+    await dialog.getByRole('button', { name: 'Ya, umumkan sekarang' }).click();
+    await page.getByText('Papan telah diumumkan').first().waitFor();
+
+    const winners = await waitFor(
+      'three congratulation emails',
+      async () => (smtp.messages.length >= 3 ? smtp.messages : undefined),
+      60_000,
+    );
+    const subjects = winners.map((m) => m.parsed.subject ?? '');
+    expect(subjects.filter((subject) => subject.includes('Paritrana Award'))).toHaveLength(3);
+    for (const title of ['Terbaik I', 'Terbaik II', 'Terbaik III'])
+      expect({ title, sent: subjects.filter((subject) => new RegExp(`${title}(?!I)`).test(subject)).length }).toEqual({ title, sent: 1 });
+    expect(new Set(winners.map((m) => m.envelopeTo.join())).size).toBe(3);
+    expect(errors).toEqual([]);
+    await context.close();
+
+    const visitor = await browser.newContext({ viewport: { width: 1280, height: 800 }, locale: 'id-ID' });
+    const publicPage = await visitor.newPage();
+    const publicErrors = consoleErrors(publicPage);
+    await publicPage.goto(`${origin}/hasil/2024`);
+    await publicPage.getByText('Arang Arang').first().waitFor();
+    await expectAccessible(publicPage, 'public results');
+    await screenshot(publicPage, 'public-results');
+    expect(publicErrors).toEqual([]);
+    await visitor.close();
+  });
+
   it('should fit a phone screen: the menu behind a button and nothing wider than the screen', async () => {
     const { context, page, errors } = await signIn('kanwil-sumbagsel', { width: 390, height: 844 });
 

@@ -78,6 +78,13 @@ export const router = createBrowserRouter([
             ),
           },
           {
+            path: '/impor',
+            ...page(
+              () => import('../pages/import/ImportPage'),
+              (m) => m.ImportPage,
+            ),
+          },
+          {
             path: '/nominasi/:id/ubah',
             ...page(
               () => import('../pages/nominations/NominationFormPage'),

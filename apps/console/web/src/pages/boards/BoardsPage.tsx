@@ -3,7 +3,7 @@ import { DataTable } from 'mantine-datatable';
 import { useState } from 'react';
 import { Link, useNavigate } from 'react-router';
 import { useAssessmentProgress, useBoards, type BoardSummary } from '../../api/boards';
-import { useCurrentEdition, useEditions, type Edition } from '../../api/intake';
+import { useCurrentEdition, useEdition, useEditions, type Edition } from '../../api/intake';
 import { useProvinceNames } from '../../api/regions';
 import { useAuth } from '../../auth/AuthProvider';
 import { Page } from '../../components/Page';
@@ -42,6 +42,10 @@ export function BoardStatusBadge({ status }: { status: 'open' | 'published' }) {
 export function PanelProgress({ boardId }: { boardId: string }) {
   const { t } = useI18n();
   const progress = useAssessmentProgress(boardId);
+  const [editionCode, tier, , categoryCode] = boardId.split(':');
+  const edition = useEdition(editionCode);
+  const rubric = edition.data?.categories.find((c) => c.code === categoryCode)?.rubrics[tier as 'provincial' | 'national'];
+  const roundName = (code: string) => rubric?.criteria.find((c) => c.code === code)?.name ?? code;
   if (progress.error) return <Text size="xs">—</Text>;
   if (!progress.data) return <Text size="xs">{t('app.loading')}</Text>;
   const { rounds, nominations, minAssessors } = progress.data;
@@ -49,7 +53,7 @@ export function PanelProgress({ boardId }: { boardId: string }) {
   return (
     <Text size="xs">
       {t('boards.panel', {
-        rounds: rounds.map((r) => t('boards.round', { round: r.round, assessed: r.assessed, of: nominations })).join(', '),
+        rounds: rounds.map((r) => t('boards.round', { round: roundName(r.round), assessed: r.assessed, of: nominations })).join(', '),
         min: minAssessors,
       })}
     </Text>

@@ -92,6 +92,20 @@ describe('AssessmentQueueUseCase', () => {
     expect(JSON.stringify(theirs)).not.toContain('"interview":80');
   });
 
+  it('should list the categories in the edition’s order', async () => {
+    const { sut, editions, scores, tx } = await setup();
+    const edition = regencyEdition('2025');
+    await editions.save(tx, { ...edition, categories: [edition.categories[0], { ...edition.categories[0], code: 'a-employer' }] });
+    await scores.upsertNominations(tx, [
+      { ...regencyNomination('00000000-0000-4000-8000-0000000000e1', '2025'), category: 'a-employer' },
+      regencyNomination('00000000-0000-4000-8000-0000000000e2', '2025'),
+    ]);
+
+    const queue = await sut.execute({ edition: '2025', by: principals.assessorJambi });
+
+    expect(queue.nominations.map((n) => n.category)).toEqual(['regency', 'a-employer']);
+  });
+
   it('should leave out nominations whose rubric asks no assessor', async () => {
     const { sut, scores, tx } = await setup();
     await scores.upsertNominations(tx, [regencyNomination(ids.c, '2023')]);

@@ -44,7 +44,7 @@ export interface AssessmentQueue {
 
 /**
  * An assessor's work in an edition: every nomination of the panel they sit on that the rubric asks
- * assessors to score (withdrawn ones left out), each round with the assessor's own assessment or
+ * assessors to score (withdrawn ones left out), in the edition's order of categories, each round with the assessor's own assessment or
  * none yet. Other assessors are only counted, never shown.
  */
 @Injectable()
@@ -66,6 +66,8 @@ export class AssessmentQueueUseCase {
         const rounds = panelRounds(rubric);
         return rubric && n.nominee && rounds.length > 0 ? [{ ...n, nominee: n.nominee, minAssessors: rubric.minAssessors, rounds }] : [];
       });
+      const order = new Map(definition.categories.map((c, i) => [c.code, i]));
+      assessable.sort((a, b) => (order.get(a.category) ?? 0) - (order.get(b.category) ?? 0));
       const byNomination = new Map<string, Assessment[]>();
       for (const a of await this.assessments.current(
         tx,

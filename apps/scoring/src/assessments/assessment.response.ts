@@ -122,7 +122,8 @@ export class AssessmentQueueResponse {
 
   @ApiProperty({
     type: [QueuedNominationResponse],
-    description: 'The nominations of your panel the rubric asks assessors to score, withdrawn ones left out; by category, province, name',
+    description:
+      'The nominations of your panel the rubric asks assessors to score, withdrawn ones left out; in the edition’s order of categories, then by province and name',
   })
   nominations!: QueuedNominationResponse[];
 }

@@ -5,7 +5,7 @@ import { useAuth } from '../../auth/AuthProvider';
 import { ProblemAlert } from '../../components/ProblemAlert';
 import { useI18n } from '../../i18n';
 import { formatDateTime, formatNumber } from '../../i18n/format';
-import { roundName } from './queue';
+import { roundCriteria, roundName, scoresText } from './queue';
 
 /** A panel score as written: whole numbers plain, others to two decimals. */
 export const formatPanelScore = (value: number, language: 'id' | 'en') => formatNumber(value, language, Number.isInteger(value) ? 0 : 2);
@@ -63,18 +63,16 @@ export function AssessmentsTable({
                   <Table.Td>
                     {a.conflictOfInterest
                       ? '—'
-                      : Object.entries(a.scores)
-                          .map(([code, value]) => `${code}: ${formatPanelScore(value, language)}`)
-                          .join('; ')}
+                      : scoresText(a.scores, roundCriteria(edition, category, tier, a.round), (v) => formatPanelScore(v, language))}
                   </Table.Td>
                   <Table.Td>{a.comment ?? '—'}</Table.Td>
                   <Table.Td>
                     <Group gap={4}>
-                      <Badge color={a.current ? 'green' : 'gray'} variant="light" tt="none">
+                      <Badge color={a.current ? 'green' : 'gray'} variant="dot" tt="none" miw={100}>
                         {t(a.current ? 'assess.assessments.current' : 'assess.assessments.superseded')}
                       </Badge>
                       {a.conflictOfInterest && (
-                        <Badge color="orange" variant="light" tt="none">
+                        <Badge color="orange" variant="dot" tt="none">
                           {t('assess.assessments.conflict')}
                         </Badge>
                       )}

@@ -10,7 +10,7 @@ import { ProblemAlert } from '../../components/ProblemAlert';
 import { useI18n } from '../../i18n';
 import { formatDateTime } from '../../i18n/format';
 import { formatPanelScore } from './AssessmentsTable';
-import { roundName } from './queue';
+import { roundCriteria, roundName, scoresText } from './queue';
 
 const PAGE_SIZE = 25;
 
@@ -68,9 +68,9 @@ export function HistoryPage() {
               render: (a) =>
                 a.conflictOfInterest
                   ? '—'
-                  : Object.entries(a.scores)
-                      .map(([code, value]) => `${code}: ${formatPanelScore(value, language)}`)
-                      .join('; '),
+                  : scoresText(a.scores, roundCriteria(edition.data, a.nomination.category, a.nomination.tier, a.round), (v) =>
+                      formatPanelScore(v, language),
+                    ),
             },
             { accessor: 'comment', title: t('assess.assessments.comment'), render: (a) => a.comment ?? '—' },
             {
@@ -78,16 +78,16 @@ export function HistoryPage() {
               title: t('assess.assessments.status'),
               render: (a) => (
                 <Group gap={4}>
-                  <Badge color={a.current ? 'green' : 'gray'} variant="light" tt="none">
+                  <Badge color={a.current ? 'green' : 'gray'} variant="dot" tt="none" miw={100}>
                     {t(a.current ? 'assess.assessments.current' : 'assess.assessments.superseded')}
                   </Badge>
                   {a.conflictOfInterest && (
-                    <Badge color="orange" variant="light" tt="none">
+                    <Badge color="orange" variant="dot" tt="none">
                       {t('assess.assessments.conflict')}
                     </Badge>
                   )}
                   {a.nomination.withdrawnAt && (
-                    <Badge color="red" variant="light" tt="none">
+                    <Badge color="red" variant="dot" tt="none">
                       {t('assess.history.withdrawn')}
                     </Badge>
                   )}

@@ -12,6 +12,7 @@ import {
   Table,
   Text,
   Title,
+  VisuallyHidden,
 } from '@mantine/core';
 import { useState } from 'react';
 import { Link, useSearchParams } from 'react-router';
@@ -32,12 +33,12 @@ export function RoundBadge({ round }: { round: QueuedNomination['rounds'][number
   const { t } = useI18n();
   if (!round.mine)
     return (
-      <Badge color="orange" variant="light" tt="none">
+      <Badge color="orange" variant="dot" tt="none">
         {t('assess.queue.waiting')}
       </Badge>
     );
   return (
-    <Badge color={round.mine.conflictOfInterest ? 'gray' : 'green'} variant="light" tt="none">
+    <Badge color={round.mine.conflictOfInterest ? 'gray' : 'green'} variant="dot" tt="none">
       {t(round.mine.conflictOfInterest ? 'assess.queue.conflict' : 'assess.queue.scored')}
     </Badge>
   );
@@ -90,7 +91,9 @@ function GroupCard({ edition, group, waitingOnly }: { edition: Edition | undefin
         ) : (
           <Table.ScrollContainer minWidth={520}>
             <Table striped highlightOnHover captionSide="top">
-              <Table.Caption>{title}</Table.Caption>
+              <Table.Caption>
+                <VisuallyHidden>{title}</VisuallyHidden>
+              </Table.Caption>
               <Table.Thead>
                 <Table.Tr>
                   <Table.Th scope="col">{t('assess.queue.nominee')}</Table.Th>

@@ -1,5 +1,15 @@
 import type { EditionDefinitionDto } from '../../api/generated/intake/types.gen';
-import { groupQueue, nextStop, openingRound, progressOf, roundCriteria, roundName, waitingStops, type QueuedNomination } from './queue';
+import {
+  groupQueue,
+  nextStop,
+  openingRound,
+  progressOf,
+  roundCriteria,
+  roundName,
+  scoresText,
+  waitingStops,
+  type QueuedNomination,
+} from './queue';
 
 const mine = { id: 'a1', submittedAt: '2024-05-01T08:00:00.000Z', conflictOfInterest: false };
 const nomination = (nominationId: string, category: string, scored: string[], province = '15'): QueuedNomination => ({
@@ -131,5 +141,13 @@ describe('the rubric’s rounds', () => {
     expect(roundName(edition, 'regency', 'provincial', 'verification')).toBe('Verifikasi berkas');
     expect(roundName(edition, 'regency', 'provincial', 'interview')).toBe('Wawancara, Inovasi');
     expect(roundName(undefined, 'regency', 'provincial', 'interview')).toBe('interview');
+  });
+
+  it('should write a round’s scores by criterion name, or the bare score when the round has one criterion', () => {
+    const criteria = roundCriteria(edition, 'regency', 'provincial', 'interview');
+
+    expect(scoresText({ interview: 85, innovation: 70.5 }, criteria, String)).toBe('Wawancara 85; Inovasi 70.5');
+    expect(scoresText({ documents: 90 }, roundCriteria(edition, 'regency', 'provincial', 'verification'), String)).toBe('90');
+    expect(scoresText({}, criteria, String)).toBe('');
   });
 });

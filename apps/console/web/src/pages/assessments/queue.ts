@@ -105,3 +105,10 @@ export function openingRound(nomination: QueuedNomination | undefined, asked: st
   if (asked && nomination.rounds.some((r) => r.round === asked)) return asked;
   return (nomination.rounds.find(isWaiting) ?? nomination.rounds[0])?.round;
 }
+
+/** A panel assessment's scores as people read them: "85" for a round of one criterion, "Wawancara 85; Inovasi 70" otherwise. */
+export function scoresText(scores: Record<string, number>, criteria: RoundCriterion[], format: (value: number) => string): string {
+  const entries = Object.entries(scores);
+  if (entries.length === 1 && criteria.length <= 1) return format(entries[0][1]);
+  return entries.map(([code, value]) => `${criteria.find((c) => c.code === code)?.name ?? code} ${format(value)}`).join('; ');
+}

@@ -115,6 +115,73 @@ describe('assessment panels: scope, history, conflicts, finality and normalisati
     expect((await http('GET', `${platform.urls.scoring}/v1/audit?nominationId=${bungo}`, kanwil)).status).toBe(403);
   });
 
+  it('should give each assessor their queue and history, hiding colleagues’ assessments of a round until they have scored it', async () => {
+    const edition = `as${run}q`;
+    await define(edition, 2);
+    const [bungo, tebo, sumsel] = [await nominate(edition, '15.08'), await nominate(edition, '15.09'), await nominate(edition, '16.01')];
+    for (const id of [bungo, tebo, sumsel]) await scored(id);
+    const [first, second] = [penilai(1), penilai(2)];
+    const queue = async (token: string) =>
+      (
+        await http<{
+          nominations: Array<{
+            nominationId: string;
+            nominee: { name: string };
+            rounds: Array<{ round: string; mine: unknown; assessors: number }>;
+          }>;
+        }>('GET', `${platform.urls.scoring}/v1/assessments/queue?edition=${edition}`, token)
+      ).body.nominations.map((n) => [n.nominee.name, n.rounds.map((r) => [r.round, r.mine === null ? 'waiting' : 'scored', r.assessors])]);
+    const history = (token: string, nominationId = bungo) =>
+      http<{ assessments: Array<{ assessor: string; scores: Record<string, number>; current: boolean }>; withheldRounds: string[] }>(
+        'GET',
+        `${platform.urls.scoring}/v1/assessments?nominationId=${nominationId}`,
+        token,
+      );
+
+    expect(await queue(first)).toEqual([
+      ['Kabupaten Bungo', [['interview', 'waiting', 0]]],
+      ['Kabupaten Tebo', [['interview', 'waiting', 0]]],
+    ]);
+    await assess(second, bungo, 95);
+    await assess(first, tebo, 70);
+    await assess(first, tebo, 75);
+
+    expect(await queue(first)).toEqual([
+      ['Kabupaten Bungo', [['interview', 'waiting', 1]]],
+      ['Kabupaten Tebo', [['interview', 'scored', 1]]],
+    ]);
+    const hidden = await history(first);
+    expect(hidden.status).toBe(200);
+    expect(hidden.body).toMatchObject({ assessments: [], withheldRounds: ['interview'] });
+
+    await assess(first, bungo, 80);
+    const shown = await history(first);
+    expect(shown.body.withheldRounds).toEqual([]);
+    expect(shown.body.assessments.map((a) => [a.assessor, a.scores.interview])).toEqual([
+      ['penilai-15-2', 95],
+      ['penilai-15-1', 80],
+    ]);
+    expect((await history(chairJambi, tebo)).body.assessments.map((a) => [a.scores.interview, a.current])).toEqual([
+      [70, false],
+      [75, true],
+    ]);
+    expect((await history(kanwil)).status).toBe(403);
+    expect((await history(penilai(1, ['16']))).status).toBe(403);
+
+    const mine = await http<{ assessments: Array<{ nominationId: string; current: boolean; nomination: { nominee: { name: string } } }> }>(
+      'GET',
+      `${platform.urls.scoring}/v1/assessments/mine?edition=${edition}`,
+      first,
+    );
+    expect(mine.body.assessments.map((a) => [a.nomination.nominee.name, a.current])).toEqual([
+      ['Kabupaten Bungo', true],
+      ['Kabupaten Tebo', true],
+      ['Kabupaten Tebo', false],
+    ]);
+    expect((await http('GET', `${platform.urls.scoring}/v1/assessments/queue?edition=${edition}`, chairJambi)).status).toBe(403);
+    expect((await http('GET', `${platform.urls.scoring}/v1/assessments/queue`, first)).status).toBe(422);
+  });
+
   it('should refuse assessors outside the nomination’s panel and scores the rubric does not ask for', async () => {
     const edition = `as${run}b`;
     await define(edition, 1);

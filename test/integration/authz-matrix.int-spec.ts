@@ -247,6 +247,10 @@ describe('authorization matrix: every endpoint × every principal, from tools/au
       url: url('scoring', '/v1/assessments'),
       body: assessment(seeded.national),
     }),
+    'assessments.queue': async () => ({ method: 'GET', url: url('scoring', `/v1/assessments/queue?edition=${edition}`) }),
+    'assessments.mine': async () => ({ method: 'GET', url: url('scoring', `/v1/assessments/mine?edition=${edition}`) }),
+    'assessments.list': async () => ({ method: 'GET', url: url('scoring', `/v1/assessments?nominationId=${seeded.own}`) }),
+    'assessments.list-national': async () => ({ method: 'GET', url: url('scoring', `/v1/assessments?nominationId=${seeded.national}`) }),
     'scores.get': async () => ({ method: 'GET', url: url('scoring', `/v1/scores/${seeded.own}`) }),
     'scores.get-national': async () => ({ method: 'GET', url: url('scoring', `/v1/scores/${seeded.national}`) }),
     'scores.export': async () => ({ method: 'GET', url: url('scoring', `/v1/scores/export?boardId=${board('provincial', OWN_PROVINCE)}`) }),
@@ -292,6 +296,13 @@ describe('authorization matrix: every endpoint × every principal, from tools/au
     'nominations.list': seenNominations,
     'nominations.list-province': seenNominations,
     'boards.list': seenBoards,
+    'assessments.queue': (answer) =>
+      seen(
+        (answer.json() as { nominations: Array<{ tier: string; province: string }> }).nominations.map((n) => ({
+          tier: n.tier,
+          place: n.province,
+        })),
+      ),
   };
 
   /** The same call on objects that do not exist, and how to read its answer back as if it were about the real ones. */

@@ -126,6 +126,7 @@ const ANYONE = PRINCIPALS.map((p) => p.id);
 const WRITERS_OF_OWN: PrincipalId[] = [...NATIONAL, 'ro-own', 'ro-multi'];
 const READERS_OF_OWN: PrincipalId[] = [...WRITERS_OF_OWN, 'assessor-own', 'chair-own'];
 const NON_READERS_OF_OWN: PrincipalId[] = ['ro-other', 'assessor-other', 'assessor-national', 'chair-other', 'chair-national'];
+const ASSESSORS: PrincipalId[] = ['assessor-own', 'assessor-other', 'assessor-national'];
 const NON_READERS_OF_OWN_NATIONAL_ROUND: PrincipalId[] = ['ro-other', 'assessor-other', 'chair-other'];
 
 const NOMINATIONS_SEEN: Record<Authenticated, Seen[]> = {
@@ -357,6 +358,45 @@ const RULES: readonly EndpointRule[] = [
     success: 201,
     allowed: ['assessor-national'],
     outOfScope: ['assessor-other'],
+  },
+  {
+    id: 'assessments.queue',
+    service: 'scoring',
+    method: 'GET',
+    path: '/v1/assessments/queue?edition=',
+    target: 'the nominations of the assessor’s panel and whether they scored each round',
+    success: 200,
+    allowed: ASSESSORS,
+    sees: { 'assessor-own': ['own'], 'assessor-other': ['other'], 'assessor-national': ['national'] },
+  },
+  {
+    id: 'assessments.mine',
+    service: 'scoring',
+    method: 'GET',
+    path: '/v1/assessments/mine?edition=',
+    target: 'the assessor’s own assessments in the edition',
+    success: 200,
+    allowed: ASSESSORS,
+  },
+  {
+    id: 'assessments.list',
+    service: 'scoring',
+    method: 'GET',
+    path: '/v1/assessments?nominationId=',
+    target: 'the assessments of a provincial nomination of 15',
+    success: 200,
+    allowed: [...NATIONAL, 'assessor-own', 'chair-own'],
+    outOfScope: ['assessor-other', 'assessor-national', 'chair-other', 'chair-national'],
+  },
+  {
+    id: 'assessments.list-national',
+    service: 'scoring',
+    method: 'GET',
+    path: '/v1/assessments?nominationId=',
+    target: 'the assessments of a national-round nomination of 15',
+    success: 200,
+    allowed: [...NATIONAL, 'assessor-own', 'chair-own', 'assessor-national', 'chair-national'],
+    outOfScope: ['assessor-other', 'chair-other'],
   },
   {
     id: 'scores.get',

@@ -8,6 +8,7 @@ import { Assessments1763720200000 } from './migrations/1763720200000-assessments
 import { NominationVersions1763720500000 } from './migrations/1763720500000-nomination-versions';
 import { ScoringAuditLog1763720600000 } from './migrations/1763720600000-audit-log';
 import { ScoringProcessedEventsByTime1764540000000 } from './migrations/1764540000000-processed-events-by-time';
+import { AssessmentsByAssessor1765000000000 } from './migrations/1765000000000-assessments-by-assessor';
 import { ScoresModule } from './scores/scores.module';
 
 export const SCORING_API: ApiDescription = {
@@ -32,6 +33,7 @@ export class ScoringModule {
             NominationVersions1763720500000,
             ScoringAuditLog1763720600000,
             ScoringProcessedEventsByTime1764540000000,
+            AssessmentsByAssessor1765000000000,
           ],
         }),
         EditionsModule,

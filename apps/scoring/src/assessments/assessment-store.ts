@@ -25,6 +25,9 @@ export abstract class AssessmentStore {
   /** Every assessment of these nominations, superseded ones included, oldest first. */
   abstract history(tx: Tx, nominationIds: string[]): Promise<Assessment[]>;
 
+  /** One assessor's assessments, superseded ones included, newest first. */
+  abstract byAssessor(tx: Tx, assessor: string): Promise<Assessment[]>;
+
   /** Records the assessment; returns the id of the one it superseded, if any. */
   abstract record(tx: Tx, assessment: NewAssessment): Promise<string | undefined>;
 }
@@ -48,6 +51,10 @@ export class PgAssessmentStore extends AssessmentStore {
       `SELECT ${ASSESSMENT_COLUMNS} FROM scoring.assessments WHERE nomination_id = ANY($1::uuid[]) ORDER BY submitted_at, id`,
       [nominationIds],
     );
+  }
+
+  override async byAssessor(tx: Tx, assessor: string): Promise<Assessment[]> {
+    return tx.query(`SELECT ${ASSESSMENT_COLUMNS} FROM scoring.assessments WHERE assessor = $1 ORDER BY submitted_at DESC, id`, [assessor]);
   }
 
   override async record(tx: Tx, a: NewAssessment): Promise<string | undefined> {

@@ -1,4 +1,5 @@
 import { ApiProperty } from '@nestjs/swagger';
+import { EDITION_CODE_PATTERN } from '@paritrana/contracts';
 import { IsBoolean, IsObject, IsOptional, IsString, IsUUID, Matches, MaxLength } from 'class-validator';
 
 export class RecordAssessmentDto {
@@ -29,6 +30,18 @@ export class RecordAssessmentDto {
   @IsString()
   @MaxLength(2000)
   comment?: string;
+}
+
+export class EditionQuery {
+  @ApiProperty({ example: '2024' })
+  @Matches(new RegExp(EDITION_CODE_PATTERN), { message: 'edition must be an edition code, e.g. 2024' })
+  edition!: string;
+}
+
+export class NominationAssessmentsQueryDto {
+  @ApiProperty({ format: 'uuid', example: '6f1c2a7e-3b7d-4f0e-9a51-0c2d7d1e9b44' })
+  @IsUUID('all', { message: 'nominationId must be a UUID' })
+  nominationId!: string;
 }
 
 export const isFiniteNumber = (v: unknown): v is number => typeof v === 'number' && Number.isFinite(v);

@@ -15,6 +15,13 @@ export class InMemoryAssessmentStore extends AssessmentStore {
       .map((a) => structuredClone(a));
   }
 
+  override async byAssessor(_tx: Tx, assessor: string): Promise<Assessment[]> {
+    return this.assessments
+      .filter((a) => a.assessor === assessor)
+      .sort((a, b) => b.submittedAt.localeCompare(a.submittedAt) || a.id.localeCompare(b.id))
+      .map((a) => structuredClone(a));
+  }
+
   override async record(_tx: Tx, a: NewAssessment): Promise<string | undefined> {
     const held = this.assessments.find(
       (x) => x.nominationId === a.nominationId && x.assessor === a.assessor && x.round === a.round && x.supersededAt === null,

@@ -6,6 +6,7 @@ import { EditionStore } from '../editions/edition-store';
 import { RescoreUseCase } from '../scores/rescore.use-case';
 import { ScoreStore } from '../scores/score-store';
 import { isFiniteNumber } from './assessment.dto';
+import { sitsOnPanel } from './assessment-panel';
 import { AssessmentStore } from './assessment-store';
 
 export interface RecordAssessmentCommand {
@@ -45,9 +46,7 @@ export class RecordAssessmentUseCase {
       const nomination = await this.scores.nomination(tx, dto.nominationId, true);
       if (!nomination) throw DomainError.notFound('NOMINATION_NOT_FOUND', `No nomination ${dto.nominationId} to assess (yet)`);
       if (!canReadNomination(by, nomination)) throw nominationOutOfScope(nomination);
-      const inScope =
-        nomination.tier === 'provincial' ? (by.provinces ?? []).includes(nomination.province) : (by.provinces ?? []).length === 0;
-      if (!inScope) {
+      if (!sitsOnPanel(by, nomination)) {
         throw DomainError.forbidden(
           'ASSESSMENT_OUT_OF_SCOPE',
           nomination.tier === 'provincial'

@@ -1,6 +1,14 @@
 import type { Tier } from '@paritrana/contracts';
 import type { Tx } from '@paritrana/platform';
-import { ScoreStore, type NominationKey, type ScoreCount, type NominationVersion, type Score, type ScoredNomination } from './score-store';
+import {
+  ScoreStore,
+  type NominationKey,
+  type NominationSummary,
+  type NominationVersion,
+  type Score,
+  type ScoreCount,
+  type ScoredNomination,
+} from './score-store';
 
 /** ScoreStore for unit tests, with the PostgreSQL store's ordering and version rules. */
 export class InMemoryScoreStore extends ScoreStore {
@@ -35,6 +43,29 @@ export class InMemoryScoreStore extends ScoreStore {
         !n.withdrawnAt &&
         (provinces === undefined || provinces.includes(n.province)),
     ).sort((a, b) => b.total - a.total || byId(a, b));
+  }
+
+  override async assessable(_tx: Tx, edition: string, tier: Tier, provinces: string[] | undefined): Promise<NominationSummary[]> {
+    return this.select(
+      (n) =>
+        n.edition === edition &&
+        n.tier === tier &&
+        !n.withdrawnAt &&
+        n.nominee !== null &&
+        (provinces === undefined || provinces.includes(n.province)),
+    )
+      .sort(
+        (a, b) =>
+          a.category.localeCompare(b.category) ||
+          a.province.localeCompare(b.province) ||
+          (a.nominee?.name ?? '').localeCompare(b.nominee?.name ?? '') ||
+          byId(a, b),
+      )
+      .map(summaryOf);
+  }
+
+  override async summaries(_tx: Tx, nominationIds: string[]): Promise<NominationSummary[]> {
+    return this.select((n) => nominationIds.includes(n.nominationId)).map(summaryOf);
   }
 
   override async upsertNominations(_tx: Tx, nominations: NominationVersion[]): Promise<ScoredNomination[]> {
@@ -97,5 +128,24 @@ export class InMemoryScoreStore extends ScoreStore {
   }
 }
 
+const summaryOf = ({
+  nominationId,
+  edition,
+  tier,
+  province,
+  category,
+  nominee,
+  status,
+  withdrawnAt,
+}: ScoredNomination): NominationSummary => ({
+  nominationId,
+  edition,
+  tier,
+  province,
+  category,
+  nominee,
+  status,
+  withdrawnAt,
+});
 const byId = (a: ScoredNomination, b: ScoredNomination) => (a.nominationId < b.nominationId ? -1 : a.nominationId > b.nominationId ? 1 : 0);
 const now = () => new Date().toISOString();

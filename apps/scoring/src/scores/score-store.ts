@@ -29,6 +29,9 @@ export type NominationVersion = Pick<
 
 export type NominationKey = Pick<ScoredNomination, 'nominationId' | 'edition' | 'tier' | 'province' | 'category'>;
 
+/** What the assessors' screens show of a nomination. */
+export type NominationSummary = NominationKey & Pick<ScoredNomination, 'nominee' | 'status' | 'withdrawnAt'>;
+
 export type Score = Pick<ScoredNomination, 'nominationId' | 'status' | 'total' | 'rubricVersion' | 'criteria' | 'reasons' | 'calculatedAt'>;
 
 /** How many nominations of an edition one province holds in one tier, by their score's status; withdrawn ones apart. */
@@ -56,6 +59,15 @@ export abstract class ScoreStore {
   abstract byProvinces(tx: Tx, edition: string, tier: Tier, category: string, provinces: string[] | undefined): Promise<ScoredNomination[]>;
 
   /**
+   * The nominations of one edition and tier that assessors may score: not withdrawn, their content
+   * arrived; all provinces when `provinces` is undefined. By category, province and nominee name.
+   */
+  abstract assessable(tx: Tx, edition: string, tier: Tier, provinces: string[] | undefined): Promise<NominationSummary[]>;
+
+  /** These nominations, withdrawn ones included. */
+  abstract summaries(tx: Tx, nominationIds: string[]): Promise<NominationSummary[]>;
+
+  /**
    * Stores each nomination's content when it is newer than what is held; returns the rows stored
    * (a stale or repeated version is left out). One version per nomination.
    */
@@ -72,6 +84,8 @@ export abstract class ScoreStore {
 
 const SCORE_COLUMNS = `nomination_id AS "nominationId", edition, tier, province, category, nominee, indicators, status, total::float8 AS total,
   rubric_version AS "rubricVersion", criteria, reasons, calculated_at AS "calculatedAt", withdrawn_at AS "withdrawnAt", version`;
+
+const SUMMARY_COLUMNS = `nomination_id AS "nominationId", edition, tier, province, category, nominee, status, withdrawn_at AS "withdrawnAt"`;
 
 @Injectable()
 export class PgScoreStore extends ScoreStore {
@@ -106,6 +120,19 @@ export class PgScoreStore extends ScoreStore {
        AND ($4::text[] IS NULL OR province = ANY($4)) ORDER BY total DESC, nomination_id`,
       [edition, tier, category, provinces ?? null],
     );
+  }
+
+  override async assessable(tx: Tx, edition: string, tier: Tier, provinces: string[] | undefined): Promise<NominationSummary[]> {
+    return tx.query(
+      `SELECT ${SUMMARY_COLUMNS} FROM scoring.scores WHERE edition = $1 AND tier = $2 AND withdrawn_at IS NULL AND nominee IS NOT NULL
+       AND ($3::text[] IS NULL OR province = ANY($3)) ORDER BY category, province, nominee->>'name', nomination_id`,
+      [edition, tier, provinces ?? null],
+    );
+  }
+
+  override async summaries(tx: Tx, nominationIds: string[]): Promise<NominationSummary[]> {
+    if (nominationIds.length === 0) return [];
+    return tx.query(`SELECT ${SUMMARY_COLUMNS} FROM scoring.scores WHERE nomination_id = ANY($1::uuid[])`, [nominationIds]);
   }
 
   override async upsertNominations(tx: Tx, nominations: NominationVersion[]): Promise<ScoredNomination[]> {

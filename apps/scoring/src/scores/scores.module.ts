@@ -1,6 +1,9 @@
 import { Module } from '@nestjs/common';
 import { AssessmentStore, PgAssessmentStore } from '../assessments/assessment-store';
 import { AssessmentsController } from '../assessments/assessments.controller';
+import { AssessmentQueueUseCase } from '../assessments/assessment-queue.use-case';
+import { MyAssessmentsUseCase } from '../assessments/my-assessments.use-case';
+import { NominationAssessmentsUseCase } from '../assessments/nomination-assessments.use-case';
 import { RecordAssessmentUseCase } from '../assessments/record-assessment.use-case';
 import { EditionsModule } from '../editions/editions.module';
 import { NominationsConsumer } from './nominations.consumer';
@@ -23,6 +26,9 @@ import { WithdrawNominationUseCase } from './withdraw-nomination.use-case';
     ScoreNominationsUseCase,
     WithdrawNominationUseCase,
     RecordAssessmentUseCase,
+    AssessmentQueueUseCase,
+    MyAssessmentsUseCase,
+    NominationAssessmentsUseCase,
     ScoresQuery,
     ScoreStatsUseCase,
     NominationsConsumer,

@@ -133,6 +133,27 @@ export const router = createBrowserRouter([
               (m) => m.AuditPage,
             ),
           },
+          {
+            path: '/penilaian',
+            ...page(
+              () => import('../pages/assessments/QueuePage'),
+              (m) => m.QueuePage,
+            ),
+          },
+          {
+            path: '/penilaian/riwayat',
+            ...page(
+              () => import('../pages/assessments/HistoryPage'),
+              (m) => m.HistoryPage,
+            ),
+          },
+          {
+            path: '/penilaian/:nominationId',
+            ...page(
+              () => import('../pages/assessments/ScoringPage'),
+              (m) => m.ScoringPage,
+            ),
+          },
         ],
       },
       { path: '*', element: <NotFoundPage /> },

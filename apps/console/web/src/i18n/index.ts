@@ -1,5 +1,6 @@
 import i18next from 'i18next';
 import { initReactI18next, useTranslation } from 'react-i18next';
+import { assessorArea } from './assessor';
 import { boards } from './boards';
 import { en } from './en';
 import type { Language } from './format';
@@ -16,7 +17,7 @@ export interface Area<T extends Record<string, unknown> = Record<string, unknown
   id: T;
   en: T;
 }
-const AREAS: Area[] = [secretariat, boards, results];
+const AREAS: Area[] = [secretariat, boards, results, assessorArea];
 
 const withAreas = (base: object, language: 'id' | 'en') => ({
   ...base,

@@ -39,6 +39,14 @@ function destinations(role: Role, t: (key: string) => string): Destination[] {
         { to: '/audit', label: t('admin.nav.audit') },
         results,
       ];
+    case 'assessor':
+      return [
+        home,
+        { to: '/penilaian', label: t('assess.nav.queue'), end: true },
+        { to: '/penilaian/riwayat', label: t('assess.nav.history') },
+        { to: '/nominasi', label: t('nav.nominations'), end: true },
+        results,
+      ];
     default:
       return [home, { to: '/nominasi', label: t('nav.nominations'), end: true }, results];
   }

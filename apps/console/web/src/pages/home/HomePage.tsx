@@ -6,6 +6,7 @@ import { listNominations } from '../../api/generated/intake/sdk.gen';
 import { useCurrentEdition, type Edition } from '../../api/intake';
 import { useProvinceNames } from '../../api/regions';
 import { useAuth } from '../../auth/AuthProvider';
+import { AssessorHome } from '../assessments/AssessorHome';
 import { Page } from '../../components/Page';
 import { ProblemAlert } from '../../components/ProblemAlert';
 import { useI18n } from '../../i18n';
@@ -77,10 +78,11 @@ function NominationCounts({ edition }: { edition: Edition }) {
   );
 }
 
-/** Each role's home: the national dashboard for the secretariat and admin, its provinces' nominations for the others. */
+/** Each role's home: the national dashboard for the secretariat and admin, the queue for assessors, its provinces' nominations for the others. */
 export function HomePage() {
   const { principal } = useAuth();
-  return principal!.role === 'secretariat' || principal!.role === 'admin' ? <NationalDashboard /> : <ScopeHome />;
+  if (principal!.role === 'secretariat' || principal!.role === 'admin') return <NationalDashboard />;
+  return principal!.role === 'assessor' ? <AssessorHome /> : <ScopeHome />;
 }
 
 function ScopeHome() {

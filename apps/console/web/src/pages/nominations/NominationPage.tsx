@@ -11,12 +11,9 @@ import { useAuth } from '../../auth/AuthProvider';
 import { Page } from '../../components/Page';
 import { ProblemAlert } from '../../components/ProblemAlert';
 import { useI18n } from '../../i18n';
-import { formatDate, formatDateTime, formatNumber, formatRupiah, formatScore } from '../../i18n/format';
-import { indicatorFields, type NomineeKind } from './indicator-fields';
+import { formatDate, formatDateTime, formatNumber, formatScore } from '../../i18n/format';
+import { IndicatorTable } from './IndicatorTable';
 import { StatusBadge } from './NominationsPage';
-
-const read = (values: unknown, path: string) =>
-  path.split('.').reduce<unknown>((node, key) => (node as Record<string, unknown> | undefined)?.[key], values);
 
 /** Submitted → scored → on the board → published (with its title), from intake, scoring and ranking. */
 function StatusTimeline({ nomination, criterionName }: { nomination: Nomination; criterionName: (code: string) => string }) {
@@ -190,15 +187,6 @@ export function NominationPage() {
   const criteria = new Map((category?.rubrics[n.tier]?.criteria ?? []).map((c) => [c.code, c.name]));
   const open = !!window && Date.now() >= Date.parse(window.submissionsOpen) && Date.now() <= Date.parse(window.submissionsClose);
   const mayChange = principal!.role !== 'assessor' && principal!.role !== 'panel-chair' && n.status === 'submitted' && open;
-  const value = (path: string, unit?: string) => {
-    const v = read(n.indicators, path);
-    if (v === undefined) return '—';
-    if (typeof v === 'boolean') return v ? t('detail.yes') : t('detail.no');
-    if (Array.isArray(v)) return v.join(', ');
-    if (typeof v === 'number') return unit === 'rupiah' ? formatRupiah(v, language) : formatNumber(v, language);
-    if (path === 'regulation.level') return t(`regulation.${String(v)}`);
-    return String(v);
-  };
 
   return (
     <Page
@@ -253,20 +241,7 @@ export function NominationPage() {
         <Title order={2} size="h4" mb="sm">
           {t('detail.indicators')}
         </Title>
-        <Table.ScrollContainer minWidth={360}>
-          <Table striped>
-            <Table.Tbody>
-              {indicatorFields(n.nominee.kind as NomineeKind).map((f) => (
-                <Table.Tr key={f.path}>
-                  <Table.Th scope="row" fw={400}>
-                    {t(`indicator.${f.path}`)}
-                  </Table.Th>
-                  <Table.Td ta="right">{value(f.path, f.type === 'count' ? f.unit : undefined)}</Table.Td>
-                </Table.Tr>
-              ))}
-            </Table.Tbody>
-          </Table>
-        </Table.ScrollContainer>
+        <IndicatorTable nomination={n} />
       </Card>
     </Page>
   );

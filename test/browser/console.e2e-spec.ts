@@ -132,7 +132,7 @@ describe('the console in a real browser, signed in through Keycloak', () => {
     await context.close();
   });
 
-  it('should let kanwil-sumbagsel nominate a village with the keyboard alone, every problem shown at its field', async () => {
+  it('should let kanwil-sumbagsel nominate a Jambi village with the keyboard alone, every problem shown at its field', async () => {
     const { context, page, errors } = await signIn('kanwil-sumbagsel');
     await page.goto(`${origin}/nominasi/baru`);
     const clear = async () => {
@@ -158,8 +158,8 @@ describe('the console in a real browser, signed in through Keycloak', () => {
     };
 
     await choose('Kategori', 'Desa', 'Pemerintah Desa/Kelurahan');
-    await choose('Provinsi', 'Sumatera Sel', 'Sumatera Selatan');
-    await choose('Desa/kelurahan', 'Agung Law', /Agung Lawangan/);
+    await choose('Provinsi', 'Jambi', 'Jambi');
+    await choose('Desa/kelurahan', 'Air Terj', /^Air Terjun/);
     await expectAccessible(page, 'nomination form: nominee');
     await press('Lanjut');
 
@@ -173,9 +173,9 @@ describe('the console in a real browser, signed in through Keycloak', () => {
     await expectAccessible(page, 'nomination form: indicators');
     await press('Lanjut');
 
-    await type('Nama kontak', 'Kepala Desa Agung Lawangan');
+    await type('Nama kontak', 'Kepala Desa Air Terjun');
     // Not an address: the intake refuses it, and the form shows why at the field.
-    await type('Email kontak', 'kades-agunglawangan');
+    await type('Email kontak', 'kades-airterjun');
     await press('Lanjut');
     await expectAccessible(page, 'nomination form: review');
     await press('Kirim nominasi');
@@ -185,12 +185,12 @@ describe('the console in a real browser, signed in through Keycloak', () => {
     await page.getByRole('alert').getByText('Ada isian yang perlu diperbaiki').waitFor();
     await emailField.focus();
     await clear();
-    await page.keyboard.type('kades@agunglawangan.desa.id');
+    await page.keyboard.type('kades@airterjun.desa.id');
     await press('Lanjut');
     await press('Kirim nominasi');
 
     await page.waitForURL(/\/nominasi\/[0-9a-f-]{36}$/);
-    await page.getByRole('heading', { name: 'Agung Lawangan' }).waitFor();
+    await page.getByRole('heading', { name: 'Air Terjun' }).waitFor();
     await expectAccessible(page, 'nomination page');
     await screenshot(page, 'regional-office-nomination');
     const id = page.url().split('/').pop()!;
@@ -200,7 +200,7 @@ describe('the console in a real browser, signed in through Keycloak', () => {
       admin,
     );
     expect(stored.body).toMatchObject({
-      nominee: { regionCode: '16.72.03.1022' },
+      nominee: { regionCode: '15.01.16.2016' },
       indicators: { workforce: { wageEarners: 1200 }, participants: { wageEarners: 900 } },
     });
     expect(errors.filter((e) => !e.includes('status of 422'))).toEqual([]);
@@ -261,6 +261,35 @@ describe('the console in a real browser, signed in through Keycloak', () => {
     await page.getByRole('alert').getByText('Anda tidak berwenang').waitFor();
     await expect(page.getByText('Kabupaten Jembrana').count()).resolves.toBe(0);
     expect(errors.filter((e) => !e.includes('status of 403'))).toEqual([]);
+    await context.close();
+  });
+
+  it('should let penilai-jambi score the new village in both rounds, conflict of interest declared first, from its queue', async () => {
+    const { context, page, errors } = await signIn('penilai-jambi');
+    await page.getByRole('link', { name: 'Lanjutkan menilai' }).click();
+    for (const round of ['Verifikasi berkas', 'Wawancara']) {
+      await page.getByRole('heading', { name: 'Air Terjun' }).waitFor();
+      await page.getByRole('radio', { name: 'Tidak, saya tidak memiliki konflik kepentingan' }).check();
+      await page.getByRole('textbox', { name: round }).fill('88');
+      if (round === 'Verifikasi berkas') {
+        await expectAccessible(page, 'scoring');
+        await screenshot(page, 'assessor-scoring');
+      }
+      await page.getByRole('button', { name: 'Simpan & berikutnya' }).click();
+    }
+    await page.getByText('Tidak ada lagi nominasi yang menunggu nilai Anda.').first().waitFor();
+
+    const { body: village } = await http<{ items: Array<{ id: string; nominee: { regionCode: string } }> }>(
+      'GET',
+      `${platform.urls.intake}/v1/nominations?edition=2024&province=15&category=village&pageSize=500`,
+      admin,
+    );
+    const airTerjun = village.items.find((n) => n.nominee.regionCode === '15.01.16.2016')!;
+    await waitFor('the new village scored final', async () => {
+      const { body } = await http<{ status: string }>('GET', `${platform.urls.scoring}/v1/scores/${airTerjun.id}`, admin);
+      return body?.status === 'final' ? true : undefined;
+    });
+    expect(errors).toEqual([]);
     await context.close();
   });
 

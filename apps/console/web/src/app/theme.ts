@@ -1,4 +1,4 @@
-import { createTheme, mergeThemeOverrides, Notification } from '@mantine/core';
+import { createTheme, Loader, mergeThemeOverrides, Modal, Notification } from '@mantine/core';
 
 /** Green of the social-security programme, gold for titles; system fonts (nothing fetched from elsewhere). */
 export const theme = createTheme({
@@ -28,6 +28,11 @@ export const themeIn = (closeLabel: string) =>
   mergeThemeOverrides(
     theme,
     createTheme({
-      components: { Notification: Notification.extend({ defaultProps: { closeButtonProps: { 'aria-label': closeLabel } } }) },
+      components: {
+        Notification: Notification.extend({ defaultProps: { closeButtonProps: { 'aria-label': closeLabel } } }),
+        Modal: Modal.extend({ defaultProps: { closeButtonProps: { 'aria-label': closeLabel } } }),
+        // A loader is a live status, so the label some screens give it is announced.
+        Loader: Loader.extend({ defaultProps: { role: 'status' } }),
+      },
     }),
   );

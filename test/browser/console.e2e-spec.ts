@@ -269,6 +269,7 @@ describe('the console in a real browser, signed in through Keycloak', () => {
     await page.getByRole('link', { name: 'Lanjutkan menilai' }).click();
     for (const round of ['Verifikasi berkas', 'Wawancara']) {
       await page.getByRole('heading', { name: 'Air Terjun' }).waitFor();
+      await page.getByText(`Penilaian babak ${round}`).waitFor();
       await page.getByRole('radio', { name: 'Tidak, saya tidak memiliki konflik kepentingan' }).check();
       await page.getByRole('textbox', { name: round }).fill('88');
       if (round === 'Verifikasi berkas') {
@@ -303,7 +304,7 @@ describe('the console in a real browser, signed in through Keycloak', () => {
 
     await page.getByRole('button', { name: 'Tetapkan & umumkan' }).click();
     const dialog = page.getByRole('dialog');
-    await dialog.getByText('Pratinjau email dan piagam').waitFor();
+    await dialog.getByRole('heading', { name: 'Pratinjau email dan piagam' }).waitFor();
     await dialog
       .getByText(/Terbaik I\b/)
       .first()
@@ -336,6 +337,24 @@ describe('the console in a real browser, signed in through Keycloak', () => {
     await screenshot(publicPage, 'public-results');
     expect(publicErrors).toEqual([]);
     await visitor.close();
+  });
+
+  it.each([
+    ['sekretariat', ['/beranda', '/edisi', '/edisi/2024', '/edisi/baru', '/semua-papan', '/email', '/audit', '/nominasi']],
+    ['penilai-jambi', ['/beranda', '/penilaian', '/penilaian/riwayat']],
+    ['ketua-jambi', ['/beranda', '/papan']],
+  ])('should give %s screens that pass axe and log no error', async (username, paths) => {
+    const { context, page, errors } = await signIn(username);
+    for (const path of paths) {
+      await page.goto(`${origin}${path}`);
+      await page.getByRole('heading', { level: 1 }).first().waitFor();
+      // Each screen's data has arrived when no loader is left.
+      await page.locator('.mantine-Loader-root').first().waitFor({ state: 'detached' });
+      await expectAccessible(page, `${username} ${path}`);
+      await screenshot(page, `${username}${path.replace(/\//g, '-')}`);
+    }
+    expect(errors).toEqual([]);
+    await context.close();
   });
 
   it('should fit a phone screen: the menu behind a button and nothing wider than the screen', async () => {

@@ -266,6 +266,13 @@ describe('the console in a real browser, signed in through Keycloak', () => {
 
   it('should let penilai-jambi score the new village in both rounds, conflict of interest declared first, from its queue', async () => {
     const { context, page, errors } = await signIn('penilai-jambi');
+    // The development realm's user ids are the usernames: the demo's scores entered as penilai-jambi are this person's.
+    const sub = await page.evaluate(() => {
+      const key = Object.keys(sessionStorage).find((k) => k.startsWith('oidc.user:'))!;
+      const token = (JSON.parse(sessionStorage.getItem(key)!) as { access_token: string }).access_token;
+      return (JSON.parse(atob(token.split('.')[1].replace(/-/g, '+').replace(/_/g, '/'))) as { sub: string }).sub;
+    });
+    expect(sub).toBe('penilai-jambi');
     await page.getByRole('link', { name: 'Lanjutkan menilai' }).click();
     for (const round of ['Verifikasi berkas', 'Wawancara']) {
       await page.getByRole('heading', { name: 'Air Terjun' }).waitFor();
@@ -278,7 +285,15 @@ describe('the console in a real browser, signed in through Keycloak', () => {
       }
       await page.getByRole('button', { name: 'Simpan & berikutnya' }).click();
     }
-    await page.getByText('Tidak ada lagi nominasi yang menunggu nilai Anda.').first().waitFor();
+    // Nothing else waits for this assessor (the demo's scores are its own): back to the queue, saying so.
+    await page
+      .getByText('Tidak ada lagi nominasi yang menunggu nilai Anda.')
+      .first()
+      .waitFor()
+      .catch(async (error: Error) => {
+        const alerts = await page.getByRole('alert').allTextContents();
+        throw new Error(`${error.message}\nat ${page.url()}, alerts: ${JSON.stringify(alerts)}`);
+      });
 
     const { body: village } = await http<{ items: Array<{ id: string; nominee: { regionCode: string } }> }>(
       'GET',

@@ -7,6 +7,7 @@ import { allowConsoleOrigin, developmentTokenFor, http, SmtpSink, waitFor } from
 import { startPrivateLane } from '@paritrana/testing/lanes';
 import { cpSync, existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
+import { gzipSync } from 'node:zlib';
 import { join } from 'node:path';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { loadConsoleEnv } from '../../apps/console/src/config/env';
@@ -88,8 +89,10 @@ describe('the console in a real browser, signed in through Keycloak', () => {
   async function signIn(
     username: string,
     viewport = { width: 1280, height: 800 },
+    watch?: (context: BrowserContext) => void,
   ): Promise<{ context: BrowserContext; page: Page; errors: string[] }> {
     const context = await browser.newContext({ viewport, locale: 'id-ID', timezoneId: 'Asia/Jakarta' });
+    watch?.(context);
     // A slow machine (or one busy with the other lane) may take a while to answer; a failure still says what it waited for.
     context.setDefaultTimeout(60_000);
     const page = await context.newPage();
@@ -110,11 +113,16 @@ describe('the console in a real browser, signed in through Keycloak', () => {
   }
 
   async function screenshot(page: Page, name: string) {
-    if (SCREENSHOTS) await page.screenshot({ path: join(SCREENSHOTS, `${name}.png`), fullPage: true });
+    if (SCREENSHOTS) await page.screenshot({ path: join(SCREENSHOTS, `${name}.png`) });
   }
 
   it('should sign kanwil-sumbagsel in through Keycloak onto a home page of its provinces, accessible and without console errors', async () => {
-    const { context, page, errors } = await signIn('kanwil-sumbagsel');
+    const scripts = new Map<string, Buffer>();
+    const collect = (context: BrowserContext) =>
+      context.on('response', async (response) => {
+        if (response.url().startsWith(origin) && response.url().endsWith('.js')) scripts.set(response.url(), await response.body());
+      });
+    const { context, page, errors } = await signIn('kanwil-sumbagsel', undefined, collect);
 
     await page.getByText('Paritrana Award 2024').waitFor();
     await page.getByText('Wilayah kerja: Jambi, Sumatera Selatan').waitFor();
@@ -122,6 +130,9 @@ describe('the console in a real browser, signed in through Keycloak', () => {
     await waitFor('the regency count', async () => ((await regencies.textContent())?.includes('28') ? true : undefined), 30_000);
     await expectAccessible(page, 'home');
     await screenshot(page, 'regional-office-home');
+    // The budget of the first visit: every script the landing and home pages loaded, gzipped.
+    const gzipped = [...scripts.values()].reduce((sum, body) => sum + gzipSync(body, { level: 9 }).length, 0);
+    expect(gzipped).toBeLessThanOrEqual(300 * 1024);
 
     await page.getByRole('navigation', { name: 'Menu' }).getByRole('link', { name: 'Nominasi', exact: true }).click();
     await page.getByLabel('Cari nama').fill('bungo');

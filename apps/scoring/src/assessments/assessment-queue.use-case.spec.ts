@@ -60,6 +60,25 @@ describe('AssessmentQueueUseCase', () => {
     });
   });
 
+  it('should leave out a nomination found ineligible, which no panel score can bring onto the board', async () => {
+    const { sut, scores, tx } = await setup();
+    await scores.saveScores(tx, [
+      {
+        nominationId: ids.a,
+        status: 'ineligible',
+        total: 0,
+        rubricVersion: 1,
+        criteria: [],
+        reasons: ['pds.wages: wages not fully reported'],
+        calculatedAt: '2024-05-02T09:00:00.000Z',
+      },
+    ]);
+
+    const queue = await sut.execute({ edition: '2024', by: principals.assessorJambi });
+
+    expect(queue.nominations).toEqual([]);
+  });
+
   it('should give the national jury the national round of every province', async () => {
     const { sut } = await setup();
 

@@ -44,7 +44,7 @@ export interface AssessmentQueue {
 
 /**
  * An assessor's work in an edition: every nomination of the panel they sit on that the rubric asks
- * assessors to score (withdrawn ones left out), in the edition's order of categories, each round with the assessor's own assessment or
+ * assessors to score (withdrawn and ineligible ones left out), in the edition's order of categories, each round with the assessor's own assessment or
  * none yet. Other assessors are only counted, never shown.
  */
 @Injectable()
@@ -61,7 +61,9 @@ export class AssessmentQueueUseCase {
       const definition = await this.editions.find(tx, edition);
       if (!definition) throw DomainError.notFound('EDITION_NOT_FOUND', `No edition ${edition} in scoring`);
       const panel = panelOf(by);
-      const assessable = (await this.scores.assessable(tx, edition, panel.tier, panel.provinces)).flatMap((n) => {
+      // An ineligible nomination stays off its board whatever the panel says: nothing to score.
+      const candidates = (await this.scores.assessable(tx, edition, panel.tier, panel.provinces)).filter((n) => n.status !== 'ineligible');
+      const assessable = candidates.flatMap((n) => {
         const rubric = findCategory(definition, n.category)?.rubrics[n.tier];
         const rounds = panelRounds(rubric);
         return rubric && n.nominee && rounds.length > 0 ? [{ ...n, nominee: n.nominee, minAssessors: rubric.minAssessors, rounds }] : [];

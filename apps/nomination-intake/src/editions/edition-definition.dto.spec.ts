@@ -106,7 +106,7 @@ describe('EditionDefinitionDto and the edition defined event schema', () => {
     /^(zone|category|criterion) \S+ is defined twice$/,
     /^\S+ is not an official province code$/,
     /^province \S+ is already in zone \S+$/,
-    /^advance \(\d+\) cannot exceed winners \(\d+\)$/,
+    /^advance \(\S+\) cannot exceed winners \(\S+\)$/,
     /^a national tier needs schedule\.national$/,
     /^zone scope needs zones$/,
     /^the \w+ tier needs a rubric$/,

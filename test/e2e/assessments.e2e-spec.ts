@@ -269,6 +269,22 @@ describe('assessment panels: scope, history, conflicts, finality and normalisati
     expect([await interview(jambi[0]), await interview(sumsel[0])]).toEqual([85.811388, 85.811388]);
     expect([await interview(jambi[1]), await interview(sumsel[1])]).toEqual([54.188612, 54.188612]);
 
+    // Ranking applies the last scores on its own time: the comparison starts once its boards stand on them.
+    for (const [province, ids] of [
+      ['15', jambi],
+      ['16', sumsel],
+    ] as const) {
+      const totals = new Map(await Promise.all(ids.map(async (id) => [id, (await scoreOf(id)).body.total] as const)));
+      await waitFor(`ranking's ${province} board on the normalised scores`, async () => {
+        const { body } = await http<{ standings: Array<{ nominationId: string; total: number }> }>(
+          'GET',
+          `${platform.urls.ranking}/v1/boards/${edition}:provincial:${province}:regency`,
+          secretariat,
+        );
+        const settled = body?.standings?.length === ids.length && body.standings.every((s) => s.total === totals.get(s.nominationId));
+        return settled ? true : undefined;
+      });
+    }
     const dataSource = await new DataSource(
       dataSourceOptions({ url: process.env.DATABASE_URL!, schema: 'ranking', migrations: [] }),
     ).initialize();

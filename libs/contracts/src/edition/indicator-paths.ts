@@ -43,3 +43,13 @@ export const PART_OF_WHOLE: ReadonlyArray<readonly [string, string]> = [
   ['employees.enrolled', 'employees.total'],
   ['supplyChain.vendorsEnrolled', 'supplyChain.vendors'],
 ];
+
+/** Reads a dotted path (`participants.wageEarners`) from a nested indicator object. */
+export function readIndicator(indicators: Record<string, unknown>, path: string): unknown {
+  let node: unknown = indicators;
+  for (const key of path.split('.')) {
+    if (node === null || typeof node !== 'object' || !Object.hasOwn(node, key)) return undefined;
+    node = (node as Record<string, unknown>)[key];
+  }
+  return node;
+}

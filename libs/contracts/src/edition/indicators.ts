@@ -37,13 +37,3 @@ export const EmployerIndicatorsSchema = nested({
 
 /** Indicators by group; which ones, by the nominee's kind, is said by the event that carries them. */
 export const IndicatorsSchema = Type.Unsafe<Indicators>({ type: 'object' });
-
-/** Reads a dotted path (`participants.wageEarners`) from a nested indicator object. */
-export function readIndicator(indicators: Indicators, path: string): unknown {
-  let node: unknown = indicators;
-  for (const key of path.split('.')) {
-    if (node === null || typeof node !== 'object' || !Object.hasOwn(node, key)) return undefined;
-    node = (node as Record<string, unknown>)[key];
-  }
-  return node;
-}

@@ -13,13 +13,13 @@ import { useAuth } from '../../auth/AuthProvider';
 import { download } from '../../components/csv';
 import { Page } from '../../components/Page';
 import { ProblemAlert } from '../../components/ProblemAlert';
+import { ScoreExplanation } from '../../components/ScoreExplanation';
 import { useI18n } from '../../i18n';
 import { ToneBadge } from '../../components/ToneBadge';
 import { formatDateTime, formatScore } from '../../i18n/format';
 import { boardFileName, parseBoardId } from './board-logic';
 import { BoardStatusBadge, PanelProgress, useBoardNames } from './BoardsPage';
 import { PublishBoard } from './PublishBoard';
-import { StandingExplanation } from './StandingExplanation';
 
 const PAGE_SIZE = 50;
 
@@ -158,7 +158,13 @@ export function BoardPage() {
               expanded: { recordIds: expanded, onRecordIdsChange: (ids: unknown[]) => setExpanded(ids as string[]) },
               content: ({ record }) => (
                 <Stack p="sm">
-                  <StandingExplanation nominationId={record.nominationId} name={record.nominee.name} board={key} edition={edition.data} />
+                  <ScoreExplanation
+                    nominationId={record.nominationId}
+                    caption={t('boards.board.explainFor', { name: record.nominee.name })}
+                    category={key.category}
+                    tier={key.tier}
+                    edition={edition.data}
+                  />
                 </Stack>
               ),
             }}

@@ -1,17 +1,15 @@
 import { Table } from '@mantine/core';
 import type { Nomination } from '../../api/intake';
+import { readIndicator } from '@paritrana/contracts/edition/indicator-paths';
 import { useI18n } from '../../i18n';
 import { formatNumber, formatRupiah } from '../../i18n/format';
 import { indicatorFields, type NomineeKind } from './indicator-fields';
-
-const read = (values: unknown, path: string) =>
-  path.split('.').reduce<unknown>((node, key) => (node as Record<string, unknown> | undefined)?.[key], values);
 
 /** What a nomination reported, indicator by indicator, in the units the form asked for. */
 export function IndicatorTable({ nomination, caption }: { nomination: Nomination; caption?: string }) {
   const { t, language } = useI18n();
   const value = (path: string, unit?: string) => {
-    const v = read(nomination.indicators, path);
+    const v = readIndicator(nomination.indicators, path);
     if (v === undefined) return '—';
     if (typeof v === 'boolean') return v ? t('detail.yes') : t('detail.no');
     if (Array.isArray(v)) return v.join(', ');

@@ -21,7 +21,7 @@ import { useDebouncedValue } from '@mantine/hooks';
 import { notifications } from '@mantine/notifications';
 import { IconPlus, IconTrash } from '@tabler/icons-react';
 import { useEffect, useMemo, useRef, useState } from 'react';
-import { Controller, useFieldArray, useForm, type FieldPath } from 'react-hook-form';
+import { Controller, get, useFieldArray, useForm, type FieldPath } from 'react-hook-form';
 import { useNavigate, useParams } from 'react-router';
 import { ApiError } from '../../api/problem';
 import type { SubmitNominationDto } from '../../api/generated/intake/types.gen';
@@ -39,6 +39,7 @@ import { useProvinceNames } from '../../api/regions';
 import { useAuth } from '../../auth/AuthProvider';
 import { Page } from '../../components/Page';
 import { ProblemAlert } from '../../components/ProblemAlert';
+import { readIndicator } from '@paritrana/contracts/edition/indicator-paths';
 import { useI18n } from '../../i18n';
 import { indicatorFields, partsAboveWhole, type NomineeKind } from './indicator-fields';
 
@@ -60,9 +61,6 @@ const stepOf = (path: string) => (path.startsWith('indicators') ? 1 : path.start
 
 /** `documents[0].url` and `documents.0.url` name the same field. */
 const fieldPath = (path: string) => path.replace(/\[(\d+)\]/g, '.$1');
-
-const read = (values: unknown, path: string) =>
-  path.split('.').reduce<unknown>((node, key) => (node as Record<string, unknown> | undefined)?.[key], values);
 
 /** Drops empty inputs so only what was filled in is sent. */
 function compactIndicators(indicators: Record<string, unknown>): Record<string, unknown> {
@@ -198,7 +196,7 @@ function NominationForm({ edition, existing }: { edition: Edition; existing?: No
   const kind = (category?.nomineeKind ?? 'regency') as NomineeKind;
   const fields = useMemo(() => indicatorFields(kind), [kind]);
   const aboveWhole = partsAboveWhole(values.indicators ?? {});
-  const errorOf = (path: string) => (read(formState.errors, path) as { message?: string } | undefined)?.message;
+  const errorOf = (path: string) => (get(formState.errors, path) as { message?: string } | undefined)?.message;
 
   useEffect(() => {
     // A new nominee kind has other indicators.
@@ -579,8 +577,9 @@ function NominationForm({ edition, existing }: { edition: Edition; existing?: No
                 </Text>
                 <Text>
                   {t('form.filledIndicators', {
-                    count: fields.filter((f) => read(values.indicators, f.path) !== undefined && read(values.indicators, f.path) !== '')
-                      .length,
+                    count: fields.filter(
+                      (f) => readIndicator(values.indicators, f.path) !== undefined && readIndicator(values.indicators, f.path) !== '',
+                    ).length,
                     total: fields.length,
                   })}
                 </Text>

@@ -1,22 +1,23 @@
-import { Badge, Button, Card, Group, Loader, Modal, SimpleGrid, Stack, Table, Text, Textarea, Timeline, Title } from '@mantine/core';
+import { Badge, Button, Card, Group, Loader, Modal, SimpleGrid, Stack, Text, Textarea, Timeline, Title } from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
 import { notifications } from '@mantine/notifications';
 import { IconCheck, IconClock } from '@tabler/icons-react';
 import { useState } from 'react';
 import { Link, useParams } from 'react-router';
-import { useEdition, useNomination, useWithdrawNomination, type Nomination } from '../../api/intake';
+import { useEdition, useNomination, useWithdrawNomination, type Edition, type Nomination } from '../../api/intake';
 import { useProvinceNames } from '../../api/regions';
 import { boardIdOf, useBoard, useScore } from '../../api/results';
 import { useAuth } from '../../auth/AuthProvider';
 import { Page } from '../../components/Page';
+import { ScoreExplanation } from '../../components/ScoreExplanation';
 import { ProblemAlert } from '../../components/ProblemAlert';
 import { useI18n } from '../../i18n';
-import { formatDate, formatDateTime, formatNumber, formatScore } from '../../i18n/format';
+import { formatDate, formatDateTime, formatScore } from '../../i18n/format';
 import { IndicatorTable } from './IndicatorTable';
 import { StatusBadge } from './NominationsPage';
 
 /** Submitted → scored → on the board → published (with its title), from intake, scoring and ranking. */
-function StatusTimeline({ nomination, criterionName }: { nomination: Nomination; criterionName: (code: string) => string }) {
+function StatusTimeline({ nomination, edition }: { nomination: Nomination; edition?: Edition }) {
   const { t, language } = useI18n();
   const score = useScore(nomination.id);
   const board = useBoard(boardIdOf(nomination));
@@ -70,55 +71,14 @@ function StatusTimeline({ nomination, criterionName }: { nomination: Nomination;
           </Timeline.Item>
         ))}
       </Timeline>
-      {score.data && score.data.criteria.length > 0 && (
-        <Table.ScrollContainer minWidth={360}>
-          <Table fz="sm" captionSide="top">
-            <Table.Caption>{t('score.caption')}</Table.Caption>
-            <Table.Thead>
-              <Table.Tr>
-                <Table.Th scope="col">{t('score.criterion')}</Table.Th>
-                <Table.Th scope="col" ta="right">
-                  {t('score.weight')}
-                </Table.Th>
-                <Table.Th scope="col" ta="right">
-                  {t('score.subScore')}
-                </Table.Th>
-                <Table.Th scope="col" ta="right">
-                  {t('score.contribution')}
-                </Table.Th>
-              </Table.Tr>
-            </Table.Thead>
-            <Table.Tbody>
-              {score.data.criteria.map((c) => (
-                <Table.Tr key={c.code}>
-                  <Table.Th scope="row" fw={400}>
-                    {criterionName(c.code)}
-                  </Table.Th>
-                  <Table.Td ta="right">{formatNumber(c.weight, language)}</Table.Td>
-                  <Table.Td ta="right">
-                    {c.subScore === null || c.subScore === undefined ? '—' : formatScore(c.subScore, language)}
-                  </Table.Td>
-                  <Table.Td ta="right">
-                    {c.contribution === null || c.contribution === undefined ? '—' : formatScore(c.contribution, language)}
-                  </Table.Td>
-                </Table.Tr>
-              ))}
-            </Table.Tbody>
-            <Table.Tfoot>
-              <Table.Tr>
-                <Table.Th scope="row">{t('score.total')}</Table.Th>
-                <Table.Td />
-                <Table.Td />
-                <Table.Td ta="right" fw={700}>
-                  {formatScore(score.data.total, language)}
-                </Table.Td>
-              </Table.Tr>
-            </Table.Tfoot>
-          </Table>
-        </Table.ScrollContainer>
-      )}
-      {score.data?.reasons && score.data.reasons.length > 0 && (
-        <Text size="sm">{t('score.reasons', { reasons: score.data.reasons.join('; ') })}</Text>
+      {score.data && (
+        <ScoreExplanation
+          nominationId={nomination.id}
+          caption={t('score.caption')}
+          category={nomination.category}
+          tier={nomination.tier}
+          edition={edition}
+        />
       )}
     </Stack>
   );
@@ -184,7 +144,6 @@ export function NominationPage() {
   const n = nomination.data;
   const category = edition.data?.categories.find((c) => c.code === n.category);
   const window = edition.data?.schedule[n.tier];
-  const criteria = new Map((category?.rubrics[n.tier]?.criteria ?? []).map((c) => [c.code, c.name]));
   const open = !!window && Date.now() >= Date.parse(window.submissionsOpen) && Date.now() <= Date.parse(window.submissionsClose);
   const mayChange = principal!.role !== 'assessor' && principal!.role !== 'panel-chair' && n.status === 'submitted' && open;
 
@@ -212,7 +171,7 @@ export function NominationPage() {
           <Title order={2} size="h4" mb="sm">
             {t('detail.progress')}
           </Title>
-          <StatusTimeline nomination={n} criterionName={(code) => criteria.get(code) ?? code} />
+          <StatusTimeline nomination={n} edition={edition.data} />
         </Card>
         <Card withBorder>
           <Title order={2} size="h4" mb="sm">

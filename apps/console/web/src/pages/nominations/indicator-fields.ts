@@ -3,6 +3,7 @@ import {
   EMPLOYER_COUNT_INDICATORS,
   GOVERNMENT_COUNT_INDICATORS,
   PART_OF_WHOLE,
+  readIndicator,
   REGULATION_LEVELS,
 } from '@paritrana/contracts/edition/indicator-paths';
 
@@ -44,11 +45,9 @@ export function indicatorFields(kind: NomineeKind): IndicatorField[] {
 
 /** The parts that exceed their whole in `indicators`, as [part, whole] paths. */
 export function partsAboveWhole(indicators: Record<string, unknown>): [string, string][] {
-  const read = (path: string) =>
-    path.split('.').reduce<unknown>((node, key) => (node as Record<string, unknown> | undefined)?.[key], indicators);
   return PART_OF_WHOLE.filter(([part, whole]) => {
-    const p = read(part);
-    const w = read(whole);
+    const p = readIndicator(indicators, part);
+    const w = readIndicator(indicators, whole);
     return typeof p === 'number' && typeof w === 'number' && p > w;
   }).map(([part, whole]) => [part, whole]);
 }

@@ -1,35 +1,39 @@
 import { Loader, Table, Text } from '@mantine/core';
-import type { Edition } from '../../api/intake';
-import { useScore } from '../../api/results';
-import { ProblemAlert } from '../../components/ProblemAlert';
-import { useI18n } from '../../i18n';
-import { formatNumber, formatScore } from '../../i18n/format';
-import type { BoardKey } from './board-logic';
+import type { Edition } from '../api/intake';
+import { useScore } from '../api/results';
+import { useI18n } from '../i18n';
+import { formatNumber, formatScore } from '../i18n/format';
+import { ProblemAlert } from './ProblemAlert';
 
-/** One standing's score, criterion by criterion (scoring's explanation), with the criteria named as the rubric names them. */
-export function StandingExplanation({
+/**
+ * A nomination's score, criterion by criterion (scoring's explanation), the criteria named as the
+ * rubric of its category and tier names them, with the reasons when it is ineligible.
+ */
+export function ScoreExplanation({
   nominationId,
-  name,
-  board,
+  caption,
+  category,
+  tier,
   edition,
 }: {
   nominationId: string;
-  name: string;
-  board: BoardKey;
+  caption: string;
+  category: string;
+  tier: 'provincial' | 'national';
   edition?: Edition;
 }) {
   const { t, language } = useI18n();
   const score = useScore(nominationId);
-  const criteria = edition?.categories.find((c) => c.code === board.category)?.rubrics[board.tier]?.criteria ?? [];
+  const criteria = edition?.categories.find((c) => c.code === category)?.rubrics[tier]?.criteria ?? [];
   if (score.error) return <ProblemAlert error={score.error} onRetry={() => void score.refetch()} />;
   if (score.data === undefined) return <Loader size="sm" aria-label={t('app.loading')} />;
   if (score.data === null) return <Text size="sm">{t('timeline.waitingScore')}</Text>;
   const value = (v: number | string | null) =>
     v === null ? '—' : typeof v === 'number' ? formatNumber(v, language, Number.isInteger(v) ? 0 : 2) : v;
   return (
-    <Table.ScrollContainer minWidth={520}>
-      <Table>
-        <Table.Caption>{t('boards.board.explainFor', { name })}</Table.Caption>
+    <Table.ScrollContainer minWidth={360}>
+      <Table fz="sm" captionSide="top">
+        <Table.Caption>{caption}</Table.Caption>
         <Table.Thead>
           <Table.Tr>
             <Table.Th scope="col">{t('score.criterion')}</Table.Th>

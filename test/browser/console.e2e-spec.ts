@@ -194,6 +194,8 @@ describe('the console in a real browser, signed in through Keycloak', () => {
     // The intake's 422 names contact.email: the form goes back to that step and marks the field.
     const emailField = page.getByLabel('Email kontak');
     await emailField.and(page.locator('[aria-invalid="true"]')).waitFor();
+    // Said in Indonesian from the rule the intake names (rules[].code), not the service's English sentence.
+    await page.getByText('Alamat email tidak sah. Contoh: setda@bungokab.go.id.').waitFor();
     await page.getByRole('alert').getByText('Ada isian yang perlu diperbaiki').waitFor();
     await emailField.focus();
     await clear();
@@ -242,7 +244,12 @@ describe('the console in a real browser, signed in through Keycloak', () => {
     await page.getByText('desa-sumsel.csv: 2 baris').waitFor();
     await page.getByRole('button', { name: 'Periksa tanpa menyimpan' }).click();
     await page.getByText('1 baris dapat diterima, 1 baris perlu diperbaiki').waitFor();
-    await page.getByRole('row').filter({ hasText: '16.09.10.2019' }).filter({ hasText: 'Perlu diperbaiki' }).waitFor();
+    await page
+      .getByRole('row')
+      .filter({ hasText: '16.09.10.2019' })
+      .filter({ hasText: 'Perlu diperbaiki' })
+      .filter({ hasText: 'Tidak boleh melebihi Pekerja penerima upah (PU) (500).' })
+      .waitFor();
     await expectAccessible(page, 'import: checked');
     await screenshot(page, 'regional-office-import');
     expect([await stored('16.08.07.2022'), await stored('16.09.10.2019')]).toEqual([false, false]);

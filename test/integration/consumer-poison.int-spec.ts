@@ -6,8 +6,13 @@ import type { KafkaMessage } from 'kafkajs';
 import { openRegencyEdition } from '@paritrana/testing/editions';
 import { CONSUMED_TOPICS, RawKafka, reasonOf, validEvents, type Produced, type RawMessage } from '../fixtures/raw-kafka.fixture';
 
-/** A valid event right behind a poison message on its partition must be applied within this. */
-const PROMPT_MS = 30_000;
+/**
+ * How long the valid event behind a poison message may take before the partition counts as held.
+ * A held partition never moves on (retries of a poison message do not end by themselves); one that
+ * moves on takes a second or so, and up to ~35 s when a 24 MB message costs a consumer its group
+ * membership on a busy two-core machine (the rejoin waits for the session timeout).
+ */
+const HELD_AFTER_MS = 120_000;
 const TOPICS = Object.keys(CONSUMED_TOPICS);
 
 /**
@@ -43,8 +48,10 @@ describe('consumers under poison, duplicate and out-of-order messages (real Kafk
   /** Waits until each consumer has recorded the event; answers how long after producing it that took at most. */
   const expectProcessed = async (event: CloudEvent, at: Produced, consumers = CONSUMED_TOPICS[at.topic]) => {
     for (const consumer of consumers) {
-      await waitFor(`${consumer} to apply ${event.type} ${event.id}`, async () =>
-        (await raw.processed(consumer, [event.id])).has(event.id) ? true : undefined,
+      await waitFor(
+        `${consumer} to apply ${event.type} ${event.id}`,
+        async () => ((await raw.processed(consumer, [event.id])).has(event.id) ? true : undefined),
+        HELD_AFTER_MS,
       );
     }
     return Date.now() - at.producedAt;
@@ -70,9 +77,7 @@ describe('consumers under poison, duplicate and out-of-order messages (real Kafk
       if (!letter.headers?.['dlq-value-dropped']) expect(kept).toBe(true);
       letters.push(letter);
     }
-    const tookMs = await expectProcessed(next, nextAt);
-    behindPoisonMs.push(tookMs);
-    expect(tookMs).toBeLessThan(PROMPT_MS);
+    behindPoisonMs.push(await expectProcessed(next, nextAt));
     return letters;
   };
 
@@ -207,6 +212,7 @@ describe('consumers under poison, duplicate and out-of-order messages (real Kafk
     await expectDeadLettered(Topics.Nominations, { key: 'k', value: 'garbage', headers }, /^message value is not JSON$/);
   });
 
+  // Two 10–24 MB messages, each of which may cost a consumer its group membership (see HELD_AFTER_MS).
   it('should dead-letter oversize values, plain and compressed, without blocking their partition', async () => {
     const incompressible = randomBytes(10 * 1024 * 1024 - 512);
     const letters = await expectDeadLettered(Topics.Nominations, { key: null, value: incompressible }, /^message value is not JSON$/);
@@ -221,7 +227,7 @@ describe('consumers under poison, duplicate and out-of-order messages (real Kafk
       { key: hugeEvent.subject, value: compressed, gzip: true },
       /^invalid paritrana\.nomination\.submitted\.v1 data: \/indicators must be object$/,
     );
-  });
+  }, 300_000);
 
   it('should apply an event once when the same event id arrives twice, and stay idempotent under a new id with the same content', async () => {
     const submitted = validEvents.submitted(edition);

@@ -170,6 +170,7 @@ describe('nomination intake: scope, idempotency, batch, amendments and audit (re
           { path: 'score', message: 'is not a known field' },
         ]),
       );
+      expect(response.body.rules).toEqual(expect.arrayContaining([{ path: 'status', code: 'unknownField' }]));
     });
 
     it('should refuse a nomination when the window is closed', async () => {
@@ -254,6 +255,7 @@ describe('nomination intake: scope, idempotency, batch, amendments and audit (re
       expect(answer.body.results[4].errors).toEqual([
         { path: 'indicators.workforce.wageEarners', message: 'must be a non-negative integer' },
       ]);
+      expect(answer.body.results[4].rules).toEqual([{ path: 'indicators.workforce.wageEarners', code: 'count' }]);
       const stored = await http('GET', `${intake.url}/v1/nominations/${answer.body.results[0].id}`, principals.kanwilSumbagsel);
       expect(stored.status).toBe(200);
 

@@ -32,7 +32,8 @@ export async function importNominations(csv: string, options: ImportOptions): Pr
   const { rows } = rowsFromCsv(csv);
   const outcomes: ImportOutcome[] = [];
   const valid = rows.filter((r) => 'body' in r);
-  for (const r of rows) if ('errors' in r) outcomes.push({ row: r.row, status: 422, message: r.errors.join('; ') });
+  for (const r of rows)
+    if ('errors' in r) outcomes.push({ row: r.row, status: 422, message: r.errors.map((e) => `${e.path}: ${e.message}`).join('; ') });
   const batchSize = options.batchSize ?? 500;
   let done = rows.length - valid.length;
   options.onProgress?.(done, rows.length);

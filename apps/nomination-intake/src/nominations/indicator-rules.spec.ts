@@ -1,4 +1,4 @@
-import { PART_OF_WHOLE, type NomineeKind } from '@paritrana/contracts';
+import { BPJS_PROGRAMS, PART_OF_WHOLE, type NomineeKind } from '@paritrana/contracts';
 import { checkIndicators } from './indicator-rules';
 
 const regencyIndicators = () => ({
@@ -44,43 +44,43 @@ describe('checkIndicators', () => {
     it('should refuse a count when it is negative', () => {
       const sut = checkIndicators('regency', { workforce: { wageEarners: -1 } });
 
-      expect(sut).toEqual([{ path: 'indicators.workforce.wageEarners', message: 'must be a non-negative integer' }]);
+      expect(sut).toEqual([{ path: 'indicators.workforce.wageEarners', message: 'must be a non-negative integer', code: 'count' }]);
     });
 
     it('should refuse a count when it is fractional', () => {
       const sut = checkIndicators('regency', { villages: { total: 152.5 } });
 
-      expect(sut).toEqual([{ path: 'indicators.villages.total', message: 'must be a non-negative integer' }]);
+      expect(sut).toEqual([{ path: 'indicators.villages.total', message: 'must be a non-negative integer', code: 'count' }]);
     });
 
     it('should refuse a count when it is a numeric string', () => {
       const sut = checkIndicators('regency', { participants: { previousYear: '65000' } });
 
-      expect(sut).toEqual([{ path: 'indicators.participants.previousYear', message: 'must be a non-negative integer' }]);
+      expect(sut).toEqual([{ path: 'indicators.participants.previousYear', message: 'must be a non-negative integer', code: 'count' }]);
     });
 
     it('should refuse a count when it is null', () => {
       const sut = checkIndicators('village', { nonAsn: { workers: null } });
 
-      expect(sut).toEqual([{ path: 'indicators.nonAsn.workers', message: 'must be a non-negative integer' }]);
+      expect(sut).toEqual([{ path: 'indicators.nonAsn.workers', message: 'must be a non-negative integer', code: 'count' }]);
     });
 
     it('should refuse a count when it is beyond the safe integer range', () => {
       const sut = checkIndicators('province', { budget: { allocatedIdr: Number.MAX_SAFE_INTEGER + 1 } });
 
-      expect(sut).toEqual([{ path: 'indicators.budget.allocatedIdr', message: 'must be a non-negative integer' }]);
+      expect(sut).toEqual([{ path: 'indicators.budget.allocatedIdr', message: 'must be a non-negative integer', code: 'count' }]);
     });
 
     it('should refuse an employer count when it is negative', () => {
       const sut = checkIndicators('employer', { csr: { vulnerableWorkersCovered: -3 } });
 
-      expect(sut).toEqual([{ path: 'indicators.csr.vulnerableWorkersCovered', message: 'must be a non-negative integer' }]);
+      expect(sut).toEqual([{ path: 'indicators.csr.vulnerableWorkersCovered', message: 'must be a non-negative integer', code: 'count' }]);
     });
 
     it('should refuse a count when it is given as a group', () => {
       const sut = checkIndicators('regency', { participants: { wageEarners: { count: 5 } } });
 
-      expect(sut).toEqual([{ path: 'indicators.participants.wageEarners', message: 'must be a non-negative integer' }]);
+      expect(sut).toEqual([{ path: 'indicators.participants.wageEarners', message: 'must be a non-negative integer', code: 'count' }]);
     });
   });
 
@@ -88,55 +88,55 @@ describe('checkIndicators', () => {
     it('should refuse an indicator when its path is not known in a known group', () => {
       const sut = checkIndicators('regency', { workforce: { total: 181000 } });
 
-      expect(sut).toEqual([{ path: 'indicators.workforce.total', message: 'is not a known regency indicator' }]);
+      expect(sut).toEqual([{ path: 'indicators.workforce.total', message: 'is not a known regency indicator', code: 'unknownField' }]);
     });
 
     it('should refuse a top-level indicator when it is not known', () => {
       const sut = checkIndicators('village', { population: 3200 });
 
-      expect(sut).toEqual([{ path: 'indicators.population', message: 'is not a known village indicator' }]);
+      expect(sut).toEqual([{ path: 'indicators.population', message: 'is not a known village indicator', code: 'unknownField' }]);
     });
 
     it('should refuse a nested group when it is not known inside a known group', () => {
       const sut = checkIndicators('regency', { workforce: { detail: { wageEarners: 5 } } });
 
-      expect(sut).toEqual([{ path: 'indicators.workforce.detail', message: 'is not a known regency indicator' }]);
+      expect(sut).toEqual([{ path: 'indicators.workforce.detail', message: 'is not a known regency indicator', code: 'unknownField' }]);
     });
 
     it('should refuse a known group when it is given as a number', () => {
       const sut = checkIndicators('regency', { workforce: 181000 });
 
-      expect(sut).toEqual([{ path: 'indicators.workforce', message: 'is not a known regency indicator' }]);
+      expect(sut).toEqual([{ path: 'indicators.workforce', message: 'is not a known regency indicator', code: 'unknownField' }]);
     });
 
     it('should refuse a government indicator when the nominee is an employer', () => {
       const sut = checkIndicators('employer', { workforce: { wageEarners: 850 } });
 
-      expect(sut).toEqual([{ path: 'indicators.workforce', message: 'is not a known employer indicator' }]);
+      expect(sut).toEqual([{ path: 'indicators.workforce', message: 'is not a known employer indicator', code: 'unknownField' }]);
     });
 
     it('should refuse regulation.level when the nominee is an employer', () => {
       const sut = checkIndicators('employer', { regulation: { level: 'perda' } });
 
-      expect(sut).toEqual([{ path: 'indicators.regulation', message: 'is not a known employer indicator' }]);
+      expect(sut).toEqual([{ path: 'indicators.regulation', message: 'is not a known employer indicator', code: 'unknownField' }]);
     });
 
     it('should refuse an employer count when the nominee is a government', () => {
       const sut = checkIndicators('regency', { employees: { total: 850 } });
 
-      expect(sut).toEqual([{ path: 'indicators.employees', message: 'is not a known regency indicator' }]);
+      expect(sut).toEqual([{ path: 'indicators.employees', message: 'is not a known regency indicator', code: 'unknownField' }]);
     });
 
     it('should refuse programs when the nominee is a government', () => {
       const sut = checkIndicators('province', { programs: ['JKK'] });
 
-      expect(sut).toEqual([{ path: 'indicators.programs', message: 'is not a known province indicator' }]);
+      expect(sut).toEqual([{ path: 'indicators.programs', message: 'is not a known province indicator', code: 'unknownField' }]);
     });
 
     it('should refuse pds flags when the nominee is a government', () => {
       const sut = checkIndicators('village', { pds: { workers: false } });
 
-      expect(sut).toEqual([{ path: 'indicators.pds', message: 'is not a known village indicator' }]);
+      expect(sut).toEqual([{ path: 'indicators.pds', message: 'is not a known village indicator', code: 'unknownField' }]);
     });
   });
 
@@ -148,13 +148,27 @@ describe('checkIndicators', () => {
     it('should refuse regulation.level when it is not among the levels', () => {
       const sut = checkIndicators('regency', { regulation: { level: 'law' } });
 
-      expect(sut).toEqual([{ path: 'indicators.regulation.level', message: 'must be one of none, decree, perda' }]);
+      expect(sut).toEqual([
+        {
+          path: 'indicators.regulation.level',
+          message: 'must be one of none, decree, perda',
+          code: 'isIn',
+          params: { values: 'none, decree, perda' },
+        },
+      ]);
     });
 
     it('should refuse regulation.level when its case differs', () => {
       const sut = checkIndicators('province', { regulation: { level: 'Perda' } });
 
-      expect(sut).toEqual([{ path: 'indicators.regulation.level', message: 'must be one of none, decree, perda' }]);
+      expect(sut).toEqual([
+        {
+          path: 'indicators.regulation.level',
+          message: 'must be one of none, decree, perda',
+          code: 'isIn',
+          params: { values: 'none, decree, perda' },
+        },
+      ]);
     });
   });
 
@@ -172,19 +186,25 @@ describe('checkIndicators', () => {
     it('should refuse programs when one is not a BPJS program', () => {
       const sut = checkIndicators('employer', { programs: ['JKK', 'JKN'] });
 
-      expect(sut).toEqual([{ path: 'indicators.programs', message: PROGRAMS_MESSAGE }]);
+      expect(sut).toEqual([
+        { path: 'indicators.programs', message: PROGRAMS_MESSAGE, code: 'programs', params: { values: BPJS_PROGRAMS.join(', ') } },
+      ]);
     });
 
     it('should refuse programs when one is listed twice', () => {
       const sut = checkIndicators('employer', { programs: ['JKK', 'JKM', 'JKK'] });
 
-      expect(sut).toEqual([{ path: 'indicators.programs', message: PROGRAMS_MESSAGE }]);
+      expect(sut).toEqual([
+        { path: 'indicators.programs', message: PROGRAMS_MESSAGE, code: 'programs', params: { values: BPJS_PROGRAMS.join(', ') } },
+      ]);
     });
 
     it('should refuse programs when they are not a list', () => {
       const sut = checkIndicators('employer', { programs: 'JKK' });
 
-      expect(sut).toEqual([{ path: 'indicators.programs', message: PROGRAMS_MESSAGE }]);
+      expect(sut).toEqual([
+        { path: 'indicators.programs', message: PROGRAMS_MESSAGE, code: 'programs', params: { values: BPJS_PROGRAMS.join(', ') } },
+      ]);
     });
   });
 
@@ -192,7 +212,7 @@ describe('checkIndicators', () => {
     it.each(['workers', 'wages', 'programs'])('should refuse pds.%s when it is not a boolean', (flag) => {
       const sut = checkIndicators('employer', { pds: { [flag]: 'no' } });
 
-      expect(sut).toEqual([{ path: `indicators.pds.${flag}`, message: 'must be true or false' }]);
+      expect(sut).toEqual([{ path: `indicators.pds.${flag}`, message: 'must be true or false', code: 'isBoolean' }]);
     });
 
     it('should accept pds flags when they are true', () => {
@@ -202,7 +222,7 @@ describe('checkIndicators', () => {
     it('should refuse a pds flag when it is not known', () => {
       const sut = checkIndicators('employer', { pds: { bonuses: true } });
 
-      expect(sut).toEqual([{ path: 'indicators.pds.bonuses', message: 'is not a known employer indicator' }]);
+      expect(sut).toEqual([{ path: 'indicators.pds.bonuses', message: 'is not a known employer indicator', code: 'unknownField' }]);
     });
   });
 
@@ -233,7 +253,9 @@ describe('checkIndicators', () => {
     it.each(pairs)('should refuse %s when it exceeds %s', (part, whole, kind) => {
       const sut = checkIndicators(kind, nest({ [part]: 11, [whole]: 10 }));
 
-      expect(sut).toEqual([{ path: `indicators.${part}`, message: `cannot exceed ${whole} (10)` }]);
+      expect(sut).toEqual([
+        { path: `indicators.${part}`, message: `cannot exceed ${whole} (10)`, code: 'partAboveWhole', params: { whole, limit: 10 } },
+      ]);
     });
 
     it.each(pairs)('should accept %s when it equals %s', (part, whole, kind) => {
@@ -247,7 +269,7 @@ describe('checkIndicators', () => {
     it('should only report the count problem when the part is not a count', () => {
       const sut = checkIndicators('regency', { participants: { wageEarners: 70000.5 }, workforce: { wageEarners: 61000 } });
 
-      expect(sut).toEqual([{ path: 'indicators.participants.wageEarners', message: 'must be a non-negative integer' }]);
+      expect(sut).toEqual([{ path: 'indicators.participants.wageEarners', message: 'must be a non-negative integer', code: 'count' }]);
     });
   });
 
@@ -260,10 +282,20 @@ describe('checkIndicators', () => {
     });
 
     expect(sut).toEqual([
-      { path: 'indicators.workforce.nonWageEarners', message: 'must be a non-negative integer' },
-      { path: 'indicators.regulation.level', message: 'must be one of none, decree, perda' },
-      { path: 'indicators.employees', message: 'is not a known regency indicator' },
-      { path: 'indicators.participants.wageEarners', message: 'cannot exceed workforce.wageEarners (100)' },
+      { path: 'indicators.workforce.nonWageEarners', message: 'must be a non-negative integer', code: 'count' },
+      {
+        path: 'indicators.regulation.level',
+        message: 'must be one of none, decree, perda',
+        code: 'isIn',
+        params: { values: 'none, decree, perda' },
+      },
+      { path: 'indicators.employees', message: 'is not a known regency indicator', code: 'unknownField' },
+      {
+        path: 'indicators.participants.wageEarners',
+        message: 'cannot exceed workforce.wageEarners (100)',
+        code: 'partAboveWhole',
+        params: { whole: 'workforce.wageEarners', limit: 100 },
+      },
     ]);
   });
 });

@@ -39,12 +39,30 @@ export class NominationRules {
     const errors: FieldError[] = [];
     const edition = await editions(dto.edition);
     const category = edition && findCategory(edition, dto.category);
-    if (!edition) errors.push({ path: 'edition', message: `unknown edition ${dto.edition}` });
-    else if (!category) errors.push({ path: 'category', message: `edition ${dto.edition} has no category ${dto.category}` });
+    if (!edition)
+      errors.push({ path: 'edition', message: `unknown edition ${dto.edition}`, code: 'editionUnknown', params: { edition: dto.edition } });
+    else if (!category)
+      errors.push({
+        path: 'category',
+        message: `edition ${dto.edition} has no category ${dto.category}`,
+        code: 'categoryUnknown',
+        params: { category: dto.category },
+      });
     else {
-      if (!category.tiers.includes(dto.tier)) errors.push({ path: 'tier', message: `category ${category.code} has no ${dto.tier} tier` });
+      if (!category.tiers.includes(dto.tier))
+        errors.push({
+          path: 'tier',
+          message: `category ${category.code} has no ${dto.tier} tier`,
+          code: 'tierUnknown',
+          params: { tier: dto.tier },
+        });
       if (category.nomineeKind !== dto.nominee.kind) {
-        errors.push({ path: 'nominee.kind', message: `category ${category.code} takes ${category.nomineeKind} nominees` });
+        errors.push({
+          path: 'nominee.kind',
+          message: `category ${category.code} takes ${category.nomineeKind} nominees`,
+          code: 'nomineeKind',
+          params: { kind: category.nomineeKind },
+        });
       }
       errors.push(...windowErrors(edition, dto.tier, now));
     }
@@ -86,9 +104,17 @@ export class NominationRules {
 
 function windowErrors(edition: EditionDefinition, tier: Tier, now: Date): FieldError[] {
   const window = edition.schedule[tier];
-  if (!window) return [{ path: 'tier', message: `edition ${edition.code} has no ${tier} submission window` }];
+  if (!window)
+    return [{ path: 'tier', message: `edition ${edition.code} has no ${tier} submission window`, code: 'windowMissing', params: { tier } }];
   if (now < new Date(window.submissionsOpen) || now > new Date(window.submissionsClose)) {
-    return [{ path: 'tier', message: `the ${tier} submission window (${window.submissionsOpen} to ${window.submissionsClose}) is closed` }];
+    return [
+      {
+        path: 'tier',
+        message: `the ${tier} submission window (${window.submissionsOpen} to ${window.submissionsClose}) is closed`,
+        code: 'windowClosed',
+        params: { open: window.submissionsOpen, close: window.submissionsClose },
+      },
+    ];
   }
   return [];
 }

@@ -10,7 +10,7 @@ import {
   type Nominee,
   type NominationDocument,
 } from '@paritrana/contracts';
-import { FieldErrorResponse } from '@paritrana/platform';
+import { FieldErrorResponse, FieldRuleResponse } from '@paritrana/platform';
 import { ContactDto, DocumentDto, INDICATORS_SCHEMA } from './nomination.dto';
 import { NOMINATION_STATUSES, type NominationStatus } from './nomination.entity';
 import type { NominationView } from './nominations.query';
@@ -143,6 +143,13 @@ export class BatchItemResponse {
 
   @ApiProperty({ required: false, type: [FieldErrorResponse], description: 'Refused items: why' })
   errors?: FieldErrorResponse[];
+
+  @ApiProperty({
+    required: false,
+    type: [FieldRuleResponse],
+    description: 'Refused items: the rule of each entry of `errors`, in its order',
+  })
+  rules?: FieldRuleResponse[];
 }
 
 export class BatchResponse {

@@ -1,7 +1,7 @@
 import { Body, Controller, Get, Headers, HttpCode, Param, ParseBoolPipe, Patch, Post, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiBody, ApiHeader, ApiOkResponse, ApiOperation, ApiParam, ApiQuery, ApiResponse, ApiTags } from '@nestjs/swagger';
 import type { Principal } from '@paritrana/contracts';
-import { ApiProblems, ConcurrencyLimit, CurrentPrincipal, Roles } from '@paritrana/platform';
+import { ApiProblems, ConcurrencyLimit, CurrentPrincipal, fieldProblems, Roles } from '@paritrana/platform';
 import { ChangeNominationUseCase } from './change-nomination.use-case';
 import { AmendNominationDto, ListNominationsQuery, SubmitNominationDto, WithdrawNominationDto } from './nomination.dto';
 import {
@@ -25,7 +25,7 @@ const STATUS_OF_OUTCOME = { accepted: 201, 'out-of-scope': 403, duplicate: 409, 
 const toBatchItemResult = (item: BatchItemOutcome): BatchItemResponse => {
   if (item.outcome === 'accepted') return { index: item.index, status: 201, id: item.id, submittedAt: item.submittedAt };
   if (item.outcome === 'acceptable') return { index: item.index, status: 200 };
-  return { index: item.index, status: STATUS_OF_OUTCOME[item.outcome], errors: item.errors };
+  return { index: item.index, status: STATUS_OF_OUTCOME[item.outcome], ...fieldProblems(item.errors) };
 };
 
 @ApiTags('nominations')

@@ -46,7 +46,14 @@ describe('resolveNominee', () => {
       const sut = resolveNominee({ kind: 'village', regionCode: '15.08' }, '15', regions);
 
       expect(sut).toEqual({
-        errors: [{ path: 'nominee.regionCode', message: '15.08 is a regency, a village nominee needs a village code' }],
+        errors: [
+          {
+            path: 'nominee.regionCode',
+            message: '15.08 is a regency, a village nominee needs a village code',
+            code: 'regionLevel',
+            params: { regionCode: '15.08', level: 'regency', needed: 'village' },
+          },
+        ],
       });
     });
 
@@ -54,7 +61,14 @@ describe('resolveNominee', () => {
       const sut = resolveNominee({ kind: 'regency', regionCode: '15.05.06' }, '15', regions);
 
       expect(sut).toEqual({
-        errors: [{ path: 'nominee.regionCode', message: '15.05.06 is a district, a regency nominee needs a regency code' }],
+        errors: [
+          {
+            path: 'nominee.regionCode',
+            message: '15.05.06 is a district, a regency nominee needs a regency code',
+            code: 'regionLevel',
+            params: { regionCode: '15.05.06', level: 'district', needed: 'regency' },
+          },
+        ],
       });
     });
 
@@ -62,14 +76,30 @@ describe('resolveNominee', () => {
       const sut = resolveNominee({ kind: 'regency', regionCode: '15.08' }, '16', regions);
 
       expect(sut).toEqual({
-        errors: [{ path: 'nominee.regionCode', message: 'Kabupaten Bungo (15.08) is not in province 16' }],
+        errors: [
+          {
+            path: 'nominee.regionCode',
+            message: 'Kabupaten Bungo (15.08) is not in province 16',
+            code: 'regionOutsideProvince',
+            params: { region: 'Kabupaten Bungo', province: '16' },
+          },
+        ],
       });
     });
 
     it('should refuse a code when it is not an official region', () => {
       const sut = resolveNominee({ kind: 'regency', regionCode: '15.99' }, '15', regions);
 
-      expect(sut).toEqual({ errors: [{ path: 'nominee.regionCode', message: '15.99 is not an official region code' }] });
+      expect(sut).toEqual({
+        errors: [
+          {
+            path: 'nominee.regionCode',
+            message: '15.99 is not an official region code',
+            code: 'regionUnknown',
+            params: { regionCode: '15.99' },
+          },
+        ],
+      });
     });
 
     it('should refuse employer-only fields when the nominee is a government', () => {
@@ -81,10 +111,10 @@ describe('resolveNominee', () => {
 
       expect(sut).toEqual({
         errors: [
-          { path: 'nominee.name', message: 'is not a field of a regency nominee' },
-          { path: 'nominee.npp', message: 'is not a field of a regency nominee' },
-          { path: 'nominee.sector', message: 'is not a field of a regency nominee' },
-          { path: 'nominee.size', message: 'is not a field of a regency nominee' },
+          { path: 'nominee.name', message: 'is not a field of a regency nominee', code: 'unknownField' },
+          { path: 'nominee.npp', message: 'is not a field of a regency nominee', code: 'unknownField' },
+          { path: 'nominee.sector', message: 'is not a field of a regency nominee', code: 'unknownField' },
+          { path: 'nominee.size', message: 'is not a field of a regency nominee', code: 'unknownField' },
         ],
       });
     });
@@ -92,7 +122,7 @@ describe('resolveNominee', () => {
     it('should refuse a single employer-only field when a village nominee gives it', () => {
       const sut = resolveNominee({ kind: 'village', regionCode: '15.05.06.2016', npp: '12345678' }, '15', regions);
 
-      expect(sut).toEqual({ errors: [{ path: 'nominee.npp', message: 'is not a field of a village nominee' }] });
+      expect(sut).toEqual({ errors: [{ path: 'nominee.npp', message: 'is not a field of a village nominee', code: 'unknownField' }] });
     });
   });
 
@@ -117,7 +147,7 @@ describe('resolveNominee', () => {
     it.each(['name', 'npp', 'sector', 'size'] as const)('should refuse an employer when %s is missing', (field) => {
       const sut = resolveNominee(employer({ [field]: undefined }), '15', regions);
 
-      expect(sut).toEqual({ errors: [{ path: `nominee.${field}`, message: `an employer nominee needs ${field}` }] });
+      expect(sut).toEqual({ errors: [{ path: `nominee.${field}`, message: `an employer nominee needs ${field}`, code: 'required' }] });
     });
 
     it('should name every missing field when an employer gives only its region', () => {
@@ -125,10 +155,10 @@ describe('resolveNominee', () => {
 
       expect(sut).toEqual({
         errors: [
-          { path: 'nominee.name', message: 'an employer nominee needs name' },
-          { path: 'nominee.npp', message: 'an employer nominee needs npp' },
-          { path: 'nominee.sector', message: 'an employer nominee needs sector' },
-          { path: 'nominee.size', message: 'an employer nominee needs size' },
+          { path: 'nominee.name', message: 'an employer nominee needs name', code: 'required' },
+          { path: 'nominee.npp', message: 'an employer nominee needs npp', code: 'required' },
+          { path: 'nominee.sector', message: 'an employer nominee needs sector', code: 'required' },
+          { path: 'nominee.size', message: 'an employer nominee needs size', code: 'required' },
         ],
       });
     });
@@ -137,7 +167,14 @@ describe('resolveNominee', () => {
       const sut = resolveNominee(employer({ regionCode: '15' }), '15', regions);
 
       expect(sut).toEqual({
-        errors: [{ path: 'nominee.regionCode', message: '15 is a province, an employer nominee needs a regency code' }],
+        errors: [
+          {
+            path: 'nominee.regionCode',
+            message: '15 is a province, an employer nominee needs a regency code',
+            code: 'regionLevel',
+            params: { regionCode: '15', level: 'province', needed: 'regency' },
+          },
+        ],
       });
     });
 
@@ -146,8 +183,13 @@ describe('resolveNominee', () => {
 
       expect(sut).toEqual({
         errors: [
-          { path: 'nominee.regionCode', message: 'Kabupaten Bungo (15.08) is not in province 31' },
-          { path: 'nominee.npp', message: 'an employer nominee needs npp' },
+          {
+            path: 'nominee.regionCode',
+            message: 'Kabupaten Bungo (15.08) is not in province 31',
+            code: 'regionOutsideProvince',
+            params: { region: 'Kabupaten Bungo', province: '31' },
+          },
+          { path: 'nominee.npp', message: 'an employer nominee needs npp', code: 'required' },
         ],
       });
     });

@@ -64,10 +64,25 @@ describe('SubmitBatchUseCase', () => {
     expect(outcomes[0]).toMatchObject({ index: 0, outcome: 'accepted' });
     expect(outcomes.slice(1)).toEqual([
       { index: 1, outcome: 'out-of-scope', errors: [{ path: '', message: 'Your token does not cover province 16' }] },
-      { index: 2, outcome: 'duplicate', errors: [{ path: 'nominee', message: 'Kabupaten Bungo appears earlier in this batch' }] },
+      {
+        index: 2,
+        outcome: 'duplicate',
+        errors: [
+          {
+            path: 'nominee',
+            message: 'Kabupaten Bungo appears earlier in this batch',
+            code: 'duplicateInBatch',
+            params: { name: 'Kabupaten Bungo' },
+          },
+        ],
+      },
       { index: 3, outcome: 'invalid', errors: [{ path: '', message: 'must be a nomination object' }] },
       { index: 4, outcome: 'invalid', errors: [expect.objectContaining({ path: 'contact' })] },
-      { index: 5, outcome: 'invalid', errors: [{ path: 'edition', message: 'unknown edition 1999' }] },
+      {
+        index: 5,
+        outcome: 'invalid',
+        errors: [{ path: 'edition', message: 'unknown edition 1999', code: 'editionUnknown', params: { edition: '1999' } }],
+      },
     ]);
     expect(nominations.all()).toHaveLength(1);
     expect(events.published).toHaveLength(1);
@@ -81,7 +96,14 @@ describe('SubmitBatchUseCase', () => {
     expect(outcomes[0]).toEqual({
       index: 0,
       outcome: 'duplicate',
-      errors: [{ path: 'nominee', message: 'Kabupaten Bungo is already nominated in 2024 provincial regency' }],
+      errors: [
+        {
+          path: 'nominee',
+          message: 'Kabupaten Bungo is already nominated in 2024 provincial regency',
+          code: 'alreadyNominated',
+          params: { name: 'Kabupaten Bungo' },
+        },
+      ],
     });
     expect(outcomes[1]).toMatchObject({ index: 1, outcome: 'accepted' });
     expect(nominations.all()).toHaveLength(2);
@@ -135,9 +157,31 @@ describe('SubmitBatchUseCase', () => {
 
     expect(outcomes).toEqual([
       { index: 0, outcome: 'acceptable' },
-      { index: 1, outcome: 'duplicate', errors: [{ path: 'nominee', message: expect.stringContaining('is already nominated in 2024') }] },
+      {
+        index: 1,
+        outcome: 'duplicate',
+        errors: [
+          {
+            path: 'nominee',
+            message: expect.stringContaining('is already nominated in 2024'),
+            code: 'alreadyNominated',
+            params: expect.any(Object),
+          },
+        ],
+      },
       { index: 2, outcome: 'out-of-scope', errors: expect.any(Array) },
-      { index: 3, outcome: 'duplicate', errors: [{ path: 'nominee', message: expect.stringContaining('appears earlier in this batch') }] },
+      {
+        index: 3,
+        outcome: 'duplicate',
+        errors: [
+          {
+            path: 'nominee',
+            message: expect.stringContaining('appears earlier in this batch'),
+            code: 'duplicateInBatch',
+            params: expect.any(Object),
+          },
+        ],
+      },
     ]);
     expect({ stored: nominations.all().length, events: events.published.length, audit: audit.entries.length }).toEqual(before);
   });

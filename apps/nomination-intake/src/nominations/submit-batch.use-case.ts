@@ -65,7 +65,14 @@ export class SubmitBatchUseCase {
           outcomes.push({
             index,
             outcome: 'duplicate',
-            errors: [{ path: 'nominee', message: `${nomination.nominee.name} appears earlier in this batch` }],
+            errors: [
+              {
+                path: 'nominee',
+                message: `${nomination.nominee.name} appears earlier in this batch`,
+                code: 'duplicateInBatch',
+                params: { name: nomination.nominee.name },
+              },
+            ],
           });
           continue;
         }
@@ -90,9 +97,7 @@ export class SubmitBatchUseCase {
   private async check(accepted: Map<number, NominationEntity>, outcomes: BatchItemOutcome[]): Promise<void> {
     const taken = await this.nominations.alreadyNominated([...accepted.values()]);
     for (const [index, n] of accepted) {
-      outcomes[index] = taken.has(n.id)
-        ? { index, outcome: 'duplicate', errors: [{ path: 'nominee', message: alreadyNominated(n) }] }
-        : { index, outcome: 'acceptable' };
+      outcomes[index] = taken.has(n.id) ? { index, outcome: 'duplicate', errors: [alreadyNominated(n)] } : { index, outcome: 'acceptable' };
     }
   }
 
@@ -105,7 +110,7 @@ export class SubmitBatchUseCase {
         outcomes[index] = {
           index,
           outcome: 'duplicate',
-          errors: [{ path: 'nominee', message: alreadyNominated(n) }],
+          errors: [alreadyNominated(n)],
         };
         return false;
       });
@@ -127,7 +132,12 @@ export class SubmitBatchUseCase {
   }
 }
 
-const alreadyNominated = (n: NominationEntity) => `${n.nominee.name} is already nominated in ${n.edition} ${n.tier} ${n.category}`;
+const alreadyNominated = (n: NominationEntity): FieldError => ({
+  path: 'nominee',
+  message: `${n.nominee.name} is already nominated in ${n.edition} ${n.tier} ${n.category}`,
+  code: 'alreadyNominated',
+  params: { name: n.nominee.name },
+});
 
 /** An item's shape, checked as the HTTP layer checks a single nomination's body. */
 function parseItem(item: unknown): { dto: SubmitNominationDto } | { errors: FieldError[] } {

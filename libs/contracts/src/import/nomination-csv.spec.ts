@@ -46,9 +46,19 @@ describe('rowsFromCsv', () => {
     expect(rowsFromCsv(csv).rows[1]).toEqual({
       row: 3,
       errors: [
-        'indicators.workforce.wageEarners: "-5" is not a whole number',
-        'indicators.programs: unknown program(s) XYZ; use JKK|JKM|JHT|JP|JKP',
-        'indicators.pds.wages: "maybe" is not true/false',
+        {
+          path: 'indicators.workforce.wageEarners',
+          message: '"-5" is not a whole number',
+          code: 'csvCount',
+          params: { value: '-5' },
+        },
+        {
+          path: 'indicators.programs',
+          message: 'unknown program(s) XYZ; use JKK|JKM|JHT|JP|JKP',
+          code: 'csvPrograms',
+          params: { value: 'XYZ' },
+        },
+        { path: 'indicators.pds.wages', message: '"maybe" is not true/false', code: 'csvBoolean', params: { value: 'maybe' } },
       ],
     });
   });

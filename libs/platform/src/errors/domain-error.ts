@@ -4,9 +4,16 @@
  */
 export type ErrorKind = 'invalid' | 'unauthenticated' | 'forbidden' | 'not-found' | 'conflict' | 'unavailable';
 
+/**
+ * One invalid field. `code` names the rule it broke, the same word in every language (class-validator's
+ * constraint names such as `maxLength`, or ours such as `windowClosed`); `params` are the figures the
+ * rule was checked against, so a client can say it in its own words.
+ */
 export interface FieldError {
   path: string;
   message: string;
+  code?: string;
+  params?: Record<string, string | number>;
 }
 
 export class DomainError extends Error {

@@ -1,11 +1,12 @@
 import { Catch, HttpException, Logger, type ArgumentsHost, type ExceptionFilter } from '@nestjs/common';
 import type { Response } from 'express';
 import { DomainError, HTTP_STATUS_OF_KIND } from '../errors/domain-error';
-import type { FieldErrorResponse, ProblemResponse } from './problem.response';
+import { fieldProblems, type FieldErrorResponse, type FieldRuleResponse, type ProblemResponse } from './problem.response';
 
 /** What the OpenAPI documents declare (ProblemResponse, ValidationProblemResponse), plus a domain error's details. */
 interface ErrorBody extends ProblemResponse {
   errors?: FieldErrorResponse[];
+  rules?: FieldRuleResponse[];
   [extra: string]: unknown;
 }
 
@@ -27,7 +28,7 @@ export class HttpExceptionFilter implements ExceptionFilter {
     if (exception instanceof DomainError) {
       const body: ErrorBody = { code: exception.code, message: exception.message, ...exception.details };
       if (exception.kind === 'invalid')
-        body.errors = exception.errors.length > 0 ? exception.errors : [{ path: '', message: exception.message }];
+        Object.assign(body, fieldProblems(exception.errors.length > 0 ? exception.errors : [{ path: '', message: exception.message }]));
       return [HTTP_STATUS_OF_KIND[exception.kind], body];
     }
     if (exception instanceof HttpException) {

@@ -6,7 +6,18 @@ describe('ApiError', () => {
       statusCode: 422,
       code: 'VALIDATION_FAILED',
       message: 'The nomination is invalid',
-      errors: [{ path: 'indicators.participants.wageEarners', message: 'must not exceed workforce.wageEarners' }, 'junk'],
+      errors: [
+        { path: 'indicators.participants.wageEarners', message: 'must not exceed workforce.wageEarners' },
+        { path: 'contact.name', message: 'too long' },
+        { path: 'contact.email', message: 'bad' },
+        'junk',
+      ],
+      rules: [
+        { path: 'indicators.participants.wageEarners' },
+        { path: 'contact.name', code: 'maxLength', params: { limit: 200 } },
+        { path: 'contact.email', code: 7, params: { nested: {} } },
+        {},
+      ],
       edition: '2024',
     });
 
@@ -16,7 +27,11 @@ describe('ApiError', () => {
       message: 'The nomination is invalid',
       details: { edition: '2024' },
     });
-    expect(error.fields).toEqual([{ path: 'indicators.participants.wageEarners', message: 'must not exceed workforce.wageEarners' }]);
+    expect(error.fields).toEqual([
+      { path: 'indicators.participants.wageEarners', message: 'must not exceed workforce.wageEarners' },
+      { path: 'contact.name', message: 'too long', code: 'maxLength', params: { limit: 200 } },
+      { path: 'contact.email', message: 'bad' },
+    ]);
     expect(problemKey(error)).toBe('problem.invalid');
   });
 

@@ -1,9 +1,12 @@
 import i18next from 'i18next';
 import { initReactI18next, useTranslation } from 'react-i18next';
+import type { FieldProblem } from '../api/problem';
 import { assessorArea } from './assessor';
 import { boards } from './boards';
 import { en } from './en';
+import { fieldMessage } from './field-message';
 import type { Language } from './format';
+import { fields } from './fields';
 import { id } from './id';
 import { results } from './results';
 import { secretariat } from './secretariat';
@@ -17,7 +20,7 @@ export interface Area<T extends Record<string, unknown> = Record<string, unknown
   id: T;
   en: T;
 }
-const AREAS: Area[] = [secretariat, boards, results, assessorArea];
+const AREAS: Area[] = [secretariat, boards, results, assessorArea, fields];
 
 const withAreas = (base: object, language: 'id' | 'en') => ({
   ...base,
@@ -49,8 +52,9 @@ export async function switchLanguage(language: Language): Promise<void> {
   await i18next.changeLanguage(language);
 }
 
-/** `t` plus the current language, for the formatters. */
+/** `t` plus the current language, for the formatters, and `field` to say a service's field problem in that language. */
 export function useI18n() {
   const { t, i18n } = useTranslation();
-  return { t, language: (i18n.language === 'en' ? 'en' : 'id') as Language };
+  const language = (i18n.language === 'en' ? 'en' : 'id') as Language;
+  return { t, language, field: (problem: FieldProblem) => fieldMessage(problem, t, language) };
 }

@@ -56,7 +56,7 @@ function AssessmentForm(props: FormProps) {
 
 /** The conflict of interest declaration first, then a score per criterion within its range, and a comment. */
 function RoundForm({ nomination, queued, round, edition, onSaved, held }: FormProps & { held: AssessmentHistoryResponse | undefined }) {
-  const { t, language } = useI18n();
+  const { t, language, field } = useI18n();
   const record = useRecordAssessment();
   const mine = queued.rounds.find((r) => r.round === round)?.mine;
   const [conflict, setConflict] = useState<Conflict>(mine ? (mine.conflictOfInterest ? 'yes' : 'no') : null);
@@ -70,7 +70,7 @@ function RoundForm({ nomination, queued, round, edition, onSaved, held }: FormPr
   const problemAt = (path: string) =>
     problems
       .filter((p) => p.path === path)
-      .map((p) => p.message)
+      .map(field)
       .join('; ') || undefined;
   const placed = new Set(['conflictOfInterest', 'comment', ...criteria.map((c) => `scores.${c.code}`)]);
   const unplaced = problems.filter((p) => !placed.has(p.path));
@@ -173,7 +173,7 @@ function RoundForm({ nomination, queued, round, edition, onSaved, held }: FormPr
           <List size="sm" c="red">
             {unplaced.map((p) => (
               <List.Item key={`${p.path}:${p.message}`}>
-                {p.path}: {p.message}
+                {p.path}: {field(p)}
               </List.Item>
             ))}
           </List>

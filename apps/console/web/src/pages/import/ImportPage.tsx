@@ -32,7 +32,7 @@ const TONE: Record<RowOutcome['state'], Tone> = {
  * then the import itself in batches with a progress bar, and a per-row result to download.
  */
 export function ImportPage() {
-  const { t, language } = useI18n();
+  const { t, language, field } = useI18n();
   const queryClient = useQueryClient();
   const [fileName, setFileName] = useState<string>();
   const [rows, setRows] = useState<RowOutcome[]>([]);
@@ -93,7 +93,7 @@ export function ImportPage() {
           r.row,
           t(`import.state.${r.state}`),
           r.id,
-          r.problems.map((p) => (p.path ? `${p.path}: ${p.message}` : p.message)).join('; '),
+          r.problems.map((p) => (p.path ? `${p.path}: ${field(p)}` : field(p))).join('; '),
         ]),
       ),
     );
@@ -215,7 +215,7 @@ export function ImportPage() {
                       <List size="xs" spacing={2}>
                         {r.problems.map((p, i) => (
                           <List.Item key={i}>
-                            {p.path && <code>{p.path}</code>} {p.message}
+                            {p.path && <code>{p.path}</code>} {field(p)}
                           </List.Item>
                         ))}
                       </List>

@@ -1,4 +1,5 @@
 import { rowsFromCsv } from '@paritrana/contracts/import/nomination-csv';
+import { fieldProblems, type FieldProblem } from '../../api/problem';
 
 /** What became of one CSV row: read, checked by the intake, or imported. */
 export interface RowOutcome {
@@ -6,7 +7,7 @@ export interface RowOutcome {
   row: number;
   state: 'unreadable' | 'ready' | 'acceptable' | 'imported' | 'duplicate' | 'forbidden' | 'invalid';
   id?: string;
-  problems: { path: string; message: string }[];
+  problems: FieldProblem[];
   body?: Record<string, unknown>;
 }
 
@@ -22,10 +23,7 @@ export function readImportFile(text: string): RowOutcome[] {
       : {
           row: r.row,
           state: 'unreadable',
-          problems: r.errors.map((e) => {
-            const [path, ...message] = e.split(': ');
-            return { path, message: message.join(': ') };
-          }),
+          problems: r.errors,
         },
   );
 }
@@ -49,12 +47,12 @@ const STATE_OF: Record<number, RowOutcome['state']> = {
 /** Applies the intake's answer for a batch to its rows (results come by index within the batch). */
 export function applyResults(
   batch: RowOutcome[],
-  results: { index: number; status: number; id?: string; errors?: { path: string; message: string }[] }[],
+  results: { index: number; status: number; id?: string; errors?: { path: string; message: string }[]; rules?: unknown[] }[],
 ): RowOutcome[] {
   return batch.map((row, index) => {
     const result = results.find((r) => r.index === index);
-    if (!result) return { ...row, state: 'invalid', problems: [{ path: '', message: 'no answer for this row' }] };
-    return { ...row, state: STATE_OF[result.status] ?? 'invalid', id: result.id, problems: result.errors ?? [] };
+    if (!result) return { ...row, state: 'invalid', problems: [{ path: '', message: 'no answer for this row', code: 'noAnswer' }] };
+    return { ...row, state: STATE_OF[result.status] ?? 'invalid', id: result.id, problems: fieldProblems(result.errors, result.rules) };
   });
 }
 

@@ -169,7 +169,7 @@ export function NominationFormPage() {
 }
 
 function NominationForm({ edition, existing }: { edition: Edition; existing?: Nomination }) {
-  const { t } = useI18n();
+  const { t, field } = useI18n();
   const { principal } = useAuth();
   const navigate = useNavigate();
   const provinceNames = useProvinceNames();
@@ -256,7 +256,7 @@ function NominationForm({ edition, existing }: { edition: Edition; existing?: No
       setProblem(error);
       if (error instanceof ApiError && error.fields.length > 0) {
         const first = Math.min(...error.fields.map((f) => stepOf(f.path)));
-        for (const f of error.fields) setError(fieldPath(f.path) as FieldPath<FormValues>, { type: 'server', message: f.message });
+        for (const f of error.fields) setError(fieldPath(f.path) as FieldPath<FormValues>, { type: 'server', message: field(f) });
         setStep(first);
       }
     }

@@ -27,7 +27,7 @@ function showPart(path: string) {
 
 /** A new edition from a JSON document: pasted, uploaded or copied from an existing edition; previewed before it is sent; every refusal shown at its path. */
 export function NewEditionPage() {
-  const { t } = useI18n();
+  const { t, field } = useI18n();
   const navigate = useNavigate();
   const [params] = useSearchParams();
   const newest = useCurrentEdition();
@@ -156,7 +156,7 @@ export function NewEditionPage() {
                 <Text span size="sm" ff="monospace">
                   {p.path}
                 </Text>
-                : {p.message}{' '}
+                : {field(p)}{' '}
                 {preview && (
                   <Anchor component="button" type="button" size="sm" onClick={() => showPart(p.path)}>
                     {t('admin.newEdition.showInPreview')}

@@ -295,6 +295,13 @@ describe('authorization matrix: every endpoint × every principal, from tools/au
   const seenBy: Record<string, (answer: Answer) => Seen[]> = {
     'nominations.list': seenNominations,
     'nominations.list-province': seenNominations,
+    'stats.nominations': (answer) =>
+      seen(
+        (answer.json() as { categories: Array<{ tier: string; province: string }> }).categories.map((c) => ({
+          tier: c.tier,
+          place: c.province,
+        })),
+      ),
     'boards.list': seenBoards,
     'assessments.queue': (answer) =>
       seen(

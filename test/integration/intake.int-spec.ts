@@ -11,7 +11,7 @@ interface Page {
   total: number;
 }
 interface BatchAnswer {
-  results: Array<{ index: number; status: number; id?: string; errors?: Array<{ path: string; message: string }> }>;
+  results: Array<{ index: number; status: number; id?: string; errors?: Array<{ path: string; message: string }>; rules?: unknown[] }>;
 }
 
 const principals = {
@@ -47,7 +47,7 @@ describe('nomination intake: scope, idempotency, batch, amendments and audit (re
     expect((await http('POST', `${intake.url}/v1/editions`, principals.secretariat, openRegencyEdition(edition))).status).toBe(201);
   };
   const submit = (body: unknown, who: Who = 'kanwilSumbagsel', headers: Record<string, string> = {}) =>
-    http<Accepted & { errors?: Array<{ path: string; message: string }> }>(
+    http<Accepted & { errors?: Array<{ path: string; message: string }>; rules?: unknown[] }>(
       'POST',
       `${intake.url}/v1/nominations`,
       token(who),

@@ -212,9 +212,10 @@ const RULES: readonly EndpointRule[] = [
     service: 'intake',
     method: 'GET',
     path: '/v1/stats/nominations?edition=',
-    target: 'the edition’s nominations counted by province',
+    target: 'the edition’s nominations counted by province and category',
     success: 200,
-    allowed: NATIONAL,
+    allowed: AUTHENTICATED,
+    sees: NOMINATIONS_SEEN,
   },
   {
     id: 'regions.search',

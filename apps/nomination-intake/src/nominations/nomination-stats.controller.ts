@@ -1,6 +1,7 @@
 import { Controller, Get, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiQuery, ApiTags } from '@nestjs/swagger';
-import { ApiProblems, Roles } from '@paritrana/platform';
+import type { Principal } from '@paritrana/contracts';
+import { ApiProblems, CurrentPrincipal } from '@paritrana/platform';
 import { NominationStatsResponse } from './nomination-stats.response';
 import { NominationStatsUseCase } from './nomination-stats.use-case';
 
@@ -11,12 +12,14 @@ export class NominationStatsController {
   constructor(private readonly stats: NominationStatsUseCase) {}
 
   @Get('nominations')
-  @Roles('secretariat', 'admin')
-  @ApiOperation({ operationId: 'countNominations', summary: 'An edition’s nominations counted by tier, province and status' })
+  @ApiOperation({
+    operationId: 'countNominations',
+    summary: 'An edition’s nominations counted by tier, province, category and status, within the token’s scope',
+  })
   @ApiQuery({ name: 'edition', example: '2024' })
   @ApiOkResponse({ type: NominationStatsResponse })
   @ApiProblems({ 422: 'No or a malformed edition (STATS_QUERY_INVALID)' })
-  count(@Query('edition') edition?: string): Promise<NominationStatsResponse> {
-    return this.stats.execute({ edition });
+  count(@Query('edition') edition: string | undefined, @CurrentPrincipal() reader: Principal): Promise<NominationStatsResponse> {
+    return this.stats.execute({ edition }, reader);
   }
 }

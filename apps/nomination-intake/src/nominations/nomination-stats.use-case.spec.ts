@@ -21,25 +21,42 @@ describe('NominationStatsUseCase', () => {
   it('should count the edition’s nominations by tier and province, provincial first, when the edition is given', async () => {
     const sut = await setup();
 
-    expect(await sut.execute({ edition: '2024' })).toEqual({
+    expect(await sut.execute({ edition: '2024' }, secretariat)).toEqual({
       edition: '2024',
       provinces: [
         { tier: 'provincial', province: '15', submitted: 1, withdrawn: 1 },
         { tier: 'provincial', province: '16', submitted: 1, withdrawn: 0 },
         { tier: 'national', province: '15', submitted: 1, withdrawn: 0 },
       ],
+      categories: [
+        { tier: 'provincial', province: '15', category: 'regency', submitted: 1, withdrawn: 1 },
+        { tier: 'provincial', province: '16', category: 'regency', submitted: 1, withdrawn: 0 },
+        { tier: 'national', province: '15', category: 'regency', submitted: 1, withdrawn: 0 },
+      ],
     });
+  });
+
+  it('should count only the reader’s provinces when the reader is province-scoped', async () => {
+    const sut = await setup();
+
+    const stats = await sut.execute({ edition: '2024' }, jambiOffice);
+
+    expect(stats.provinces.map((p) => [p.tier, p.province])).toEqual([
+      ['provincial', '15'],
+      ['national', '15'],
+    ]);
+    expect(stats.categories.every((c) => c.province === '15')).toBe(true);
   });
 
   it('should answer no provinces when the edition has no nominations', async () => {
     const sut = await setup();
 
-    expect(await sut.execute({ edition: '2030' })).toEqual({ edition: '2030', provinces: [] });
+    expect(await sut.execute({ edition: '2030' }, secretariat)).toEqual({ edition: '2030', provinces: [], categories: [] });
   });
 
   it('should refuse with STATS_QUERY_INVALID when no edition is given', async () => {
     const sut = await setup();
 
-    await expect(sut.execute({})).rejects.toMatchObject({ code: 'STATS_QUERY_INVALID', kind: 'invalid' });
+    await expect(sut.execute({}, secretariat)).rejects.toMatchObject({ code: 'STATS_QUERY_INVALID', kind: 'invalid' });
   });
 });

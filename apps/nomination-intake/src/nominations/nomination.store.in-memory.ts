@@ -1,7 +1,7 @@
 import type { Tx } from '@paritrana/platform';
 import type { ReadScope } from './nomination-access';
 import type { NominationEntity } from './nomination.entity';
-import { NominationStore, type NominationCount, type NominationFilter, type NominationPage } from './nomination.store';
+import { NominationStore, type CategoryCount, type NominationFilter, type NominationPage } from './nomination.store';
 
 const identity = (n: NominationEntity) => `${n.edition}|${n.tier}|${n.category}|${n.nomineeKey}`;
 
@@ -69,12 +69,12 @@ export class InMemoryNominationStore extends NominationStore {
     return { items, total: matching.length };
   }
 
-  override async countByProvince(edition: string): Promise<NominationCount[]> {
-    const counts = new Map<string, NominationCount>();
+  override async countByCategory(edition: string): Promise<CategoryCount[]> {
+    const counts = new Map<string, CategoryCount>();
     for (const n of this.nominations.values()) {
       if (n.edition !== edition) continue;
-      const key = `${n.tier === 'provincial' ? 0 : 1}|${n.province}`;
-      const count = counts.get(key) ?? { tier: n.tier, province: n.province, submitted: 0, withdrawn: 0 };
+      const key = `${n.tier === 'provincial' ? 0 : 1}|${n.province}|${n.category}`;
+      const count = counts.get(key) ?? { tier: n.tier, province: n.province, category: n.category, submitted: 0, withdrawn: 0 };
       count[n.status]++;
       counts.set(key, count);
     }

@@ -31,6 +31,11 @@ export interface NominationCount {
   withdrawn: number;
 }
 
+/** The same count for one category. */
+export interface CategoryCount extends NominationCount {
+  category: string;
+}
+
 export interface NominationPage {
   items: NominationEntity[];
   total: number;
@@ -50,8 +55,8 @@ export abstract class NominationStore {
   abstract update(tx: Tx, nomination: NominationEntity): Promise<void>;
   /** Oldest first (then by id); `page` counts from 1. */
   abstract list(scope: ReadScope, filter: NominationFilter, page: number, pageSize: number): Promise<NominationPage>;
-  /** The edition's nominations counted by tier and province (provincial first, then by province code); only non-empty ones. */
-  abstract countByProvince(edition: string): Promise<NominationCount[]>;
+  /** The edition's nominations counted by tier, province and category (provincial first, then by province and category code); only non-empty ones. */
+  abstract countByCategory(edition: string): Promise<CategoryCount[]>;
 }
 
 const COLUMNS = [
@@ -186,12 +191,12 @@ export class PostgresNominationStore extends NominationStore {
     return { items, total };
   }
 
-  override countByProvince(edition: string): Promise<NominationCount[]> {
+  override countByCategory(edition: string): Promise<CategoryCount[]> {
     return this.dataSource.query(
-      `SELECT tier, province, count(*) FILTER (WHERE status = 'submitted')::int AS submitted,
+      `SELECT tier, province, category, count(*) FILTER (WHERE status = 'submitted')::int AS submitted,
               count(*) FILTER (WHERE status = 'withdrawn')::int AS withdrawn
        FROM intake.nominations WHERE edition = $1
-       GROUP BY tier, province ORDER BY tier DESC, province`,
+       GROUP BY tier, province, category ORDER BY tier DESC, province, category`,
       [edition],
     );
   }

@@ -2,6 +2,7 @@ import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tansta
 import { call } from './client';
 import {
   amendNomination,
+  countNominations,
   getEdition,
   getNomination,
   listEditions,
@@ -21,6 +22,11 @@ import type {
 export type Edition = EditionDefinitionDto;
 export type Nomination = NominationResponse;
 export type NominationFilter = NonNullable<ListNominationsData['query']>;
+
+/** The edition's nominations counted by tier, province, category and status, within the reader's scope. */
+export function useNominationCounts(edition: string) {
+  return useQuery({ queryKey: ['nominations', 'count', edition], queryFn: () => call(countNominations({ query: { edition } })) });
+}
 
 export function useEditions() {
   return useQuery({ queryKey: ['editions'], queryFn: () => call(listEditions()).then((r) => r.editions) });

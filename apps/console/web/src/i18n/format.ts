@@ -43,3 +43,12 @@ export function formatDateTime(iso: string | Date, language: Language): string {
     .replace(':', language === 'id' ? '.' : ':');
   return `${formatDate(date, language)} ${time} WIB`;
 }
+
+/** A table page's place in its list ("1–50 dari 8.000"), each figure in the language's form, for the pagination sentence. */
+export function pageRange(range: { from: number; to: number; totalRecords: number }, language: Language) {
+  return {
+    from: formatNumber(range.from, language),
+    to: formatNumber(range.to, language),
+    total: formatNumber(range.totalRecords, language),
+  };
+}

@@ -8,7 +8,7 @@ import { useCurrentEdition } from '../../api/intake';
 import { Page } from '../../components/Page';
 import { ProblemAlert } from '../../components/ProblemAlert';
 import { useI18n } from '../../i18n';
-import { formatDateTime } from '../../i18n/format';
+import { formatDateTime, pageRange } from '../../i18n/format';
 import { formatPanelScore } from './AssessmentsTable';
 import { roundCriteria, roundName, scoresText } from './queue';
 
@@ -43,7 +43,7 @@ export function HistoryPage() {
           recordsPerPage={PAGE_SIZE}
           page={page}
           onPageChange={setPage}
-          paginationText={({ from, to, totalRecords }) => t('list.pagination', { from, to, total: totalRecords })}
+          paginationText={(range) => t('list.pagination', pageRange(range, language))}
           noRecordsText={t('assess.history.empty')}
           columns={[
             { accessor: 'submittedAt', title: t('assess.assessments.submittedAt'), render: (a) => formatDateTime(a.submittedAt, language) },

@@ -16,7 +16,7 @@ import { ProblemAlert } from '../../components/ProblemAlert';
 import { ScoreExplanation } from '../../components/ScoreExplanation';
 import { useI18n } from '../../i18n';
 import { ToneBadge } from '../../components/ToneBadge';
-import { formatDateTime, formatScore } from '../../i18n/format';
+import { formatDateTime, formatScore, pageRange } from '../../i18n/format';
 import { boardFileName, parseBoardId } from './board-logic';
 import { BoardStatusBadge, PanelProgress, useBoardNames } from './BoardsPage';
 import { PublishBoard } from './PublishBoard';
@@ -150,7 +150,7 @@ export function BoardPage() {
             recordsPerPage={PAGE_SIZE}
             page={page}
             onPageChange={setPage}
-            paginationText={({ from, to, totalRecords }) => t('boards.board.pagination', { from, to, total: totalRecords })}
+            paginationText={(range) => t('boards.board.pagination', pageRange(range, language))}
             noRecordsText={t('boards.board.noStandings')}
             rowExpansion={{
               trigger: 'never',

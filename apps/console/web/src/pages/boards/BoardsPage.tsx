@@ -10,7 +10,7 @@ import { Page } from '../../components/Page';
 import { ProblemAlert } from '../../components/ProblemAlert';
 import { useI18n } from '../../i18n';
 import { ToneBadge } from '../../components/ToneBadge';
-import { formatDate } from '../../i18n/format';
+import { formatDate, pageRange } from '../../i18n/format';
 
 const PAGE_SIZE = 25;
 
@@ -141,7 +141,7 @@ export function BoardsPage() {
           recordsPerPage={PAGE_SIZE}
           page={page}
           onPageChange={setPage}
-          paginationText={({ from, to, totalRecords }) => t('boards.board.pagination', { from, to, total: totalRecords })}
+          paginationText={(range) => t('boards.board.pagination', pageRange(range, language))}
           noRecordsText={t('boards.empty')}
           onRowClick={({ record }) => navigate(`/papan/${encodeURIComponent(record.boardId)}`)}
           columns={[

@@ -1,9 +1,6 @@
 import { Alert, Button, Card, Group, Loader, SimpleGrid, Stack, Table, Text, Title } from '@mantine/core';
-import { useQueries } from '@tanstack/react-query';
 import { Link } from 'react-router';
-import { call } from '../../api/client';
-import { listNominations } from '../../api/generated/intake/sdk.gen';
-import { useCurrentEdition, type Edition } from '../../api/intake';
+import { useCurrentEdition, useNominationCounts, type Edition } from '../../api/intake';
 import { useProvinceNames } from '../../api/regions';
 import { useAuth } from '../../auth/AuthProvider';
 import { AssessorHome } from '../assessments/AssessorHome';
@@ -27,21 +24,14 @@ export function WindowNotice({ edition }: { edition: Edition }) {
   return <Alert color="green">{t('home.windowOpen', { open, close })}</Alert>;
 }
 
-/** How many nominations each category holds in the reader's provinces, by status (one count per cell, from the list's total). */
+/** How many nominations each category holds in the reader's provinces, by status (intake's counts, within the token's scope). */
 function NominationCounts({ edition }: { edition: Edition }) {
   const { t, language } = useI18n();
   const categories = edition.categories.filter((c) => c.tiers.includes('provincial'));
-  const cells = categories.flatMap((category) => STATUSES.map((status) => ({ category: category.code, status })));
-  const counts = useQueries({
-    queries: cells.map((cell) => ({
-      queryKey: ['nominations', 'count', edition.code, cell],
-      queryFn: () =>
-        call(listNominations({ query: { edition: edition.code, tier: 'provincial', ...cell, page: 1, pageSize: 1 } })).then((r) => r.total),
-    })),
-  });
-  const failed = counts.find((c) => c.error);
-  if (failed) return <ProblemAlert error={failed.error} onRetry={() => counts.forEach((c) => void c.refetch())} />;
-  const count = (category: string, status: string) => counts[cells.findIndex((c) => c.category === category && c.status === status)]?.data;
+  const counts = useNominationCounts(edition.code);
+  if (counts.error) return <ProblemAlert error={counts.error} onRetry={() => void counts.refetch()} />;
+  const count = (category: string, status: (typeof STATUSES)[number]) =>
+    counts.data?.categories.filter((c) => c.tier === 'provincial' && c.category === category).reduce((sum, c) => sum + c[status], 0);
   return (
     <Table.ScrollContainer minWidth={340}>
       <Table striped highlightOnHover captionSide="top">

@@ -12,7 +12,7 @@ import { Page } from '../../components/Page';
 import { ToneBadge } from '../../components/ToneBadge';
 import { ProblemAlert } from '../../components/ProblemAlert';
 import { useI18n } from '../../i18n';
-import { formatDate } from '../../i18n/format';
+import { formatDate, pageRange } from '../../i18n/format';
 
 const PAGE_SIZE = 25;
 
@@ -175,7 +175,7 @@ export function NominationsPage() {
           recordsPerPage={PAGE_SIZE}
           page={page}
           onPageChange={(p) => set({ halaman: String(p) })}
-          paginationText={({ from, to, totalRecords }) => t('list.pagination', { from, to, total: totalRecords })}
+          paginationText={(range) => t('list.pagination', pageRange(range, language))}
           noRecordsText={t('list.empty')}
           onRowClick={({ record }) => navigate(`/nominasi/${record.id}`)}
           columns={[

@@ -12,7 +12,7 @@ import { Page } from '../../components/Page';
 import { ProblemAlert } from '../../components/ProblemAlert';
 import { useI18n } from '../../i18n';
 import { ToneBadge } from '../../components/ToneBadge';
-import { formatDate } from '../../i18n/format';
+import { formatDate, pageRange } from '../../i18n/format';
 import { filterBoards, progressOf, type BoardFilter } from './board-filter';
 
 const PAGE_SIZE = 50;
@@ -149,7 +149,7 @@ export function BoardsPage() {
             recordsPerPage={PAGE_SIZE}
             page={page}
             onPageChange={setPage}
-            paginationText={({ from, to, totalRecords }) => t('list.pagination', { from, to, total: totalRecords })}
+            paginationText={(range) => t('list.pagination', pageRange(range, language))}
             noRecordsText={t('admin.boards.empty')}
             columns={[
               {

@@ -404,6 +404,12 @@ describe('authorization matrix: every endpoint × every principal, from tools/au
         { tier: 'provincial', province: OTHER_PROVINCE, submitted: 1, withdrawn: 0 },
         { tier: 'national', province: OWN_PROVINCE, submitted: 1, withdrawn: 0 },
       ],
+      categories: [
+        { tier: 'provincial', province: OWN_PROVINCE, category: 'regency', submitted: 1, withdrawn: 0 },
+        { tier: 'provincial', province: OWN_PROVINCE, category: 'sent', submitted: 1, withdrawn: 0 },
+        { tier: 'provincial', province: OTHER_PROVINCE, category: 'regency', submitted: 1, withdrawn: 0 },
+        { tier: 'national', province: OWN_PROVINCE, category: 'regency', submitted: 1, withdrawn: 0 },
+      ],
     });
     expect(await stats('scoring', 'scores')).toEqual({
       edition,

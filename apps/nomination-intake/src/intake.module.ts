@@ -4,12 +4,9 @@ import { ServiceModule } from '@paritrana/service';
 import type { IntakeEnv } from './config/env';
 import { AdvancementModule } from './advancement/advancement.module';
 import { EditionsModule } from './editions/editions.module';
-import { CreateIntakeTables1763712000000 } from './migrations/1763712000000-create-intake-tables';
-import { AmendmentsIdempotencyAudit1763720000000 } from './migrations/1763720000000-amendments-idempotency-audit';
-import { Advancement1763720300000 } from './migrations/1763720300000-advancement';
-import { IntakeProcessedEventsByTime1764540000000 } from './migrations/1764540000000-processed-events-by-time';
 import { NominationsModule } from './nominations/nominations.module';
 import { RegionsModule } from './regions/regions.module';
+import { INTAKE_MIGRATIONS } from './migrations';
 
 export const INTAKE_SCHEMA = 'intake';
 /** Room for a batch of 1,000 nominations. */
@@ -31,12 +28,7 @@ export class IntakeModule {
           schema: INTAKE_SCHEMA,
           env,
           audit: true,
-          migrations: [
-            CreateIntakeTables1763712000000,
-            AmendmentsIdempotencyAudit1763720000000,
-            Advancement1763720300000,
-            IntakeProcessedEventsByTime1764540000000,
-          ],
+          migrations: INTAKE_MIGRATIONS,
         }),
         EditionsModule,
         NominationsModule,

@@ -3,10 +3,7 @@ import type { ApiDescription } from '@paritrana/platform';
 import { ServiceModule } from '@paritrana/service';
 import type { NotificationEnv } from './config/env';
 import { DeliveriesModule } from './deliveries/deliveries.module';
-import { CreateNotificationTables1763712300000 } from './migrations/1763712300000-create-notification-tables';
-import { ContactVersions1763720500000 } from './migrations/1763720500000-contact-versions';
-import { ContactBoards1764600000000 } from './migrations/1764600000000-contact-boards';
-import { NotificationProcessedEventsByTime1764540000000 } from './migrations/1764540000000-processed-events-by-time';
+import { NOTIFICATION_MIGRATIONS } from './migrations';
 
 export const NOTIFICATION_API: ApiDescription = {
   title: 'Paritrana notification',
@@ -23,12 +20,7 @@ export class NotificationModule {
           service: 'notification',
           schema: 'notification',
           env,
-          migrations: [
-            CreateNotificationTables1763712300000,
-            ContactVersions1763720500000,
-            NotificationProcessedEventsByTime1764540000000,
-            ContactBoards1764600000000,
-          ],
+          migrations: NOTIFICATION_MIGRATIONS,
         }),
         DeliveriesModule.forRoot(env),
       ],

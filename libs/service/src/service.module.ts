@@ -67,7 +67,7 @@ export class ServiceModule {
       imports: [
         TypeOrmModule.forRootAsync({
           useFactory: () => ({
-            ...dataSourceOptions({ url: env.DATABASE_URL, schema, migrations: options.migrations }),
+            ...dataSourceOptions({ url: env.DATABASE_URL, schema, migrations: options.migrations, poolSize: env.DB_POOL_SIZE }),
             autoLoadEntities: true,
           }),
           dataSourceFactory: async (dsOptions) => initializeServiceDatabase(new DataSource(dsOptions!), schema),

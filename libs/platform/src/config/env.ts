@@ -13,6 +13,16 @@ export class CommonEnv {
   @IsString()
   DATABASE_URL: string = 'postgres://postgres@127.0.0.1:5432/paritrana';
 
+  /**
+   * Connections each process keeps to PostgreSQL for its work (at least 2: booting holds one for the
+   * migration lock while another migrates); it opens one more to LISTEN. Every
+   * process of every service counts: see docs/configuration.md for the budget against max_connections.
+   */
+  @IsInt()
+  @Min(2)
+  @Max(100)
+  DB_POOL_SIZE: number = 10;
+
   @IsString()
   KAFKA_BROKERS: string = '127.0.0.1:9092';
 

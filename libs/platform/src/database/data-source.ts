@@ -23,7 +23,14 @@ export function dataSourceOptions(options: ServiceDatabaseOptions): DataSourceOp
   };
 }
 
-/** Connects, creates the service's schema when missing and applies its pending migrations. */
+/**
+ * One lock for every migration of the database, whichever service runs it: replicas booting together
+ * (or four services on a fresh database) take turns, so none sees another's half-made schema, type
+ * or migrations table. A session lock, held on a connection of its own for the length of the work.
+ */
+export const MIGRATION_LOCK = 7_461_726_172;
+
+/** Connects, then under the migration lock creates the service's schema when missing and applies its pending migrations. */
 export async function initializeServiceDatabase(dataSource: DataSource, schema: string): Promise<DataSource> {
   const logger = new Logger('Database');
   try {
@@ -34,8 +41,15 @@ export async function initializeServiceDatabase(dataSource: DataSource, schema: 
       { cause: error },
     );
   }
-  await dataSource.query(`CREATE SCHEMA IF NOT EXISTS "${schema}"`);
-  const applied = await dataSource.runMigrations({ transaction: 'each' });
-  if (applied.length > 0) logger.log(`Applied migrations to schema ${schema}: ${applied.map((m) => m.name).join(', ')}`);
+  const lock = dataSource.createQueryRunner();
+  try {
+    await lock.query('SELECT pg_advisory_lock($1)', [MIGRATION_LOCK]);
+    await dataSource.query(`CREATE SCHEMA IF NOT EXISTS "${schema}"`);
+    const applied = await dataSource.runMigrations({ transaction: 'each' });
+    if (applied.length > 0) logger.log(`Applied migrations to schema ${schema}: ${applied.map((m) => m.name).join(', ')}`);
+  } finally {
+    await lock.query('SELECT pg_advisory_unlock($1)', [MIGRATION_LOCK]).catch(() => undefined);
+    await lock.release();
+  }
   return dataSource;
 }

@@ -347,10 +347,12 @@ describe('deploy/k8s', () => {
       for (const key of Object.keys(copy)) if (key.startsWith('x-kubernetes')) delete copy[key];
       return copy;
     };
-    const crds = readdirSync(crdDir ?? '.')
-      .filter((f) => /\.ya?ml$/.test(f))
-      .flatMap((f) => loadYaml(join(crdDir!, f)))
-      .filter((d) => d.kind === 'CustomResourceDefinition');
+    const crds = crdDir
+      ? readdirSync(crdDir)
+          .filter((f) => /\.ya?ml$/.test(f))
+          .flatMap((f) => loadYaml(join(crdDir, f)))
+          .filter((d) => d.kind === 'CustomResourceDefinition')
+      : [];
     const ajv = new Ajv({ strict: false, allErrors: true, validateFormats: false, logger: false });
 
     it.each(overlays)('should validate every custom resource of the %s overlay whose CRD is given', (overlay) => {

@@ -2,7 +2,7 @@ import { Injectable, Module, type INestApplicationContext } from '@nestjs/common
 import { NestFactory } from '@nestjs/core';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { createEvent, deadLetterTopic, EventTypes, Topics, type CloudEvent } from '@paritrana/contracts';
-import { createMessagingTables, EventPublisher, OnEvent } from '@paritrana/messaging';
+import { createMessagingTables, EventPublisher, OnEvent, takeRelayTurn } from '@paritrana/messaging';
 import { register } from 'prom-client';
 import { CommonEnv, DomainError, loadEnv } from '@paritrana/platform';
 import { ServiceModule } from '@paritrana/service';
@@ -127,6 +127,22 @@ describe('messaging: outbox, idempotent consumer, retries and dead letters (real
     await dlqReader?.disconnect();
     await producer?.disconnect();
     await app?.close();
+  });
+
+  it('should give the relay turn to one replica at a time, the next one taking it when the first transaction ends', async () => {
+    const [first, second] = [dataSource.createQueryRunner(), dataSource.createQueryRunner()];
+    try {
+      await first.startTransaction();
+      await second.startTransaction();
+
+      expect(await takeRelayTurn(first, SCHEMA)).toBe(true);
+      expect(await takeRelayTurn(second, SCHEMA)).toBe(false);
+      await first.commitTransaction();
+      expect(await takeRelayTurn(second, SCHEMA)).toBe(true);
+      await second.commitTransaction();
+    } finally {
+      await Promise.all([first.release(), second.release()]);
+    }
   });
 
   it('should relay an event written in a committed transaction and apply it once', async () => {

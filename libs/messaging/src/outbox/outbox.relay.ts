@@ -7,16 +7,18 @@ import { MESSAGING_OPTIONS, type MessagingOptions } from '../messaging.options';
 import { MessagingMetrics } from '../messaging.metrics';
 import { isTooLarge } from '../kafka/kafka-errors';
 import { KAFKA_PRODUCER } from '../kafka/kafka.tokens';
-import { claimOutboxBatch, deleteOutboxRows, outboxChannel, setAsideOutboxRow, type OutboxRow } from './outbox.sql';
+import { claimOutboxBatch, deleteOutboxRows, outboxChannel, setAsideOutboxRow, takeRelayTurn, type OutboxRow } from './outbox.sql';
 
 const RELISTEN_INITIAL_MS = 500;
 const RELISTEN_MAX_MS = 5_000;
 const RELAY_MAX_BACKOFF_MS = 10_000;
 
 /**
- * Moves committed outbox rows to Kafka in batches. Rows are claimed with FOR UPDATE SKIP LOCKED,
- * so several replicas can relay side by side, and deleted in the same transaction once Kafka
- * acknowledged them: a crash in between re-sends, never loses (consumers deduplicate by id).
+ * Moves committed outbox rows to Kafka in batches, oldest first, and deletes them in the same
+ * transaction once Kafka acknowledged them: a crash in between re-sends, never loses (consumers
+ * deduplicate by id). With several replicas, one relays at a time (takeRelayTurn), so a key's
+ * events reach their topic in the order they were written; the others stand by and take over at
+ * the next turn when it stops.
  */
 @Injectable()
 export class OutboxRelay implements OnApplicationBootstrap, BeforeApplicationShutdown {
@@ -67,7 +69,7 @@ export class OutboxRelay implements OnApplicationBootstrap, BeforeApplicationShu
     await runner.connect();
     try {
       await runner.startTransaction();
-      const rows = await claimOutboxBatch(runner, schema, relayBatchSize);
+      const rows = (await takeRelayTurn(runner, schema)) ? await claimOutboxBatch(runner, schema, relayBatchSize) : [];
       if (rows.length > 0) {
         try {
           await this.producer.sendBatch({ topicMessages: groupByTopic(rows), compression: CompressionTypes.GZIP });

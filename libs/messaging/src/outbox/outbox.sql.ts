@@ -58,6 +58,18 @@ export interface OutboxRow {
 type Queryable = Pick<EntityManager, 'query'>;
 
 /** The oldest committed rows no other relay holds, locked until the caller's transaction ends. */
+/**
+ * The service's relay turn for the length of the transaction: true for one replica at a time, so
+ * batches go out one after another in outbox order whatever the number of replicas (per-key order
+ * on every topic), while the others stand by.
+ */
+export const takeRelayTurn = async (runner: Queryable, schema: string): Promise<boolean> => {
+  const [row] = (await runner.query(`SELECT pg_try_advisory_xact_lock(hashtext($1)) AS turn`, [`paritrana.outbox.${schema}`])) as {
+    turn: boolean;
+  }[];
+  return row.turn;
+};
+
 export const claimOutboxBatch = (runner: Queryable, schema: string, limit: number): Promise<OutboxRow[]> =>
   runner.query(
     `SELECT seq, topic, message_key, event_type, envelope::text AS envelope FROM "${schema}".outbox

@@ -1,36 +1,33 @@
-import { ALL_TOPICS, deadLetterTopic, EventCatalog, EventTypes, type EventType } from '@paritrana/contracts';
+import { ALL_TOPICS, deadLetterTopic } from '@paritrana/contracts';
 import { MAX_MESSAGE_BYTES } from '@paritrana/messaging/kafka/topics';
-import Ajv, { type AnySchema } from 'ajv';
-import { execFileSync } from 'node:child_process';
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { dirname, join, relative } from 'node:path';
-import { parseAllDocuments } from 'yaml';
+import {
+  appDeployments,
+  base,
+  byKind,
+  connectionBudget,
+  consumerGroupsInCode,
+  expectDeployable,
+  k8s,
+  loadYaml,
+  matches,
+  named,
+  type Obj,
+  OVERLAYS,
+  repo,
+  resourcesOf,
+  SERVICES,
+} from './manifests';
 
 /**
  * The Kubernetes deployment in deploy/k8s, checked offline: the kustomizations, the base's objects and their
- * invariants, and, where `kubectl` or `kustomize` is on the PATH, both overlays rendered. K8S_CRD_DIR, a folder of
- * the operators' CustomResourceDefinition files, also validates the custom resources against their schemas.
+ * invariants. `npm run check:k8s` renders both overlays and checks them (and, with K8S_CRD_DIR, their custom
+ * resources against the operators' CustomResourceDefinitions).
  */
 
-// eslint-disable-next-line @typescript-eslint/no-explicit-any
-type Obj = Record<string, any>;
-
-const repo = join(__dirname, '..', '..');
-const k8s = join(repo, 'deploy', 'k8s');
-const base = join(k8s, 'base');
-const overlays = ['local', 'production'];
-const SERVICES = ['nomination-intake', 'scoring', 'ranking', 'notification'];
-const APPS = [...SERVICES, 'console'];
 const PORTS: Record<string, number> = { console: 3000, 'nomination-intake': 3001, scoring: 3002, ranking: 3003, notification: 3004 };
-/** libs/platform/src/database/data-source.ts: a service's pool, plus the outbox relay's one LISTEN connection. */
-const CONNECTIONS_PER_POD = 10 + 1;
 const SECRET_NAMES = /SECRET|PASSWORD|TOKEN|DATABASE_URL|SMTP_URL|KC_DB_USERNAME/;
-
-const parseYaml = (text: string): Obj[] =>
-  parseAllDocuments(text)
-    .map((doc) => doc.toJS() as Obj | null)
-    .filter((doc): doc is Obj => doc !== null);
-const loadYaml = (file: string): Obj[] => parseYaml(readFileSync(file, 'utf8'));
 
 function kustomizationFiles(dir: string): string[] {
   return readdirSync(dir).flatMap((name) => {
@@ -40,114 +37,7 @@ function kustomizationFiles(dir: string): string[] {
   });
 }
 
-/** The objects a kustomization lists as resources (files, and folders that are kustomizations themselves). */
-function resourcesOf(dir: string): Obj[] {
-  const [kustomization] = loadYaml(join(dir, 'kustomization.yaml'));
-  return (kustomization.resources as string[]).flatMap((entry) => {
-    const path = join(dir, entry);
-    return statSync(path).isDirectory() ? resourcesOf(path) : loadYaml(path);
-  });
-}
-
 const baseObjects = resourcesOf(base);
-const byKind = (objects: Obj[], kind: string) => objects.filter((o) => o.kind === kind);
-const named = (objects: Obj[], kind: string, name: string) => objects.find((o) => o.kind === kind && o.metadata.name === name);
-const matches = (selector: Record<string, string>, labels: Record<string, string> = {}) =>
-  Object.entries(selector).every(([key, value]) => labels[key] === value);
-const appDeployments = (objects: Obj[]) =>
-  byKind(objects, 'Deployment').filter((d) => ['service', 'console'].includes(d.metadata.labels?.['app.kubernetes.io/component']));
-
-/** The consumer groups the services' code joins: `paritrana-<service>` (ServiceModule) + `.<topic>` (KafkaConsumerHost). */
-function consumerGroupsInCode(): Record<string, string[]> {
-  const groups: Record<string, string[]> = {};
-  const sources = (dir: string): string[] =>
-    readdirSync(dir).flatMap((name) => {
-      const path = join(dir, name);
-      if (statSync(path).isDirectory()) return sources(path);
-      return name.endsWith('.ts') && !name.endsWith('.spec.ts') ? [path] : [];
-    });
-  for (const app of readdirSync(join(repo, 'apps'))) {
-    const files = sources(join(repo, 'apps', app, 'src')).map((file) => readFileSync(file, 'utf8'));
-    const service = files.map((text) => /ServiceModule\.forRoot\(\{[^}]*?service:\s*'([^']+)'/s.exec(text)?.[1]).find(Boolean);
-    if (!service) continue;
-    const topics = new Set<string>();
-    for (const text of files)
-      for (const [, args] of text.matchAll(/@OnEvents?\(([^)]*)\)/g))
-        for (const [, type] of args.matchAll(/EventTypes\.(\w+)/g))
-          topics.add(EventCatalog[EventTypes[type as keyof typeof EventTypes] as EventType].topic);
-    groups[service] = [...topics].map((topic) => `paritrana-${service}.${topic}`).sort();
-  }
-  return groups;
-}
-
-/** Connections the platform may open at once: every pod at its most (with one surge pod per Deployment), against max_connections. */
-function connectionBudget(objects: Obj[]) {
-  const envOf = (name: string) =>
-    Object.fromEntries(
-      byKind(objects, 'ConfigMap')
-        .filter((c) => c.metadata.name === name || c.metadata.name.startsWith(`${name}-`))
-        .flatMap((c) => Object.entries(c.data ?? {})),
-    );
-  const literalsOf = (name: string): Record<string, string> => {
-    const [kustomization] = loadYaml(join(base, 'kustomization.yaml'));
-    const generator = (kustomization.configMapGenerator as Obj[]).find((g) => g.name === name)!;
-    return Object.fromEntries((generator.literals as string[]).map((l) => [l.slice(0, l.indexOf('=')), l.slice(l.indexOf('=') + 1)]));
-  };
-  const keycloakEnv = { ...literalsOf('keycloak'), ...envOf('keycloak') };
-  const services = byKind(objects, 'ScaledObject').reduce((sum, s) => sum + (s.spec.maxReplicaCount + 1) * CONNECTIONS_PER_POD, 0);
-  const keycloak = (named(objects, 'Deployment', 'keycloak')!.spec.replicas + 1) * Number(keycloakEnv.KC_DB_POOL_MAX_SIZE);
-  const poolers = byKind(objects, 'Pooler').reduce(
-    (sum, p) => sum + p.spec.instances * Number(p.spec.pgbouncer.parameters.default_pool_size),
-    0,
-  );
-  const reserved = 10; // superuser_reserved_connections and the operator's own
-  const cluster = byKind(objects, 'Cluster')[0];
-  return { needed: services + keycloak + poolers + reserved, max: Number(cluster.spec.postgresql.parameters.max_connections) };
-}
-
-function render(overlay: string): Obj[] | undefined {
-  const dir = join(k8s, 'overlays', overlay);
-  for (const [command, args] of [
-    ['kustomize', ['build', dir]],
-    ['kubectl', ['kustomize', dir]],
-  ] as const) {
-    try {
-      return parseYaml(execFileSync(command, args, { encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] }));
-    } catch (error) {
-      if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error;
-    }
-  }
-  return undefined;
-}
-
-/** The invariants every rendering must keep (the base, and each overlay once rendered). */
-function expectDeployable(objects: Obj[]) {
-  const deployments = appDeployments(objects);
-  expect(deployments.map((d) => d.metadata.name).sort()).toEqual([...APPS].sort());
-  for (const deployment of [...deployments, ...byKind(objects, 'Deployment').filter((d) => d.metadata.name === 'keycloak')]) {
-    const name = deployment.metadata.name as string;
-    const pod = deployment.spec.template.spec;
-    const podLabels = deployment.spec.template.metadata.labels;
-    if (name !== 'keycloak') expect({ name, replicas: deployment.spec.replicas >= 2 }).toEqual({ name, replicas: true });
-    expect(pod.securityContext.runAsNonRoot).toBe(true);
-    expect(pod.terminationGracePeriodSeconds).toBeGreaterThan(5);
-    expect(pod.topologySpreadConstraints.length).toBeGreaterThan(0);
-    for (const container of pod.containers) {
-      expect({ name, probes: ['startupProbe', 'readinessProbe', 'livenessProbe'].filter((p) => !container[p]?.httpGet) }).toEqual({
-        name,
-        probes: [],
-      });
-      for (const kind of ['requests', 'limits'])
-        expect({ name, kind, memory: !!container.resources?.[kind]?.memory }).toEqual({ name, kind, memory: true });
-      expect(container.resources.requests.cpu).toBeDefined();
-      expect(container.lifecycle?.preStop).toBeDefined();
-      expect(container.securityContext.allowPrivilegeEscalation).toBe(false);
-    }
-    const pdb = byKind(objects, 'PodDisruptionBudget').find((p) => matches(p.spec.selector.matchLabels, podLabels));
-    expect({ name, pdb: pdb?.spec.minAvailable }).toEqual({ name, pdb: 1 });
-    expect({ name, service: byKind(objects, 'Service').some((s) => matches(s.spec.selector, podLabels)) }).toEqual({ name, service: true });
-  }
-}
 
 describe('deploy/k8s', () => {
   it('should find every resource, patch and generated file when a kustomization names it', () => {
@@ -165,7 +55,7 @@ describe('deploy/k8s', () => {
     });
 
     expect(missing).toEqual([]);
-    expect(overlays.every((o) => existsSync(join(k8s, 'overlays', o, 'kustomization.yaml')))).toBe(true);
+    expect(OVERLAYS.every((o) => existsSync(join(k8s, 'overlays', o, 'kustomization.yaml')))).toBe(true);
   });
 
   it('should run every service and the console with probes on their health paths, resources, preStop, a PDB and a Service', () => {
@@ -284,104 +174,5 @@ describe('deploy/k8s', () => {
       delete consoleClient(realm).attributes['post.logout.redirect.uris'];
     }
     expect(imported).toEqual(original);
-  });
-
-  const rendered = Object.fromEntries(overlays.map((o) => [o, render(o)]));
-  const describeRendered = rendered.production ? describe : describe.skip;
-
-  describeRendered('rendered by kustomize', () => {
-    it.each(overlays)('should keep every invariant when the %s overlay is rendered', (overlay) => {
-      const objects = rendered[overlay]!;
-
-      expectDeployable(objects);
-      const budget = connectionBudget(objects);
-      expect({ overlay, ...budget, fits: budget.needed <= budget.max }).toMatchObject({ overlay, fits: true });
-      expect(objects.filter((o) => o.kind !== 'Namespace' && o.metadata.namespace !== 'paritrana')).toEqual([]);
-      const ingress = named(objects, 'Ingress', 'paritrana')!;
-      expect(ingress.spec.rules.every((r: Obj) => !r.host.endsWith('.invalid'))).toBe(true);
-      const hostsInConfig = byKind(objects, 'ConfigMap').flatMap((c) => Object.values(c.data ?? {}) as string[]);
-      expect(hostsInConfig.filter((value) => value.includes('example.invalid'))).toEqual([]);
-    });
-
-    it('should carry no Secret and a versioned image when the production overlay is rendered', () => {
-      const objects = rendered.production!;
-      const images = byKind(objects, 'Deployment').flatMap((d) => (d.spec.template.spec.containers as Obj[]).map((c) => c.image as string));
-
-      expect(byKind(objects, 'Secret')).toEqual([]);
-      expect(images.filter((image) => !/:[\w.-]+$/.test(image) || image.endsWith(':latest'))).toEqual([]);
-      expect(named(objects, 'Ingress', 'paritrana')!.spec.tls[0].hosts.sort()).toEqual(
-        named(objects, 'Ingress', 'paritrana')!
-          .spec.rules.map((r: Obj) => r.host)
-          .sort(),
-      );
-    });
-
-    it('should generate only obviously-development secrets when the local overlay is rendered', () => {
-      const secrets = byKind(rendered.local!, 'Secret');
-      const passwords = secrets.flatMap((s) =>
-        Object.entries(s.data ?? {})
-          .filter(([key]) => /password|secret/i.test(key))
-          .map(([, value]) => Buffer.from(value as string, 'base64').toString()),
-      );
-
-      expect(passwords.length).toBeGreaterThan(0);
-      expect(passwords.filter((p) => !p.includes('development'))).toEqual([]);
-    });
-  });
-
-  const crdDir = process.env.K8S_CRD_DIR;
-  const describeCrds = crdDir && rendered.production ? describe : describe.skip;
-
-  describeCrds('against the operators’ CustomResourceDefinitions in K8S_CRD_DIR', () => {
-    /** The CRD's schema with unknown fields refused wherever it lists its fields. */
-    const closed = (schema: Obj): Obj => {
-      const copy: Obj = { ...schema };
-      delete copy.description;
-      if (copy.properties) {
-        copy.properties = Object.fromEntries(Object.entries(copy.properties as Obj).map(([k, v]) => [k, closed(v as Obj)]));
-        if (!copy['x-kubernetes-preserve-unknown-fields'] && copy.additionalProperties === undefined) copy.additionalProperties = false;
-      }
-      if (copy.items) copy.items = closed(copy.items);
-      if (copy.additionalProperties && typeof copy.additionalProperties === 'object')
-        copy.additionalProperties = closed(copy.additionalProperties);
-      for (const key of Object.keys(copy)) if (key.startsWith('x-kubernetes')) delete copy[key];
-      return copy;
-    };
-    const crds = crdDir
-      ? readdirSync(crdDir)
-          .filter((f) => /\.ya?ml$/.test(f))
-          .flatMap((f) => loadYaml(join(crdDir, f)))
-          .filter((d) => d.kind === 'CustomResourceDefinition')
-      : [];
-    const ajv = new Ajv({ strict: false, allErrors: true, validateFormats: false, logger: false });
-
-    it.each(overlays)('should validate every custom resource of the %s overlay whose CRD is given', (overlay) => {
-      const problems: string[] = [];
-      let validated = 0;
-      for (const object of rendered[overlay]!) {
-        const [group, version] = (object.apiVersion as string).includes('/') ? object.apiVersion.split('/') : ['', object.apiVersion];
-        const crd = crds.find((c) => c.spec.group === group && c.spec.names.kind === object.kind);
-        const served = crd?.spec.versions.find((v: Obj) => v.name === version);
-        if (!crd) continue;
-        if (!served?.served) {
-          problems.push(`${object.kind}/${object.metadata.name}: ${object.apiVersion} is not served`);
-          continue;
-        }
-        const schema = closed(served.schema.openAPIV3Schema);
-        schema.properties.metadata = { type: 'object' };
-        delete schema.properties.status;
-        const validate = ajv.compile(schema as AnySchema);
-        validated += 1;
-        if (!validate(object))
-          problems.push(
-            ...validate.errors!.map(
-              (e) => `${object.kind}/${object.metadata.name}${e.instancePath}: ${e.message} ${JSON.stringify(e.params)}`,
-            ),
-          );
-      }
-
-      expect(problems).toEqual([]);
-      expect(validated).toBeGreaterThan(0);
-    });
   });
 });

@@ -27,7 +27,16 @@ export class DeliveriesModule {
         { provide: MAIL_SETTINGS, useValue: mailSettings(env.SMTP_URL, env.MAIL_FROM, env.MAIL_MAX_ATTEMPTS, env.MAIL_LEASE_SECONDS) },
         {
           provide: MAIL_TRANSPORT,
-          useFactory: (mail: MailSettings) => createTransport(mail.smtpUrl, { from: mail.from }),
+          useFactory: (mail: MailSettings) =>
+            createTransport(
+              {
+                url: mail.smtpUrl,
+                connectionTimeout: mail.smtpTimeoutMs,
+                greetingTimeout: mail.smtpTimeoutMs,
+                socketTimeout: mail.smtpTimeoutMs,
+              },
+              { from: mail.from },
+            ),
           inject: [MAIL_SETTINGS],
         },
         { provide: EditionStore, useClass: PgEditionStore },

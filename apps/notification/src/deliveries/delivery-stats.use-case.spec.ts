@@ -46,7 +46,9 @@ describe('DeliveryStatsUseCase', () => {
       delivery('2025:provincial:15:regency', 1),
     ]);
     await deliveries.markSent(tx, { boardId: '2024:provincial:15:regency', nominationId: id(1) }, '2024-08-01T00:00:00.000Z');
-    await deliveries.markFailed(tx, { boardId: '2024:provincial:16:regency', nominationId: id(3) }, '550 mailbox unavailable');
+    const claimed = await deliveries.claimDue(10, 60);
+    const refused = claimed.find((d) => d.boardId === '2024:provincial:16:regency')!;
+    await deliveries.markFailed(tx, refused, '550 mailbox unavailable');
     return new DeliveryStatsUseCase(new InMemoryTransactions(), deliveries, contacts);
   };
 

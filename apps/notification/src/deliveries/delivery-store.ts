@@ -54,9 +54,11 @@ export abstract class DeliveryStore {
    */
   abstract claimDue(limit: number, leaseSeconds: number): Promise<DueDelivery[]>;
 
-  abstract markSent(tx: Tx, key: DeliveryKey, sentAt: string): Promise<void>;
+  /** Records the server's acceptance unless another attempt's already is; false then (nothing to announce again). */
+  abstract markSent(tx: Tx, key: DeliveryKey, sentAt: string): Promise<boolean>;
 
-  abstract markFailed(tx: Tx, key: DeliveryKey, error: string): Promise<void>;
+  /** Records a permanent failure only for the newest claim of a delivery still pending; false when fenced off. */
+  abstract markFailed(tx: Tx, claim: DueDelivery, error: string): Promise<boolean>;
 
   /** Leaves the delivery pending, due again after `delayMs`. Commits at once. */
   abstract retryLater(key: DeliveryKey, delayMs: number, error: string): Promise<void>;
@@ -119,25 +121,29 @@ export class PgDeliveryStore extends DeliveryStore {
     }));
   }
 
-  override async markSent(tx: Tx, key: DeliveryKey, sentAt: string): Promise<void> {
-    await tx.query(
-      `UPDATE notification.deliveries SET status = 'sent', sent_at = $3, last_error = NULL WHERE board_id = $1 AND nomination_id = $2`,
+  override async markSent(tx: Tx, key: DeliveryKey, sentAt: string): Promise<boolean> {
+    const [, count] = (await tx.query(
+      `UPDATE notification.deliveries SET status = 'sent', sent_at = $3, last_error = NULL
+       WHERE board_id = $1 AND nomination_id = $2 AND status <> 'sent'`,
       [key.boardId, key.nominationId, sentAt],
-    );
+    )) as [unknown, number];
+    return count > 0;
   }
 
-  override async markFailed(tx: Tx, key: DeliveryKey, error: string): Promise<void> {
-    await tx.query(`UPDATE notification.deliveries SET status = 'failed', last_error = $3 WHERE board_id = $1 AND nomination_id = $2`, [
-      key.boardId,
-      key.nominationId,
-      error,
-    ]);
+  override async markFailed(tx: Tx, claim: DueDelivery, error: string): Promise<boolean> {
+    const [, count] = (await tx.query(
+      `UPDATE notification.deliveries SET status = 'failed', last_error = $3
+       WHERE board_id = $1 AND nomination_id = $2 AND status = 'pending' AND attempts = $4`,
+      [claim.boardId, claim.nominationId, error, claim.attempts],
+    )) as [unknown, number];
+    return count > 0;
   }
 
-  override async retryLater(key: DeliveryKey, delayMs: number, error: string): Promise<void> {
+  override async retryLater(claim: DueDelivery, delayMs: number, error: string): Promise<void> {
     await this.dataSource.query(
-      `UPDATE notification.deliveries SET next_attempt_at = now() + ($3 || ' milliseconds')::interval, last_error = $4 WHERE board_id = $1 AND nomination_id = $2`,
-      [key.boardId, key.nominationId, String(Math.round(delayMs)), error],
+      `UPDATE notification.deliveries SET next_attempt_at = now() + ($3 || ' milliseconds')::interval, last_error = $4
+       WHERE board_id = $1 AND nomination_id = $2 AND status = 'pending' AND attempts = $5`,
+      [claim.boardId, claim.nominationId, String(Math.round(delayMs)), error, claim.attempts],
     );
   }
 

@@ -61,10 +61,14 @@ export class DeliveryWorker implements OnApplicationBootstrap, BeforeApplication
 
   /** One batch; true when there may be more due. */
   private async sendDue(): Promise<boolean> {
+    const claimedAt = Date.now();
     const due = await this.deliveries.claimDue(BATCH, this.mail.leaseSeconds);
-    // Claims left unsent at shutdown are sent again once their lease ends.
+    // Claims left unsent at shutdown, or too late in their lease to finish within it, are sent again once it ends.
     if (due.length === 0 || !this.poller.isRunning) return false;
-    for (const delivery of due) await this.send(delivery);
+    for (const delivery of due) {
+      if (Date.now() - claimedAt > (this.mail.leaseSeconds * 1000) / 2) break;
+      await this.send(delivery);
+    }
     return true;
   }
 
@@ -89,7 +93,8 @@ export class DeliveryWorker implements OnApplicationBootstrap, BeforeApplication
     const sentAt = new Date().toISOString();
     const { boardId, nominationId, messageId, title, attempts } = d;
     await this.transactions.run(async (tx) => {
-      await this.deliveries.markSent(tx, d, sentAt);
+      // Another sender's attempt was accepted first (its lease had ended): announced once, by it.
+      if (!(await this.deliveries.markSent(tx, d, sentAt))) return;
       await this.events.publish(tx, [
         createEvent(
           EventTypes.NotificationSent,
@@ -115,7 +120,8 @@ export class DeliveryWorker implements OnApplicationBootstrap, BeforeApplication
     this.logger.error(`Email ${label} failed permanently: ${smtp.message}`);
     const { boardId, nominationId, messageId, title, attempts } = d;
     await this.transactions.run(async (tx) => {
-      await this.deliveries.markFailed(tx, d, error);
+      // A newer claim of the delivery decides it (or it was sent meanwhile): this late failure changes nothing.
+      if (!(await this.deliveries.markFailed(tx, d, error))) return;
       await this.events.publish(tx, [
         createEvent(
           EventTypes.NotificationFailed,

@@ -48,16 +48,24 @@ export class InMemoryDeliveryStore extends DeliveryStore {
     });
   }
 
-  override async markSent(_tx: Tx, key: DeliveryKey, sentAt: string): Promise<void> {
-    Object.assign(this.find(key)!, { status: 'sent', sentAt, lastError: null });
+  override async markSent(_tx: Tx, key: DeliveryKey, sentAt: string): Promise<boolean> {
+    const delivery = this.find(key)!;
+    if (delivery.status === 'sent') return false;
+    Object.assign(delivery, { status: 'sent', sentAt, lastError: null });
+    return true;
   }
 
-  override async markFailed(_tx: Tx, key: DeliveryKey, error: string): Promise<void> {
-    Object.assign(this.find(key)!, { status: 'failed', lastError: error });
+  override async markFailed(_tx: Tx, claim: DueDelivery, error: string): Promise<boolean> {
+    const delivery = this.find(claim)!;
+    if (delivery.status !== 'pending' || delivery.attempts !== claim.attempts) return false;
+    Object.assign(delivery, { status: 'failed', lastError: error });
+    return true;
   }
 
-  override async retryLater(key: DeliveryKey, delayMs: number, error: string): Promise<void> {
-    Object.assign(this.find(key)!, { dueAt: Date.now() + delayMs, lastError: error });
+  override async retryLater(claim: DueDelivery, delayMs: number, error: string): Promise<void> {
+    const delivery = this.find(claim)!;
+    if (delivery.status !== 'pending' || delivery.attempts !== claim.attempts) return;
+    Object.assign(delivery, { dueAt: Date.now() + delayMs, lastError: error });
   }
 
   override async byBoard(boardId: string): Promise<DeliveryLogEntry[]> {

@@ -6,6 +6,12 @@ export interface MailSettings {
   maxAttempts: number;
   /** A claimed delivery is not picked again for this long, so a crashed sender's claim is retried after it. */
   leaseSeconds: number;
+  /**
+   * Each SMTP phase's limit (connecting, the greeting, a silent socket): an eighth of the lease, so a
+   * send begun in the first half of its lease has ended, one way or the other, before the lease does
+   * and no other sender claims a delivery still being sent.
+   */
+  smtpTimeoutMs: number;
 }
 
 export const MAIL_SETTINGS = Symbol('MAIL_SETTINGS');
@@ -15,5 +21,5 @@ export const MAIL_TRANSPORT = Symbol('MAIL_TRANSPORT');
 
 export function mailSettings(smtpUrl: string, from: string, maxAttempts: number, leaseSeconds: number): MailSettings {
   const domain = /@([^>\s]+)/.exec(from)?.[1] ?? 'paritrana.local';
-  return { smtpUrl, from, domain, maxAttempts, leaseSeconds };
+  return { smtpUrl, from, domain, maxAttempts, leaseSeconds, smtpTimeoutMs: (leaseSeconds * 1000) / 8 };
 }

@@ -32,6 +32,7 @@ describe('loadEnv', () => {
     expect({ ...sut }).toEqual({
       NODE_ENV: 'development',
       DATABASE_URL: 'postgres://postgres@127.0.0.1:5432/paritrana',
+      DB_POOL_SIZE: 10,
       KAFKA_BROKERS: '127.0.0.1:9092',
       AUTH_JWT_SECRET: DEVELOPMENT_JWT_SECRET,
       OIDC_AUDIENCE: 'paritrana-api',

@@ -28,6 +28,13 @@ export class InMemoryScoreStore extends ScoreStore {
     this.lockedPools.push(`${edition}|${tier}|${category}`);
   }
 
+  /** A settable clock, so a test can move it back as a replica's clock may be behind another's. */
+  clock = () => new Date();
+
+  override async now(): Promise<Date> {
+    return this.clock();
+  }
+
   override async byProvinces(
     _tx: Tx,
     edition: string,

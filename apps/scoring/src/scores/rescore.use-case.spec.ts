@@ -44,6 +44,29 @@ describe('RescoreUseCase', () => {
     expect((await scores.nomination(tx, ids.b))?.total).toBe(70);
   });
 
+  it('should stamp a new score after the previous one when the clock that stamps it is behind', async () => {
+    const { sut, scores, a, tx } = await setup({ panel: false });
+    const [first] = await sut.execute([{ nomination: a }], tx);
+    scores.clock = () => new Date(Date.parse(first.data.calculatedAt) - 60_000);
+
+    const [second] = await sut.execute([{ nomination: (await scores.nomination(tx, ids.a))! }], tx);
+
+    expect(Date.parse(second.data.calculatedAt)).toBeGreaterThan(Date.parse(first.data.calculatedAt));
+  });
+
+  it('should lock pools in one order whatever order the changes come in', async () => {
+    const { sut, scores, editions, a, tx } = await setup({ zscore: true });
+    await editions.save(tx, regencyEdition('2025', { zscore: true }));
+    const [c] = await scores.upsertNominations(tx, [regencyNomination(ids.c, '2025', 600)]);
+
+    await sut.execute([{ nomination: c }, { nomination: a }], tx);
+    const reversed = scores.lockedPools.splice(0);
+    await sut.execute([{ nomination: a }, { nomination: c }], tx);
+
+    expect(reversed).toEqual(['2024|provincial|regency', '2025|provincial|regency']);
+    expect(scores.lockedPools).toEqual(reversed);
+  });
+
   it('should leave the score provisional when the panel has not scored', async () => {
     const { sut, a, tx } = await setup();
 

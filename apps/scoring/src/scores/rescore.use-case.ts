@@ -36,7 +36,9 @@ export class RescoreUseCase {
     const events: ScoreCalculated[] = [];
     const alone: Array<ScoreChange & { rubric: Rubric }> = [];
     const editions = new Map<string, EditionDefinition>();
-    for (const { nomination, cause } of changes) {
+    // Pools are locked in one order by every transaction (by pool, then nomination), never in the order the changes came.
+    const ordered = [...changes].sort((a, b) => lockOrder(a.nomination).localeCompare(lockOrder(b.nomination)));
+    for (const { nomination, cause } of ordered) {
       if (!editions.has(nomination.edition)) editions.set(nomination.edition, await this.editions.get(tx, nomination.edition));
       const edition = editions.get(nomination.edition)!;
       const rubric = findCategory(edition, nomination.category)?.rubrics[nomination.tier];
@@ -83,9 +85,12 @@ export class RescoreUseCase {
     panels: Map<string, PanelScores>,
     normalized: Map<string, NormalizedPanel>,
   ): Promise<ScoreCalculated[]> {
-    const calculatedAt = new Date().toISOString();
+    const now = (await this.scores.now(tx)).getTime();
     const live = targets.filter((t) => !t.nomination.withdrawnAt);
-    const scores = live.map(({ nomination, rubric }) => ({ ...scoreOf(rubric, nomination, panels, normalized), calculatedAt }));
+    const scores = live.map(({ nomination, rubric }) => ({
+      ...scoreOf(rubric, nomination, panels, normalized),
+      calculatedAt: stampAfter(nomination, now),
+    }));
     await this.scores.saveScores(
       tx,
       scores.map((score, i) => ({ nominationId: live[i].nomination.nominationId, ...score })),
@@ -149,4 +154,16 @@ function sameScore(before: ScoredNomination, after: { status: string; total: num
   return (
     before.status === after.status && before.total === after.total && JSON.stringify(before.criteria) === JSON.stringify(after.criteria)
   );
+}
+
+const lockOrder = (n: ScoredNomination) => `${n.edition}|${n.tier}|${n.category}|${n.nominationId}`;
+
+/**
+ * A new score's time: the database's clock, and always after the nomination's previous score, so
+ * consumers that keep the newest score keep this one whichever replica computed it and even if the
+ * database's clock stepped back.
+ */
+function stampAfter(nomination: ScoredNomination, now: number): string {
+  const previous = nomination.rubricVersion > 0 ? Date.parse(nomination.calculatedAt) : Number.NEGATIVE_INFINITY;
+  return new Date(Math.max(now, previous + 1)).toISOString();
 }

@@ -55,6 +55,9 @@ export abstract class ScoreStore {
   /** Serialises the re-scoring of one pool across transactions until this one ends. */
   abstract lockPool(tx: Tx, edition: string, tier: Tier, category: string): Promise<void>;
 
+  /** The database's clock: one clock for every replica, read inside the transaction that stamps a score. */
+  abstract now(tx: Tx): Promise<Date>;
+
   /** A board's nominations, best first; all provinces when `provinces` is undefined. */
   abstract byProvinces(tx: Tx, edition: string, tier: Tier, category: string, provinces: string[] | undefined): Promise<ScoredNomination[]>;
 
@@ -106,6 +109,11 @@ export class PgScoreStore extends ScoreStore {
 
   override async lockPool(tx: Tx, edition: string, tier: Tier, category: string): Promise<void> {
     await tx.query('SELECT pg_advisory_xact_lock(hashtext($1))', [`${edition}|${tier}|${category}`]);
+  }
+
+  override async now(tx: Tx): Promise<Date> {
+    const [{ now }] = (await tx.query('SELECT clock_timestamp() AS now')) as { now: Date }[];
+    return now;
   }
 
   override async byProvinces(

@@ -1,4 +1,4 @@
-import { ensureTopics } from '@paritrana/messaging';
+import { ensureTopics, SINGLE_BROKER_TOPICS } from '@paritrana/messaging';
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { join } from 'node:path';
 import { repoRoot } from './repo-root';
@@ -81,7 +81,7 @@ export async function provisionTopics(brokers: string[], partitions: number): Pr
   const admin = new Kafka({ clientId: 'provisioning', brokers, logLevel: logLevel.WARN }).admin();
   await admin.connect();
   try {
-    return await ensureTopics(admin, partitions);
+    return await ensureTopics(admin, SINGLE_BROKER_TOPICS(partitions));
   } finally {
     await admin.disconnect();
   }

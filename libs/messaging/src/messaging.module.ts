@@ -28,7 +28,7 @@ class KafkaLifecycle implements OnModuleInit, OnApplicationShutdown {
       const admin = this.kafka.admin();
       await admin.connect();
       try {
-        const created = await ensureTopics(admin, this.options.partitions);
+        const created = await ensureTopics(admin, this.options.topics);
         if (created.length > 0) this.logger.log(`Created topics ${created.join(', ')}`);
       } finally {
         await admin.disconnect();

@@ -1,3 +1,5 @@
+import type { TopicSettings } from './kafka/topics';
+
 export interface MessagingOptions {
   /** The emitting service, used as the CloudEvents `source` (`/paritrana/<service>`). */
   service: string;
@@ -10,7 +12,7 @@ export interface MessagingOptions {
   groupId: string;
   /** Create the contract's topics (and their `.dlq` twins) at start when missing. */
   createTopics: boolean;
-  partitions: number;
+  topics: TopicSettings;
   relayBatchSize: number;
   relayIntervalMs: number;
   retry: { maxAttempts: number; initialDelayMs: number; maxDelayMs: number };

@@ -79,7 +79,12 @@ export class ServiceModule {
           databaseUrl: env.DATABASE_URL,
           groupId: `paritrana-${service}`,
           createTopics: env.KAFKA_CREATE_TOPICS === 'true',
-          partitions: env.KAFKA_PARTITIONS,
+          topics: {
+            partitions: env.KAFKA_PARTITIONS,
+            replicationFactor: env.KAFKA_REPLICATION_FACTOR,
+            minInsyncReplicas: env.KAFKA_MIN_INSYNC_REPLICAS,
+            retentionMs: env.KAFKA_RETENTION_HOURS === undefined ? undefined : env.KAFKA_RETENTION_HOURS * 3_600_000,
+          },
           relayBatchSize: 500,
           relayIntervalMs: 500,
           retry: { maxAttempts: env.CONSUMER_MAX_ATTEMPTS, initialDelayMs: 200, maxDelayMs: env.CONSUMER_RETRY_MAX_MS },

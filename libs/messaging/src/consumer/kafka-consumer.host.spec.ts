@@ -3,6 +3,7 @@ import { createEvent, EventTypes } from '@paritrana/contracts';
 import { DomainError } from '@paritrana/platform/errors/domain-error';
 import type { Kafka, KafkaMessage, Producer } from 'kafkajs';
 import type { DataSource } from 'typeorm';
+import { SINGLE_BROKER_TOPICS } from '../kafka/topics';
 import { MessagingMetrics } from '../messaging.metrics';
 import type { MessagingOptions } from '../messaging.options';
 import { KafkaConsumerHost } from './kafka-consumer.host';
@@ -58,7 +59,7 @@ const options: MessagingOptions = {
   databaseUrl: 'postgres://127.0.0.1/unused',
   groupId: 'paritrana-scoring',
   createTopics: false,
-  partitions: 3,
+  topics: SINGLE_BROKER_TOPICS(3),
   relayBatchSize: 500,
   relayIntervalMs: 500,
   retry: { maxAttempts: 3, initialDelayMs: 10, maxDelayMs: 100 },

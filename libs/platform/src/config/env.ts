@@ -71,6 +71,24 @@ export class CommonEnv {
   @Max(128)
   KAFKA_PARTITIONS: number = 6;
 
+  /** Copies of each partition a created topic gets; boot fails when an existing topic has fewer. 3 on a production cluster. */
+  @IsInt()
+  @Min(1)
+  @Max(7)
+  KAFKA_REPLICATION_FACTOR: number = 1;
+
+  /** Copies that must have a write before it is acknowledged (acks all); at most KAFKA_REPLICATION_FACTOR. 2 on a production cluster. */
+  @IsInt()
+  @Min(1)
+  @Max(7)
+  KAFKA_MIN_INSYNC_REPLICAS: number = 1;
+
+  /** How long created topics keep messages; unset, the broker's default (7 days). Keep PROCESSED_EVENTS_RETENTION_HOURS at least as long. */
+  @IsOptional()
+  @IsInt()
+  @Min(1)
+  KAFKA_RETENTION_HOURS?: number = undefined;
+
   /** Requests per client (token holder, else address) and minute, per service instance; 429 beyond. */
   @IsInt()
   @Min(1)

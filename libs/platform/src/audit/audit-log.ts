@@ -56,7 +56,7 @@ export class AuditLog {
       `SELECT id::text AS id, at, actor, actor_role AS "actorRole", action, nomination_id AS "nominationId", province, details
        FROM ${this.schema}.audit_log
        WHERE ($1::uuid IS NULL OR nomination_id = $1) AND ($2::text IS NULL OR actor = $2) AND ($3::text IS NULL OR action = $3)
-       ORDER BY id DESC LIMIT $4`,
+       ORDER BY audit_log.id DESC LIMIT $4`,
       [filter.nominationId ?? null, filter.actor ?? null, filter.action ?? null, filter.limit],
     );
   }

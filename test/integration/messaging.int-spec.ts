@@ -258,12 +258,14 @@ describe('messaging: outbox, idempotent consumer, retries and dead letters (real
     await emitter.emit(buggy);
     await emitter.emit(behind);
 
+    // Paused twice: tried, paused, tried again after the pause, paused again. (A rebalance under load
+    // may hand the event over once more without a pause of its own, so the attempts are not the count.)
     await waitFor('the partition to be paused and tried again', async () =>
-      (consumer.attempts.get(buggy.id) ?? 0) >= 3 ? true : undefined,
+      (await unknownFailures()) >= unknownBefore + 2 ? true : undefined,
     );
+    expect(consumer.attempts.get(buggy.id)).toBeGreaterThanOrEqual(2);
     expect(await applied(behind.id)).toEqual([]);
     expect(deadLetters.filter((m) => m.key?.toString() === key)).toEqual([]);
-    expect(await unknownFailures()).toBeGreaterThanOrEqual(unknownBefore + 2);
 
     consumer.broken = false;
 

@@ -1,9 +1,10 @@
 import { Inject, Injectable, Logger, Module, type DynamicModule, type OnApplicationShutdown, type OnModuleInit } from '@nestjs/common';
 import { DiscoveryModule } from '@nestjs/core';
-import { Partitioners, type Kafka, type Producer } from 'kafkajs';
+import { type Kafka, type Producer } from 'kafkajs';
 import { KafkaConsumerHost } from './consumer/kafka-consumer.host';
 import { ProcessedEventsPruner } from './consumer/processed-events.pruner';
 import { createKafka } from './kafka/kafka.factory';
+import { createProducer } from './kafka/kafka-producer';
 import { KAFKA_CLIENT, KAFKA_PRODUCER } from './kafka/kafka.tokens';
 import { ensureTopics } from './kafka/topics';
 import { MessagingHealth } from './messaging.health';
@@ -54,10 +55,7 @@ export class MessagingModule {
       providers: [
         { provide: MESSAGING_OPTIONS, useValue: options },
         { provide: KAFKA_CLIENT, useValue: kafka },
-        {
-          provide: KAFKA_PRODUCER,
-          useValue: kafka.producer({ allowAutoTopicCreation: false, createPartitioner: Partitioners.DefaultPartitioner }),
-        },
+        { provide: KAFKA_PRODUCER, useValue: createProducer(kafka) },
         { provide: EventPublisher, useClass: OutboxEventPublisher },
         KafkaLifecycle,
         MessagingMetrics,

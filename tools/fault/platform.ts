@@ -196,7 +196,9 @@ export class FaultPlatform {
         }).admin();
         await admin.connect();
         try {
-          const { topics: found } = await admin.fetchTopicMetadata({ topics });
+          // The consumer offsets' topic only exists once a group has committed.
+          const existing = new Set(await admin.listTopics());
+          const { topics: found } = await admin.fetchTopicMetadata({ topics: topics.filter((t) => existing.has(t)) });
           return found.every((t) => t.partitions.every((p) => p.leader >= 0 && p.isr.length === p.replicas.length));
         } finally {
           await admin.disconnect().catch(() => undefined);
@@ -213,11 +215,11 @@ export class FaultPlatform {
   }
 
   /** Every replica of `service` answers ready. */
-  async waitReady(service: ServiceName, timeoutMs = 120_000): Promise<void> {
+  async waitReady(service: ServiceName, timeoutMs = 300_000): Promise<void> {
     for (let i = 0; i < this.services.get(service)!.length; i++) await this.waitReplicaReady(service, i, timeoutMs);
   }
 
-  async waitReplicaReady(service: ServiceName, index: number, timeoutMs = 120_000): Promise<void> {
+  async waitReplicaReady(service: ServiceName, index: number, timeoutMs = 300_000): Promise<void> {
     const { process: child, url } = this.replica(service, index);
     await until(
       `${child.name} to be ready`,

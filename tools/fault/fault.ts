@@ -39,7 +39,7 @@ if (!Number.isInteger(REPLICAS)) throw new Error(`FAULT_REPLICAS must be a whole
 /** Several brokers and processes share 2 cores on a small machine: a lighter load by default. */
 const CLUSTERED = BROKERS > 1 || REPLICAS > 1;
 const NOMINATIONS = knob('FAULT_NOMINATIONS', CLUSTERED ? 1_500 : 3_000);
-const RATE = knob('FAULT_RATE', CLUSTERED ? 5 : 15);
+const RATE = knob('FAULT_RATE', CLUSTERED ? 3 : 15);
 const CLIENTS = knob('FAULT_CLIENTS', 3);
 const BATCH = knob('FAULT_BATCH', 10);
 const DOWN_MS = knob('FAULT_DOWN_SECONDS', 3) * 1000;

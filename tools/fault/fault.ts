@@ -6,8 +6,19 @@ import { sleep } from '@paritrana/infra/ports';
 import { repoRoot } from '@paritrana/infra/repo-root';
 import { query } from './db';
 import { faultEdition, villageNominees } from './edition';
-import { brokerRestart, inflict, postgresRestart, serviceKill, type FaultResult } from './faults';
+import {
+  brokerRestart,
+  controllerKill,
+  inflict,
+  partitionLeaderKill,
+  postgresRestart,
+  rollingRestartStep,
+  serviceKill,
+  type Fault,
+  type FaultResult,
+} from './faults';
 import { Ledger, LoadGenerator, post } from './load';
+import { installOutboxLog } from './outbox-log';
 import { FaultPlatform, SERVICES } from './platform';
 import { Prober } from './probe';
 import { killWhileSending, publishBoards } from './publication';
@@ -21,14 +32,22 @@ const knob = (name: string, fallback: number) => {
   if (!Number.isFinite(value) || value <= 0) throw new Error(`${name} must be a positive number, not ${env[name]}`);
   return value;
 };
-const NOMINATIONS = knob('FAULT_NOMINATIONS', 3_000);
-const RATE = knob('FAULT_RATE', 15);
+const BROKERS = knob('FAULT_BROKERS', 1);
+const REPLICAS = knob('FAULT_REPLICAS', 1);
+if (!Number.isInteger(BROKERS) || BROKERS === 2) throw new Error(`FAULT_BROKERS must be 1 or 3 or more, not ${env.FAULT_BROKERS}`);
+if (!Number.isInteger(REPLICAS)) throw new Error(`FAULT_REPLICAS must be a whole number, not ${env.FAULT_REPLICAS}`);
+/** Several brokers and processes share 2 cores on a small machine: a lighter load by default. */
+const CLUSTERED = BROKERS > 1 || REPLICAS > 1;
+const NOMINATIONS = knob('FAULT_NOMINATIONS', CLUSTERED ? 1_500 : 3_000);
+const RATE = knob('FAULT_RATE', CLUSTERED ? 3 : 15);
 const CLIENTS = knob('FAULT_CLIENTS', 3);
 const BATCH = knob('FAULT_BATCH', 10);
 const DOWN_MS = knob('FAULT_DOWN_SECONDS', 3) * 1000;
+// Longer than a broker's session timeout (9 s): the cluster notices the node is gone and moves its leaderships.
+const BROKER_DOWN_MS = knob('FAULT_BROKER_DOWN_SECONDS', 12) * 1000;
 // Longer than a consumer's retries of one event last (CONSUMER_MAX_ATTEMPTS, about 23 s by default).
 const PG_DOWN_MS = knob('FAULT_PG_DOWN_SECONDS', 30) * 1000;
-const SURGE = knob('FAULT_SURGE', 500);
+const SURGE = knob('FAULT_SURGE', CLUSTERED ? 300 : 500);
 const DRAIN_STALL_MS = 45_000;
 const SPARES = 20;
 const KILLS_WHILE_SENDING = 1;
@@ -43,14 +62,19 @@ async function main(): Promise<number> {
   const logDir = join(runDir, 'logs');
   mkdirSync(logDir, { recursive: true });
   const secret = randomBytes(24).toString('hex');
-  const platform = new FaultPlatform(join(runDir, 'data'), logDir, secret);
+  const platform = new FaultPlatform(join(runDir, 'data'), logDir, secret, { brokers: BROKERS, replicas: REPLICAS });
   const interrupt = () => void platform.close().finally(() => process.exit(130));
   process.once('SIGINT', interrupt);
   process.once('SIGTERM', interrupt);
   let passed = false;
   try {
-    log(`Starting Kafka, PostgreSQL, an SMTP server and the four services (logs in ${logDir})`);
+    log(
+      `Starting ${BROKERS === 1 ? 'Kafka' : `a ${BROKERS}-node Kafka cluster`}, PostgreSQL, an SMTP server and ` +
+        `${REPLICAS === 1 ? 'the four services' : `${REPLICAS} processes of each of the four services`} (logs in ${logDir})`,
+    );
     await platform.start(log);
+    const outboxes = await installOutboxLog(platform.databaseUrl);
+    log(`Recording every row written to the outboxes of ${outboxes.join(', ')}`);
     const result = await run(platform, secret);
     passed = result.passed;
     process.stdout.write(summary(result));
@@ -88,7 +112,7 @@ async function run(platform: FaultPlatform, secret: string): Promise<FaultRunRes
   const tokens = Array.from({ length: CLIENTS }, (_, i) =>
     signToken(secret, { sub: `fault-client-${i + 1}`, name: `Fault client ${i + 1}`, role: 'admin' }),
   );
-  const load = new LoadGenerator({ intakeUrl: platform.url('intake'), tokens, nominees, batchSize: BATCH, ratePerSecond: RATE }, ledger);
+  const load = new LoadGenerator({ intakeUrls: platform.urls('intake'), tokens, nominees, batchSize: BATCH, ratePerSecond: RATE }, ledger);
   const progress = () => `${load.sent}/${NOMINATIONS} sent, ${ledger.acceptedCount} accepted, ${ledger.retries} retried requests`;
   log(
     `Load: ${NOMINATIONS} nominations, ${CLIENTS} clients, batches of ${BATCH}, ${RATE}/s while the faults last, then as fast as intake takes them`,
@@ -97,9 +121,16 @@ async function run(platform: FaultPlatform, secret: string): Promise<FaultRunRes
   await sleep(5_000);
 
   const faults: FaultResult[] = [];
-  const schedule = [
-    ...SERVICES.map((s) => serviceKill(platform, s.name, DOWN_MS)),
-    brokerRestart(platform, DOWN_MS),
+  const schedule: Fault[] = [
+    // With several processes, one of each service (the first of intake, the second of scoring…).
+    ...SERVICES.map((s, i) => serviceKill(platform, s.name, DOWN_MS, i % REPLICAS)),
+    ...(BROKERS === 1
+      ? [brokerRestart(platform, DOWN_MS)]
+      : [
+          partitionLeaderKill(platform, BROKER_DOWN_MS),
+          controllerKill(platform, BROKER_DOWN_MS),
+          ...Array.from({ length: BROKERS }, (_, i) => rollingRestartStep(platform, i + 1, BROKERS, DOWN_MS)),
+        ]),
     postgresRestart(platform, PG_DOWN_MS, () => load.surge(SURGE)),
   ];
   for (const fault of schedule) {
@@ -108,7 +139,7 @@ async function run(platform: FaultPlatform, secret: string): Promise<FaultRunRes
     const result = await inflict(fault, platform, prober);
     faults.push(result);
     log(
-      `  recovered: down ${result.down_s} s, ready ${result.ready_s} s after the restart, probe through the platform ${result.recovery_s} s after it`,
+      `  ${result.target ? `${result.target}: ` : ''}recovered: down ${result.down_s} s, ready ${result.ready_s} s after the restart, probe through the platform ${result.recovery_s} s after it`,
     );
     await sleep(2_000);
   }
@@ -140,6 +171,8 @@ async function run(platform: FaultPlatform, secret: string): Promise<FaultRunRes
     passed: failures.length === 0,
     failures,
     edition,
+    brokers: BROKERS,
+    replicas: REPLICAS,
     nominations_submitted: ledger.submitted,
     accepted: verdict.accepted,
     accepted_on_retry: ledger.acceptedOnRetry.size,
@@ -149,9 +182,14 @@ async function run(platform: FaultPlatform, secret: string): Promise<FaultRunRes
     duplicated: verdict.duplicated,
     duplicated_at: verdict.duplicatedAt,
     unaccounted: verdict.unaccounted,
+    order_violations: verdict.orderViolations,
+    order: verdict.order,
+    emails_doubled: verdict.emails.doubled,
+    outbox: verdict.outbox,
     http: { requests: ledger.requests, retries: ledger.retries },
     baseline_probe_s: baseline,
     faults,
+    recovery_s: Object.fromEntries(faults.map((f) => [f.target ? `${f.name} (${f.target})` : f.name, f.recovery_s])),
     emails: { ...verdict.emails, kill_after_sent: mailFault.sentBeforeKill },
     kafka_redeliveries: verdict.redeliveries,
     dlq: verdict.deadLetters,

@@ -1,6 +1,7 @@
 import { ALL_TOPICS, deadLetterTopic } from '@paritrana/contracts';
 import { randomUUID } from 'node:crypto';
 import { Kafka, logLevel } from 'kafkajs';
+import type { TopicMessage } from './order';
 import { until } from './processes';
 
 export interface LoggedEvent {
@@ -12,6 +13,8 @@ export interface LoggedEvent {
 export interface TopicLog {
   topic: string;
   messages: number;
+  /** Every message in offset order per partition, with the event id when it is readable. */
+  positions: TopicMessage[];
   /** Messages that are not a JSON event with an id. */
   unreadable: number;
   events: LoggedEvent[];
@@ -24,7 +27,7 @@ export async function readTopic(brokers: string[], topic: string): Promise<Topic
   await admin.connect();
   const ends = new Map((await admin.fetchTopicOffsets(topic)).map((p) => [p.partition, Number(p.high)]));
   await admin.disconnect();
-  const log: TopicLog = { topic, messages: 0, unreadable: 0, events: [] };
+  const log: TopicLog = { topic, messages: 0, positions: [], unreadable: 0, events: [] };
   const remaining = new Map([...ends].filter(([, end]) => end > 0));
   if (remaining.size === 0) return log;
   const consumer = kafka.consumer({ groupId: `fault-verifier-${randomUUID()}`, maxWaitTimeInMs: 200 });
@@ -36,10 +39,19 @@ export async function readTopic(brokers: string[], topic: string): Promise<Topic
       for (const message of batch.messages) {
         if (Number(message.offset) >= end) break;
         log.messages++;
+        const position: TopicMessage = {
+          topic,
+          key: message.key?.toString() ?? '',
+          partition: batch.partition,
+          offset: Number(message.offset),
+        };
+        log.positions.push(position);
         try {
           const event = JSON.parse(message.value?.toString() ?? '') as LoggedEvent;
-          if (typeof event.id === 'string') log.events.push(event);
-          else log.unreadable++;
+          if (typeof event.id === 'string') {
+            log.events.push(event);
+            position.id = event.id;
+          } else log.unreadable++;
         } catch {
           log.unreadable++;
         }

@@ -20,7 +20,8 @@ export class Ledger {
 }
 
 export interface LoadOptions {
-  intakeUrl: string;
+  /** Every intake process: client i starts on the i-th and a retry goes to the next. */
+  intakeUrls: string[];
   tokens: string[];
   nominees: Nominee[];
   batchSize: number;
@@ -67,10 +68,10 @@ export class LoadGenerator {
 
   async run(): Promise<void> {
     this.startedAt = Date.now();
-    await Promise.all(this.options.tokens.map((token) => this.client(token)));
+    await Promise.all(this.options.tokens.map((token, i) => this.client(token, i)));
   }
 
-  private async client(token: string): Promise<void> {
+  private async client(token: string, index: number): Promise<void> {
     for (;;) {
       const from = this.next;
       if (from >= this.options.nominees.length) return;
@@ -82,7 +83,7 @@ export class LoadGenerator {
         while (!this.hurried && Date.now() < due) await sleep(Math.min(250, due - Date.now()));
       }
       this.inFlight.add(from);
-      await this.send(batch, token);
+      await this.send(batch, token, index);
       this.inFlight.delete(from);
     }
   }
@@ -102,12 +103,13 @@ export class LoadGenerator {
     );
   }
 
-  private async send(batch: Nominee[], token: string): Promise<void> {
+  private async send(batch: Nominee[], token: string, client: number): Promise<void> {
+    const urls = this.options.intakeUrls;
     this.ledger.submitted += batch.length;
     for (let attempt = 1; ; attempt++) {
       this.ledger.requests++;
       const answer = await post(
-        `${this.options.intakeUrl}/v1/nominations/batch`,
+        `${urls[(client + attempt - 1) % urls.length]}/v1/nominations/batch`,
         token,
         batch.map((n) => n.body),
       );

@@ -45,14 +45,14 @@ export async function killWhileSending(
   timeoutMs: number,
 ): Promise<FaultResult & { sentBeforeKill: number }> {
   await until(`${killAfter} emails before the kill`, async () => platform.smtp.messages.length >= killAfter, timeoutMs, 20);
-  const notification = platform.services.get('notification')!.process;
+  const notification = platform.replica('notification', 0).process;
   const broken = Date.now();
   await notification.stop('SIGKILL');
   const sentBeforeKill = platform.smtp.messages.length;
   await sleep(downMs);
   notification.start();
   const repaired = Date.now();
-  await platform.waitReady('notification');
+  await platform.waitReplicaReady('notification', 0);
   const ready_s = seconds(repaired);
   await until(
     `all ${expected} emails, every delivery recorded as sent`,
@@ -66,7 +66,7 @@ export async function killWhileSending(
     timeoutMs,
   );
   return {
-    name: 'SIGKILL notification while sending',
+    name: `SIGKILL ${notification.name} while sending`,
     down_s: Math.round((repaired - broken) / 100) / 10,
     ready_s,
     recovery_s: seconds(repaired),

@@ -9,6 +9,9 @@ export interface FaultRunResult {
   passed: boolean;
   failures: string[];
   edition: string;
+  /** Kafka nodes (every one broker and controller) and processes of every service. */
+  brokers: number;
+  replicas: number;
   nominations_submitted: number;
   accepted: number;
   accepted_on_retry: number;
@@ -18,9 +21,18 @@ export interface FaultRunResult {
   duplicated: number;
   duplicated_at: Verdict['duplicatedAt'];
   unaccounted: number;
+  /** Events that reached their topic after a later-written event of the same key. */
+  order_violations: number;
+  order: Verdict['order'];
+  /** Winners who received more than one distinct email. */
+  emails_doubled: number;
+  /** Outbox rows written during the run, and what became of them. */
+  outbox: Verdict['outbox'];
   http: { requests: number; retries: number };
   baseline_probe_s: number;
   faults: FaultResult[];
+  /** Each fault's recovery (s): from the restart until a probe went through the whole platform. */
+  recovery_s: Record<string, number>;
   emails: Verdict['emails'] & { kill_after_sent: number };
   kafka_redeliveries: Record<string, number>;
   dlq: Record<string, number>;
@@ -49,20 +61,25 @@ export function summary(r: FaultRunResult): string {
   const row = (label: string, value: string | number) => `  ${label.padEnd(44)} ${value}`;
   return [
     '',
-    `Fault suite ${r.passed ? 'PASSED' : 'FAILED'} in ${r.total_s} s on ${r.machine.cpus} cores`,
+    `Fault suite ${r.passed ? 'PASSED' : 'FAILED'} in ${r.total_s} s on ${r.machine.cpus} cores: ${r.brokers} Kafka broker(s), ${r.replicas} process(es) per service`,
     row('nominations submitted under fault', r.nominations_submitted),
     row('accepted (201, or 409 on a retry)', `${r.accepted} (${r.accepted_on_retry} on a retry)`),
     row('refused', r.refused),
     row('lost', `${r.lost} ${JSON.stringify(r.lost_at)}`),
     row('duplicated', `${r.duplicated} ${JSON.stringify(r.duplicated_at)}`),
     row('stored but never answered as accepted', r.unaccounted),
+    row('per-key order violations', `${r.order_violations} (${r.order.checked} events on ${r.order.keys} keys checked)`),
+    row(
+      'outbox rows written / deleted but not on topic',
+      `${r.outbox.written} / ${r.outbox.lost} (${r.outbox.queued} still queued, ${r.outbox.set_aside} set aside)`,
+    ),
     row('HTTP requests / retried', `${r.http.requests} / ${r.http.retries}`),
     row('probe without fault (s)', r.baseline_probe_s),
     '',
     `  ${'fault'.padEnd(44)} ${'down s'.padStart(7)} ${'ready s'.padStart(8)} ${'recovery s'.padStart(11)}`,
     ...r.faults.map(
       (f) =>
-        `  ${f.name.padEnd(44)} ${f.down_s.toFixed(1).padStart(7)} ${f.ready_s.toFixed(1).padStart(8)} ${f.recovery_s.toFixed(1).padStart(11)}`,
+        `  ${(f.target ? `${f.name} (${f.target})` : f.name).padEnd(44)} ${f.down_s.toFixed(1).padStart(7)} ${f.ready_s.toFixed(1).padStart(8)} ${f.recovery_s.toFixed(1).padStart(11)}`,
     ),
     '',
     row('emails expected / sent / doubled', `${r.emails.expected} / ${r.emails.sent} / ${r.emails.doubled}`),

@@ -21,6 +21,19 @@ function healthy(): Observations {
     topics: [{ topic: 'paritrana.scores.v1', messages: 3, distinctIds: 2, unreadable: 0 }],
     emails: [{ to: ['a@x.id'], messageId: '<1@x>' }],
     deadLetters: NO_DLQ,
+    messages: [
+      { topic: 'paritrana.scores.v1', key: 'n1', partition: 0, offset: 0, id: 'e1' },
+      { topic: 'paritrana.scores.v1', key: 'n2', partition: 1, offset: 0, id: 'e2' },
+      { topic: 'paritrana.scores.v1', key: 'n2', partition: 1, offset: 1, id: 'e2' },
+    ],
+    outbox: {
+      written: [
+        { writer: 'scoring', seq: 1, id: 'e1', topic: 'paritrana.scores.v1', key: 'n1' },
+        { writer: 'scoring', seq: 2, id: 'e2', topic: 'paritrana.scores.v1', key: 'n2' },
+      ],
+      queued: [],
+      setAside: [],
+    },
     killsWhileSending: 1,
   };
 }
@@ -97,5 +110,36 @@ describe('judge', () => {
     expect(once.emails).toMatchObject({ doubled: 0, resent: 1 });
     expect(once.failures).toEqual([]);
     expect(twice.failures).toEqual(['2 email(s) resent with the same Message-ID, more than the 1 kill(s) while sending can explain']);
+  });
+
+  it('should fail on an event out of order for its key and name it', () => {
+    const observations = healthy();
+    observations.outbox.written.push({ writer: 'scoring', seq: 3, id: 'e3', topic: 'paritrana.scores.v1', key: 'n2' });
+    observations.messages.splice(1, 0, { topic: 'paritrana.scores.v1', key: 'n2', partition: 1, offset: -1, id: 'e3' });
+
+    const sut = judge(observations);
+
+    expect(sut.orderViolations).toBe(1);
+    expect(sut.failures).toEqual(['1 event(s) out of order for their key: paritrana.scores.v1 key n2: #2 after #3']);
+  });
+
+  it('should fail on an outbox row deleted without reaching its topic, not on one still queued', () => {
+    const observations = healthy();
+    observations.outbox.written.push(
+      { writer: 'scoring', seq: 3, id: 'e3', topic: 'paritrana.scores.v1', key: 'n2' },
+      { writer: 'scoring', seq: 4, id: 'e4', topic: 'paritrana.scores.v1', key: 'n2' },
+    );
+    observations.outbox.queued.push('e4');
+
+    const sut = judge(observations);
+
+    expect(sut.outbox).toEqual({ written: 4, queued: 1, set_aside: 0, lost: 1, misplaced: 0 });
+    expect(sut.failures).toEqual(['1 outbox row(s) deleted but not on their topic: paritrana.scores.v1 e3']);
+  });
+
+  it('should fail when no outbox row was recorded at all', () => {
+    const sut = judge({ ...healthy(), messages: [], outbox: { written: [], queued: [], setAside: [] } });
+
+    expect(sut.failures).toEqual(['no outbox row was recorded, so the relay could not be checked']);
   });
 });

@@ -1,3 +1,5 @@
+import { checkOrder, checkRelayed, type OrderViolation, type TopicMessage, type WrittenEvent } from './order';
+
 /** What the databases, the topics and the SMTP server hold after the run, gathered by verify.ts. */
 export interface Observations {
   /** Nomination id → contact email, of every nomination intake accepted as the clients saw it. */
@@ -19,6 +21,10 @@ export interface Observations {
   /** Every email the SMTP server accepted. */
   emails: Array<{ to: string[]; messageId: string }>;
   deadLetters: Record<string, number>;
+  /** Every message on every topic, with its key, partition and offset. */
+  messages: TopicMessage[];
+  /** The outbox rows the services wrote during the run, and those still in an outbox or set aside at the end. */
+  outbox: { written: WrittenEvent[]; queued: string[]; setAside: string[] };
   /**
    * Kills of notification while it was sending. Each may hit the one window the contract allows
    * (after the server accepted an email, before it was recorded as sent): the worker sends one at
@@ -49,6 +55,11 @@ export interface Verdict {
     unexpected: number;
   };
   deadLetters: Record<string, number>;
+  /** Events that reached their topic after a later-written event of the same key. */
+  orderViolations: number;
+  order: { keys: number; checked: number; unchecked: number; examples: OrderViolation[] };
+  /** Outbox rows and what became of them: `lost` were deleted (acknowledged) but are on no topic, `misplaced` on another topic. */
+  outbox: { written: number; queued: number; set_aside: number; lost: number; misplaced: number };
   failures: string[];
 }
 
@@ -100,6 +111,9 @@ export function judge(o: Observations): Verdict {
   };
   const deadLetterTotal = Object.values(o.deadLetters).reduce((a, b) => a + b, 0);
 
+  const order = checkOrder(o.messages, o.outbox.written);
+  const relayed = checkRelayed(o.outbox.written, new Set(o.outbox.queued), new Set(o.outbox.setAside), o.messages);
+
   const failures: string[] = [];
   const name = (list: string[]) => list.slice(0, 5).join(', ') + (list.length > 5 ? ` and ${list.length - 5} more` : '');
   for (const [stage, list] of Object.entries(lostAt))
@@ -116,6 +130,19 @@ export function judge(o: Observations): Verdict {
   if (emails.unexpected > 0) failures.push(`${emails.unexpected} email recipient(s) who are not winners`);
   if (expected.length === 0) failures.push('no winners were published, so no email could be checked');
   if (deadLetterTotal > 0) failures.push(`${deadLetterTotal} message(s) dead-lettered: ${JSON.stringify(o.deadLetters)}`);
+  if (o.outbox.written.length === 0) failures.push('no outbox row was recorded, so the relay could not be checked');
+  if (order.violations.length > 0)
+    failures.push(
+      `${order.violations.length} event(s) out of order for their key: ${order.violations
+        .slice(0, 3)
+        .map((v) => `${v.topic} key ${v.key}: #${v.seq} after #${v.after}`)
+        .join('; ')}`,
+    );
+  if (relayed.missing.length > 0)
+    failures.push(
+      `${relayed.missing.length} outbox row(s) deleted but not on their topic: ${name(relayed.missing.map((r) => `${r.topic} ${r.id}`))}`,
+    );
+  if (relayed.misplaced.length > 0) failures.push(`${relayed.misplaced.length} event(s) on another topic than their outbox row named`);
   const unreadable = o.topics.filter((t) => t.unreadable > 0);
   if (unreadable.length > 0) failures.push(`unreadable messages on ${unreadable.map((t) => `${t.topic} (${t.unreadable})`).join(', ')}`);
 
@@ -129,6 +156,15 @@ export function judge(o: Observations): Verdict {
     redeliveries: Object.fromEntries(o.topics.map((t) => [t.topic, t.messages - t.unreadable - t.distinctIds])),
     emails,
     deadLetters: o.deadLetters,
+    orderViolations: order.violations.length,
+    order: { keys: order.keys, checked: order.checked, unchecked: order.unchecked, examples: order.violations.slice(0, 10) },
+    outbox: {
+      written: relayed.written,
+      queued: relayed.queued,
+      set_aside: relayed.setAside,
+      lost: relayed.missing.length,
+      misplaced: relayed.misplaced.length,
+    },
     failures,
   };
 }

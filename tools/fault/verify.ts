@@ -4,6 +4,8 @@ import type { Nominee } from './edition';
 import { deadLetterCounts, readTopic } from './kafka-log';
 import type { Ledger } from './load';
 import type { FaultPlatform } from './platform';
+import type { TopicMessage } from './order';
+import { readOutboxLog } from './outbox-log';
 import type { Observations } from './verdict';
 
 /**
@@ -18,6 +20,8 @@ export async function observe(
   killsWhileSending: number,
 ): Promise<Observations> {
   const db = platform.databaseUrl;
+  // Before the topics: a row deleted from an outbox by then was acknowledged before they are read.
+  const outbox = await readOutboxLog(db);
   const stored = await query<{ id: string; region_code: string }>(
     db,
     `SELECT id, nominee->>'regionCode' AS region_code FROM intake.nominations WHERE edition = $1`,
@@ -48,8 +52,10 @@ export async function observe(
 
   const topics: Observations['topics'] = [];
   const scoreEvents = new Map<string, number>();
+  const messages: TopicMessage[] = [];
   for (const topic of Object.values(Topics)) {
     const log = await readTopic(platform.brokers, topic);
+    messages.push(...log.positions);
     const distinct = new Map(log.events.map((e) => [e.id, e]));
     topics.push({ topic, messages: log.messages, distinctIds: distinct.size, unreadable: log.unreadable });
     if (topic !== Topics.Scores) continue;
@@ -70,6 +76,8 @@ export async function observe(
     topics,
     emails: platform.smtp.messages.map((m) => ({ to: m.envelopeTo, messageId: m.parsed.messageId ?? '' })),
     deadLetters: await deadLetterCounts(platform.brokers),
+    messages,
+    outbox,
     killsWhileSending,
   };
 }

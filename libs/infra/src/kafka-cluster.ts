@@ -1,5 +1,5 @@
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { Kafka, logLevel } from 'kafkajs';
 import { answersMetadata, fetchKafka, stopProcess } from './kafka-broker';
@@ -42,8 +42,19 @@ export interface KafkaCluster {
   leaderOf(topic: string, partition: number): Promise<number>;
   /** SIGKILLs a node and waits until its process is gone. */
   kill(nodeId: number): Promise<void>;
+  /** Stops a node cleanly (SIGTERM: controlled shutdown), SIGKILL after `graceMs`; waits until its process is gone. */
+  shutdown(nodeId: number, graceMs?: number): Promise<void>;
+  /**
+   * The node leading the metadata quorum (the active controller), as the running nodes record it in
+   * their quorum state: the leader of the highest epoch; undefined while none is elected.
+   */
+  activeController(): number | undefined;
+  /** The file a node's output is appended to. */
+  outputOf(nodeId: number): string;
   /** Starts a killed or stopped node again and waits until it answers. */
   restart(nodeId: number): Promise<void>;
+  /** Starts a killed or stopped node again without waiting for it (a supervisor's restart). */
+  start(nodeId: number): void;
   /** Stops every node (SIGTERM, then SIGKILL after the grace period). */
   stop(): Promise<void>;
 }
@@ -154,6 +165,13 @@ export async function startKafkaCluster(options: KafkaClusterOptions): Promise<K
     throw error;
   }
 
+  const startNode = (nodeId: number) => {
+    const node = byId(nodeId);
+    const child = node.process;
+    if (child && child.exitCode === null && child.signalCode === null) throw new Error(`Kafka node ${nodeId} is still running`);
+    launch(node);
+  };
+
   return {
     brokers,
     nodes,
@@ -177,13 +195,35 @@ export async function startKafkaCluster(options: KafkaClusterOptions): Promise<K
         child.kill('SIGKILL');
       });
     },
-    async restart(nodeId) {
-      const node = byId(nodeId);
-      const child = node.process;
-      if (child && child.exitCode === null && child.signalCode === null) throw new Error(`Kafka node ${nodeId} is still running`);
-      launch(node);
-      await waitUntilAnswers(node);
+    async shutdown(nodeId, graceMs = 30_000) {
+      const child = byId(nodeId).process;
+      if (child) await stopProcess(child, graceMs);
     },
+    activeController() {
+      let best: { leaderId: number; leaderEpoch: number } | undefined;
+      for (const node of nodes) {
+        const child = node.process;
+        if (!child || child.exitCode !== null || child.signalCode !== null) continue;
+        const file = join(nodeDir(node), 'log', '__cluster_metadata-0', 'quorum-state');
+        if (!existsSync(file)) continue;
+        try {
+          const state = JSON.parse(readFileSync(file, 'utf8')) as { leaderId?: number; leaderEpoch?: number };
+          if (typeof state.leaderId !== 'number' || state.leaderId < 0 || typeof state.leaderEpoch !== 'number') continue;
+          if (!best || state.leaderEpoch > best.leaderEpoch) best = { leaderId: state.leaderId, leaderEpoch: state.leaderEpoch };
+        } catch {
+          // being rewritten at this moment
+        }
+      }
+      return best?.leaderId;
+    },
+    outputOf(nodeId) {
+      return join(nodeDir(byId(nodeId)), 'out.log');
+    },
+    async restart(nodeId) {
+      startNode(nodeId);
+      await waitUntilAnswers(byId(nodeId));
+    },
+    start: startNode,
     stop,
   };
 }

@@ -43,10 +43,17 @@ export interface AxeViolation {
 }
 
 /**
- * axe-core's WCAG 2.1 A/AA checks of the page as it is now; the serious and critical violations.
+ * axe-core's WCAG 2.1 A/AA checks of the page once its transitions have ended; the serious and critical violations.
  * Evaluated through the browser's debugging protocol, so the page's content security policy stays as served.
  */
 export async function seriousAccessibilityViolations(page: Page): Promise<AxeViolation[]> {
+  // A dialog fading in is measured half transparent (colour contrast): only the settled page is checked. A spinner's
+  // endless animation never settles and changes no contrast.
+  await page.waitForFunction(() =>
+    document
+      .getAnimations()
+      .every((animation) => animation.playState !== 'running' || animation.effect?.getTiming().iterations === Infinity),
+  );
   await page.evaluate(AXE_SOURCE);
   const violations = await page.evaluate(async () => {
     const axe = (

@@ -1,5 +1,5 @@
 import { Topics } from '@paritrana/contracts';
-import { ensureTopics, MAX_MESSAGE_BYTES } from '@paritrana/messaging';
+import { checkTopics, ensureTopics, MAX_MESSAGE_BYTES } from '@paritrana/messaging';
 import { ConfigResourceTypes, Kafka, logLevel, type Admin } from 'kafkajs';
 
 /** The contract's topics on a real broker (the lane's single one, where make start and the tests provision them). */
@@ -38,5 +38,12 @@ describe('topic settings (real Kafka)', () => {
       'max.message.bytes': String(MAX_MESSAGE_BYTES),
       'min.insync.replicas': '1',
     });
+  });
+
+  it('should check the topics without creating any when they are managed outside (KAFKA_CREATE_TOPICS=false)', async () => {
+    await expect(checkTopics(admin, { partitions: 3, replicationFactor: 1, minInsyncReplicas: 1 })).resolves.toBeUndefined();
+    await expect(checkTopics(admin, { partitions: 3, replicationFactor: 2, minInsyncReplicas: 1 })).rejects.toThrow(
+      /^Topics replicated less than KAFKA_REPLICATION_FACTOR=2: /,
+    );
   });
 });

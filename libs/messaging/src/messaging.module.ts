@@ -6,7 +6,7 @@ import { ProcessedEventsPruner } from './consumer/processed-events.pruner';
 import { createKafka } from './kafka/kafka.factory';
 import { createProducer } from './kafka/kafka-producer';
 import { KAFKA_CLIENT, KAFKA_PRODUCER } from './kafka/kafka.tokens';
-import { ensureTopics } from './kafka/topics';
+import { checkTopics, ensureTopics } from './kafka/topics';
 import { MessagingHealth } from './messaging.health';
 import { MessagingMetrics } from './messaging.metrics';
 import { MESSAGING_OPTIONS, type MessagingOptions } from './messaging.options';
@@ -25,15 +25,16 @@ class KafkaLifecycle implements OnModuleInit, OnApplicationShutdown {
   ) {}
 
   async onModuleInit(): Promise<void> {
-    if (this.options.createTopics) {
-      const admin = this.kafka.admin();
-      await admin.connect();
-      try {
+    const admin = this.kafka.admin();
+    await admin.connect();
+    try {
+      if (!this.options.createTopics) await checkTopics(admin, this.options.topics);
+      else {
         const created = await ensureTopics(admin, this.options.topics);
         if (created.length > 0) this.logger.log(`Created topics ${created.join(', ')}`);
-      } finally {
-        await admin.disconnect();
       }
+    } finally {
+      await admin.disconnect();
     }
     await this.producer.connect();
   }

@@ -207,10 +207,15 @@ describe('KafkaConsumerHost decides what a failed event does to its partition', 
     jest.useRealTimers();
   });
 
-  const deliver = async (events: object[], firstOffset = 10) => {
+  const deliver = async (events: object[], firstOffset = 10, headers?: (i: number) => Record<string, string>) => {
     const resolved: string[] = [];
     const paused: string[] = [];
-    const messages = events.map((event, i) => ({ offset: String(firstOffset + i), key: null, value: Buffer.from(JSON.stringify(event)) }));
+    const messages = events.map((event, i) => ({
+      offset: String(firstOffset + i),
+      key: null,
+      value: Buffer.from(JSON.stringify(event)),
+      headers: headers?.(i),
+    }));
     await consumer.eachBatch!({
       batch: { topic: 'paritrana.notifications.v1', partition: 0, messages: messages as unknown as KafkaMessage[] },
       resolveOffset: (offset: string) => void resolved.push(offset),
@@ -225,6 +230,28 @@ describe('KafkaConsumerHost decides what a failed event does to its partition', 
     });
     return { resolved, paused };
   };
+
+  it('should skip unparsed a message whose ce_type header names an event it does not handle, and still apply the others', async () => {
+    const event = notificationSent();
+    const notHandled = { broken: 'not even an event' };
+
+    const { resolved } = await deliver([notHandled, event, notHandled], 10, (i) => ({
+      ce_type: i === 1 ? EventTypes.NotificationSent : EventTypes.NotificationFailed,
+    }));
+
+    expect(handler.handled).toEqual([event.id]);
+    expect(sent).toEqual([]);
+    expect(resolved).toEqual(['12']);
+  });
+
+  it('should judge by the value when the header is missing or names no event of the catalogue', async () => {
+    const { resolved } = await deliver([{ broken: true }, { broken: true }], 10, (i): Record<string, string> =>
+      i === 0 ? {} : { ce_type: 'x.unknown' },
+    );
+
+    expect(sent).toHaveLength(2);
+    expect(resolved).toEqual(['11']);
+  });
 
   it('should pause the partition at the event, dead-letter nothing and resume after the pause when a handler throws a TypeError', async () => {
     handler.failure = new TypeError("Cannot read properties of undefined (reading 'total')");

@@ -1,6 +1,14 @@
 import { Inject, Injectable, Logger, type OnApplicationBootstrap, type BeforeApplicationShutdown } from '@nestjs/common';
 import { DiscoveryService, MetadataScanner, Reflector } from '@nestjs/core';
-import { deadLetterTopic, EventCatalog, EventValidator, InvalidEventError, type CloudEvent, type EventType } from '@paritrana/contracts';
+import {
+  deadLetterTopic,
+  EventCatalog,
+  EventValidator,
+  InvalidEventError,
+  isKnownEventType,
+  type CloudEvent,
+  type EventType,
+} from '@paritrana/contracts';
 import {
   CompressionTypes,
   type Consumer,
@@ -238,6 +246,13 @@ export class KafkaConsumerHost implements OnApplicationBootstrap, BeforeApplicat
     this.resumeTimers.add(timer);
   }
 
+  /** The `ce_type` header names a type of the catalogue with no handler here. Without the header, the value decides. */
+  private notHandled(headers: IHeaders | undefined): boolean {
+    const header = headers?.ce_type;
+    const type = Buffer.isBuffer(header) || typeof header === 'string' ? header.toString() : undefined;
+    return type !== undefined && isKnownEventType(type) && !this.handlers.has(type);
+  }
+
   /** Handles the messages in order; returns where it stopped when an unknown failure paused the partition. */
   private async handleMessages(
     topic: string,
@@ -247,6 +262,9 @@ export class KafkaConsumerHost implements OnApplicationBootstrap, BeforeApplicat
   ): Promise<Stop | undefined> {
     const parsed: Array<{ message: KafkaMessage; event?: CloudEvent; invalid?: string }> = [];
     for (const message of messages) {
+      // Named by its header as an event of the catalogue this service does not handle (a board on the rankings
+      // topic): skipped unparsed.
+      if (this.notHandled(message.headers)) continue;
       try {
         const event = this.validator.parse(message.value, topic);
         // Valid and not this service's to apply (a board update on the rankings topic): nothing is held on to.

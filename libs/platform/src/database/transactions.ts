@@ -11,6 +11,9 @@ export abstract class Transactions {
 
   /** Reads outside any transaction (each statement on its own): no BEGIN and COMMIT around a plain read. */
   abstract read<T>(work: (tx: Tx) => Promise<T>): Promise<T>;
+
+  /** Reads in one snapshot (REPEATABLE READ): every statement sees the same commits. */
+  abstract snapshot<T>(work: (tx: Tx) => Promise<T>): Promise<T>;
 }
 
 @Injectable()
@@ -25,6 +28,10 @@ export class TypeOrmTransactions extends Transactions {
 
   override read<T>(work: (tx: Tx) => Promise<T>): Promise<T> {
     return work(this.dataSource.manager);
+  }
+
+  override snapshot<T>(work: (tx: Tx) => Promise<T>): Promise<T> {
+    return this.dataSource.transaction('REPEATABLE READ', work);
   }
 }
 
@@ -43,6 +50,10 @@ export class InMemoryTransactions extends Transactions {
   }
 
   override async read<T>(work: (tx: Tx) => Promise<T>): Promise<T> {
+    return work(this.tx);
+  }
+
+  override async snapshot<T>(work: (tx: Tx) => Promise<T>): Promise<T> {
     return work(this.tx);
   }
 }

@@ -273,7 +273,7 @@ describe('every consumer under arbitrary messages (real Kafka and Postgres)', ()
     }
     for (const url of Object.values(platform.urls)) expect((await http('GET', `${url}/health/live`)).status).toBe(200);
     await waitFor('ranking to announce every changed board', async () => {
-      const [{ n }] = await raw.query<{ n: number }>('SELECT count(*)::int AS n FROM ranking.boards WHERE changed_since IS NOT NULL');
+      const [{ n }] = await raw.query<{ n: number }>('SELECT count(*)::int AS n FROM ranking.board_changes');
       return n === 0 ? true : undefined;
     });
 

@@ -24,7 +24,7 @@ export class RankingModule {
           audit: true,
           migrations: RANKING_MIGRATIONS,
         }),
-        BoardsModule,
+        BoardsModule.forRoot({ wholeBoardSeconds: env.RANKING_WHOLE_BOARD_SECONDS, boardMemoryEntries: env.RANKING_BOARD_MEMORY_ENTRIES }),
         ResultsModule,
       ],
     };

@@ -16,3 +16,4 @@ export * from './mirrors';
 export * from './regions/region-directory';
 export * from './topics';
 export * from './import/nomination-csv';
+export * from './board-changes';

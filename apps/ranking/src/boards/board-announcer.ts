@@ -1,32 +1,41 @@
-import { Injectable, Logger, type BeforeApplicationShutdown, type OnApplicationBootstrap } from '@nestjs/common';
-import { createEvent, EventTypes, type CloudEvent } from '@paritrana/contracts';
+import { Inject, Injectable, Logger, type BeforeApplicationShutdown, type OnApplicationBootstrap } from '@nestjs/common';
+import { createEvent, EventTypes, parseBoardId, type BoardDiff, type BoardLists, type CloudEvent } from '@paritrana/contracts';
 import { EventPublisher } from '@paritrana/messaging';
-import { Poller, Transactions } from '@paritrana/platform';
-import { BoardStore, type AnnouncementPacing } from './board-store';
-import { BoardViews } from './board-views';
+import { Poller, Transactions, type Tx } from '@paritrana/platform';
+import { EditionStore } from '../editions/edition-store';
+import { EntryStore } from '../entries/entry-store';
+import { AnnouncedBoard, AnnouncedBoards, rubricOf, type Rubric } from './announced-board';
+import { ANNOUNCEMENT_SETTINGS, type AnnouncementSettings } from './announcement-settings';
+import { BoardStore, type Announced, type ClaimedBoard, type DueBoard } from './board-store';
+import { rankEntries } from './standings';
 
 /**
- * A board is announced at most once per interval: 100 ms, or 0.1 ms per standing for a board of more
- * than 1,000 (every update carries the whole board, so a large one costs its consumers in proportion).
- * Changes are looked for far more often, so one waits little; a failed round is retried as often.
+ * A board's changes are announced as soon as they are seen (every 25 ms). A board held in memory is announced from the
+ * nominations that changed alone; one that is not (after a restart, or beyond RANKING_BOARD_MEMORY_ENTRIES) is ranked
+ * whole, no more often than 0.05 ms per standing (8,000 standings: 0.4 s). Its whole board goes out at most once per
+ * RANKING_WHOLE_BOARD_SECONDS. A failed round is retried as often.
  */
-const PACING: AnnouncementPacing = { minIntervalMs: 100, msPerStanding: 0.1 };
 const POLL_MS = 25;
+const MS_PER_STANDING_RANKED_WHOLE = 0.05;
 /**
  * Boards announced in one transaction: one outbox write and one wake-up of the relay for all of them,
- * up to about this many standings, all of which are held in memory until the transaction commits.
+ * up to about this many standings ranked whole or sent whole, all of which are held in memory until the transaction commits.
  */
 const BOARDS_PER_TRANSACTION = 20;
 const STANDINGS_PER_TRANSACTION = 10_000;
+/** A board held in memory and not announced for this long gives its room to another that does not fit. */
+const HELD_BOARD_IDLE_MS = 10_000;
 
 /**
- * Announces paritrana.ranking.updated.v1 for boards whose standings changed, at most once per
- * interval per board: a burst of score events becomes one update carrying the latest standings.
+ * Announces what changed on each open board as paritrana.ranking.changed.v1 (a burst of score events becomes one
+ * change), and the whole board as paritrana.ranking.updated.v1 at a bounded rate.
  */
 @Injectable()
 export class BoardAnnouncer implements OnApplicationBootstrap, BeforeApplicationShutdown {
   private readonly logger = new Logger(BoardAnnouncer.name);
-  private readonly poller = new Poller(() => this.announceChanged(), {
+  private readonly wholeBoardIntervalMs: number;
+  private readonly held: AnnouncedBoards;
+  private readonly poller = new Poller(() => this.announceDue(), {
     name: BoardAnnouncer.name,
     intervalMs: POLL_MS,
     maxBackoffMs: POLL_MS,
@@ -36,9 +45,14 @@ export class BoardAnnouncer implements OnApplicationBootstrap, BeforeApplication
   constructor(
     private readonly transactions: Transactions,
     private readonly boards: BoardStore,
-    private readonly views: BoardViews,
+    private readonly editions: EditionStore,
+    private readonly entries: EntryStore,
     private readonly events: EventPublisher,
-  ) {}
+    @Inject(ANNOUNCEMENT_SETTINGS) settings: AnnouncementSettings,
+  ) {
+    this.wholeBoardIntervalMs = settings.wholeBoardSeconds * 1000;
+    this.held = new AnnouncedBoards(settings.boardMemoryEntries, HELD_BOARD_IDLE_MS);
+  }
 
   onApplicationBootstrap(): void {
     this.poller.start(POLL_MS);
@@ -48,53 +62,123 @@ export class BoardAnnouncer implements OnApplicationBootstrap, BeforeApplication
     await this.poller.stop();
   }
 
-  /** Announces every changed open board not announced within the interval, longest waiting first. */
-  async announceChanged(): Promise<void> {
-    const due = await this.transactions.read((tx) => this.boards.dueForAnnouncement(tx, PACING));
+  /** Announces every board owing an announcement past its interval, longest waiting first. */
+  async announceDue(): Promise<void> {
+    const due = (await this.transactions.read((tx) => this.boards.dueForAnnouncement(tx, this.wholeBoardIntervalMs))).filter((board) =>
+      this.isDue(board),
+    );
     let group: string[] = [];
     let standings = 0;
     for (const board of due) {
       if (!this.poller.isRunning) return;
-      if (group.length > 0 && (group.length === BOARDS_PER_TRANSACTION || standings + board.announcedSize > STANDINGS_PER_TRANSACTION)) {
+      const ranked = (this.held.has(board.boardId) ? 0 : board.announcedSize) + (board.wholeDue ? board.announcedSize : 0);
+      if (group.length > 0 && (group.length === BOARDS_PER_TRANSACTION || standings + ranked > STANDINGS_PER_TRANSACTION)) {
         await this.announce(group);
         [group, standings] = [[], 0];
       }
       group.push(board.boardId);
-      standings += board.announcedSize;
+      standings += ranked;
     }
     if (group.length > 0 && this.poller.isRunning) await this.announce(group);
   }
 
+  /** A whole board owed is due at once, and so are changes to a board held in memory; a board ranked whole waits its turn. */
+  private isDue({ boardId, changed, announcedSize, sinceAnnouncedMs }: DueBoard): boolean {
+    return (
+      !changed || this.held.has(boardId) || sinceAnnouncedMs === null || sinceAnnouncedMs >= announcedSize * MS_PER_STANDING_RANKED_WHOLE
+    );
+  }
+
   /**
-   * Builds the boards without locking their rows (consumers keep marking them changed meanwhile) and
-   * clears each mark only if no change arrived since it was claimed; a change that did is announced
-   * next time.
+   * Takes each claimed board's noted changes (a change noted meanwhile stays for the next time) and announces what they
+   * did. The boards held in memory are put back once the announcement is committed.
    */
   private async announce(boardIds: string[]): Promise<void> {
+    const boards = new Map<string, AnnouncedBoard>();
     await this.transactions.run(async (tx) => {
-      const claimed = await this.boards.claimChanged(tx, boardIds);
+      boards.clear();
+      const claimed = await this.boards.claim(tx, boardIds, this.wholeBoardIntervalMs);
       if (claimed.length === 0) return;
+      const noted = await this.boards.takeChanges(
+        tx,
+        claimed.map((b) => b.boardId),
+      );
       const events: CloudEvent[] = [];
-      const sizes = new Map<string, number>();
-      for (const { boardId } of claimed) {
-        const board = await this.views.view(tx, boardId);
-        if (board?.status !== 'open') continue;
-        const { edition, tier, scope, category, standings, ineligible } = board;
-        sizes.set(boardId, standings.length + ineligible.length);
-        events.push(
-          createEvent(
-            EventTypes.RankingUpdated,
-            boardId,
-            { boardId, edition, tier, scope, category, standings, ineligible, updatedAt: new Date().toISOString() },
-            { service: 'ranking' },
-          ),
-        );
+      const announced: Announced[] = [];
+      for (const board of claimed) {
+        const { boardId } = board;
+        // A board published meanwhile is no longer announced nor held.
+        if (!board.open) this.held.take(boardId);
+        const current = board.open ? await this.current(tx, board, noted.get(boardId) ?? []) : undefined;
+        let { version, wholeVersion } = board;
+        if (current) {
+          const { edition, tier, scope, category } = parseBoardId(boardId)!;
+          const at = new Date().toISOString();
+          if (current.diff) {
+            version += 1;
+            const { keep, forget, ...change } = current.diff;
+            await this.boards.recordAnnounced(tx, boardId, keep, forget);
+            events.push(
+              createEvent(
+                EventTypes.RankingChanged,
+                boardId,
+                { boardId, edition, tier, scope, category, version, ...change, changedAt: at },
+                { service: 'ranking' },
+              ),
+            );
+          }
+          if (board.wholeDue && version > wholeVersion) {
+            wholeVersion = version;
+            const { standings, ineligible } = current.lists ?? (await this.wholeLists(tx, boardId, current.board.rubric));
+            events.push(
+              createEvent(
+                EventTypes.RankingUpdated,
+                boardId,
+                { boardId, edition, tier, scope, category, standings, ineligible, version, updatedAt: at },
+                { service: 'ranking' },
+              ),
+            );
+          }
+          current.board.version = version;
+          boards.set(boardId, current.board);
+        }
+        announced.push({ boardId, size: current?.board.size ?? 0, version, wholeVersion });
       }
       await this.events.publish(tx, events);
-      await this.boards.markAnnounced(
-        tx,
-        claimed.map((c) => ({ ...c, size: sizes.get(c.boardId) ?? 0 })),
-      );
+      await this.boards.markAnnounced(tx, announced);
     });
+    for (const [boardId, board] of boards) this.held.put(boardId, board);
+  }
+
+  /**
+   * The board now and what changed on it since its last announcement: from the board held in memory and the noted
+   * nominations when it was announced last from here under the same rubric, else ranked whole (with its lists).
+   */
+  private async current(
+    tx: Tx,
+    claimed: ClaimedBoard,
+    noted: string[],
+  ): Promise<{ board: AnnouncedBoard; diff: BoardDiff | undefined; lists?: BoardLists } | undefined> {
+    const key = parseBoardId(claimed.boardId);
+    if (!key) return undefined;
+    const rubric = rubricOf(await this.editions.get(tx, key.edition), key);
+    const held = this.held.take(claimed.boardId);
+    if (held?.fits(claimed.version, rubric)) {
+      const diff =
+        noted.length > 0
+          ? await held.change(noted, {
+              entries: (ids) => this.entries.standingAmong(tx, claimed.boardId, ids),
+              announced: (ids) => this.boards.announcedEntries(tx, claimed.boardId, ids),
+            })
+          : undefined;
+      if (diff !== null) return { board: held, diff };
+    }
+    const entries = await this.entries.standingOn(tx, claimed.boardId);
+    return AnnouncedBoard.rank(claimed.version, rubric, entries, await this.boards.announcedEntries(tx, claimed.boardId));
+  }
+
+  /** A board's whole lists, ranked from its entries. */
+  private async wholeLists(tx: Tx, boardId: string, rubric: Rubric): Promise<BoardLists> {
+    return rankEntries(await this.entries.standingOn(tx, boardId), rubric.tieBreak, rubric.winners);
   }
 }

@@ -9,6 +9,10 @@ export interface Board extends BoardKey {
   status: BoardStatus;
   /** The frozen snapshot, once published. */
   published: RankingPublished | null;
+  /** Its last `ranking.changed`. */
+  version: number;
+  /** Changed since (changes noted, not taken by the announcer yet): its entries are ahead of `version`. */
+  pending: boolean;
 }
 
 export interface BoardSummary extends BoardKey {
@@ -31,24 +35,55 @@ export interface BoardFilters {
   category?: string;
 }
 
-/** How often a board may be announced: at least `minIntervalMs`, or `msPerStanding` per standing last announced. */
-export interface AnnouncementPacing {
-  minIntervalMs: number;
-  msPerStanding: number;
+/** A board owing an announcement: changes not announced, or a whole board past its interval. */
+export interface DueBoard {
+  boardId: string;
+  /** Changed since its last `ranking.changed`. */
+  changed: boolean;
+  /** Its size when last announced, and how long ago that was (null: never). */
+  announcedSize: number;
+  sinceAnnouncedMs: number | null;
+  /** Its whole board past its interval: sent with its next announcement. */
+  wholeDue: boolean;
 }
 
-/** A changed board claimed for announcement, with the count of changes seen when it was claimed. */
+/** A nomination whose entry changed on its board. */
+export interface BoardChange {
+  boardId: string;
+  nominationId: string;
+}
+
+/** A board claimed for announcement, as it stood when claimed. */
 export interface ClaimedBoard {
   boardId: string;
-  changes: string;
+  /** Still open (not published meanwhile). */
+  open: boolean;
+  /** Its last `ranking.changed`, and the version its last whole-board `ranking.updated` showed. */
+  version: number;
+  wholeVersion: number;
+  /** Its last whole board is older than the interval: one may be announced now. */
+  wholeDue: boolean;
+}
+
+/** What an announcement did to a claimed board. */
+export interface Announced {
+  boardId: string;
+  size: number;
+  version: number;
+  wholeVersion: number;
 }
 
 /** Ranking's boards (ranking.boards): their status, frozen snapshot and announcement bookkeeping. */
 export abstract class BoardStore {
   /** Creates the boards not held yet. */
   abstract ensure(tx: Tx, boards: Array<BoardKey & { boardId: string }>): Promise<void>;
-  /** Marks open boards changed, for the announcer to coalesce into one update each. */
-  abstract markChanged(tx: Tx, boardIds: string[]): Promise<void>;
+  /**
+   * Notes the nominations changed on open boards, for the announcer to coalesce into one update per board. Board rows
+   * are not locked: transactions of every partition note changes on the same boards at once.
+   */
+  abstract markChanged(tx: Tx, changes: BoardChange[]): Promise<void>;
+  /** The nominations noted changed on the boards, taken (committed notes; those committed later stay for the next time). */
+  abstract takeChanges(tx: Tx, boardIds: string[]): Promise<Map<string, string[]>>;
   /** The board; with `lock`, held against concurrent writers until the transaction ends. */
   abstract find(tx: Tx, boardId: string, options?: { lock?: boolean }): Promise<Board | undefined>;
   /** Boards matching the filters, provincial ones limited to `provinces` when given; at most 1,000. */
@@ -58,15 +93,19 @@ export abstract class BoardStore {
   abstract editionsPublished(tx: Tx): Promise<string[]>;
   /** The winners of every published board of the edition, in board order. */
   abstract publishedWinners(tx: Tx, edition: string): Promise<PublishedWinners[]>;
-  /** Freezes the board with its snapshot; it is never announced as changed again. */
+  /** Freezes the board with its snapshot; it is never announced as changed again, and its noted changes are dropped. */
   abstract publish(tx: Tx, published: RankingPublished): Promise<void>;
-  /** Changed boards not announced within their interval, longest waiting first, with their last announced size. */
-  abstract dueForAnnouncement(tx: Tx, pacing: AnnouncementPacing): Promise<Array<{ boardId: string; announcedSize: number }>>;
+  /** Open boards with changes not announced, or a whole board older than `wholeBoardIntervalMs` owed; longest waiting first. */
+  abstract dueForAnnouncement(tx: Tx, wholeBoardIntervalMs: number): Promise<DueBoard[]>;
   /**
-   * Claims those of the boards still changed and not being announced by another replica, in board order,
-   * until the transaction ends.
+   * Claims those of the boards still owing an announcement and not being announced by another replica, in board
+   * order, until the transaction ends.
    */
-  abstract claimChanged(tx: Tx, boardIds: string[]): Promise<ClaimedBoard[]>;
-  /** Records the announcement; a board's change mark is cleared only if no change arrived since it was claimed. */
-  abstract markAnnounced(tx: Tx, announced: Array<ClaimedBoard & { size: number }>): Promise<void>;
+  abstract claim(tx: Tx, boardIds: string[], wholeBoardIntervalMs: number): Promise<ClaimedBoard[]>;
+  /** Records the announcements: each board's version, size and time. */
+  abstract markAnnounced(tx: Tx, announced: Announced[]): Promise<void>;
+  /** What each nomination of the board (or each of `among` announced on it) was last announced as (`fingerprintOf`). */
+  abstract announcedEntries(tx: Tx, boardId: string, among?: string[]): Promise<Map<string, string>>;
+  /** Keeps the fingerprints of the nominations just announced and forgets those gone from the board. */
+  abstract recordAnnounced(tx: Tx, boardId: string, keep: Array<[string, string]>, forget: string[]): Promise<void>;
 }

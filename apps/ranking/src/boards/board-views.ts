@@ -13,6 +13,9 @@ export interface BoardView extends BoardKey {
   ineligible: IneligibleEntry[];
   publishedAt?: string;
   publishedBy?: string;
+  /** Open boards: the last `ranking.changed`, and whether the standings are already ahead of it. */
+  version?: number;
+  pending?: boolean;
 }
 
 /** Boards as they stand now: the frozen snapshot once published, else ranked from their entries. */
@@ -39,6 +42,6 @@ export class BoardViews {
       category?.rubrics[key.tier]?.tieBreak ?? [],
       category?.winners ?? 0,
     );
-    return { boardId, ...key, status: 'open', ...ranked };
+    return { boardId, ...key, status: 'open', ...ranked, version: board.version, pending: board.pending };
   }
 }

@@ -134,6 +134,22 @@ export class BoardResponse {
 
   @ApiProperty({ required: false, example: 'ketua-jambi', description: 'Published boards: the publisher’s account' })
   publishedBy?: string;
+
+  @ApiProperty({
+    required: false,
+    type: 'integer',
+    minimum: 0,
+    example: 12,
+    description: 'Open boards: the version of its last `paritrana.ranking.changed.v1` (0 before the first)',
+  })
+  version?: number;
+
+  @ApiProperty({
+    required: false,
+    example: false,
+    description: 'Open boards: true while a change is not yet announced; when false, the standings are exactly those of `version`',
+  })
+  pending?: boolean;
 }
 
 export class PublishedBoardResponse {

@@ -1,9 +1,10 @@
-import { Module } from '@nestjs/common';
+import { Module, type DynamicModule } from '@nestjs/common';
 import { EditionStore } from '../editions/edition-store';
 import { PostgresEditionStore } from '../editions/postgres-edition-store';
 import { RecordEditionUseCase } from '../editions/record-edition.use-case';
 import { EntryStore } from '../entries/entry-store';
 import { PostgresEntryStore } from '../entries/postgres-entry-store';
+import { ANNOUNCEMENT_SETTINGS, type AnnouncementSettings } from './announcement-settings';
 import { BoardAnnouncer } from './board-announcer';
 import { BoardPlacement } from './board-placement';
 import { BoardProgressController } from './board-progress.controller';
@@ -41,4 +42,9 @@ import { RecordWithdrawalUseCase } from './record-withdrawal.use-case';
   ],
   exports: [BoardStore, EditionStore],
 })
-export class BoardsModule {}
+export class BoardsModule {
+  /** Global: the results read the same boards. */
+  static forRoot(settings: AnnouncementSettings): DynamicModule {
+    return { module: BoardsModule, global: true, providers: [{ provide: ANNOUNCEMENT_SETTINGS, useValue: settings }] };
+  }
+}

@@ -17,7 +17,8 @@ export class GetBoardUseCase {
   ) {}
 
   async execute({ boardId, by }: GetBoardQuery): Promise<BoardView> {
-    const board = await this.transactions.read((tx) => this.views.view(tx, boardId));
+    // One snapshot: an open board's version and standings as of the same commits.
+    const board = await this.transactions.snapshot((tx) => this.views.view(tx, boardId));
     if (!board) throw DomainError.notFound('BOARD_NOT_FOUND', `No board ${boardId}`);
     if (!canReadBoard(by, board)) throw boardOutOfScope(boardId);
     return board;

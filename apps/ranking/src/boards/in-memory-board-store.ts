@@ -2,20 +2,30 @@ import type { BoardKey, RankingPublished } from '@paritrana/contracts';
 import type { Tx } from '@paritrana/platform';
 import {
   BoardStore,
-  type AnnouncementPacing,
   type Board,
+  type BoardChange,
   type BoardFilters,
   type BoardSummary,
+  type Announced,
   type ClaimedBoard,
+  type DueBoard,
   type PublishedWinners,
 } from './board-store';
 
-interface Row extends Board {
+interface Row extends Omit<Board, 'pending'> {
+  /** When its oldest change not taken was noted. */
   changedSince: number | null;
-  changes: number;
   announcedAt: number | null;
   announcedSize: number;
+  version: number;
+  wholeVersion: number;
+  wholeAt: number | null;
+  announcedEntries: Map<string, string>;
+  /** The nominations noted changed, not taken yet. */
+  noted: string[];
 }
+
+const keyOf = ({ boardId, edition, tier, scope, category }: Row) => ({ boardId, edition, tier, scope, category });
 
 /** The board store for unit tests, with the PostgreSQL store's rules (locks aside). */
 export class InMemoryBoardStore extends BoardStore {
@@ -33,27 +43,43 @@ export class InMemoryBoardStore extends BoardStore {
         status: 'open',
         published: null,
         changedSince: null,
-        changes: 0,
         announcedAt: null,
         announcedSize: 0,
+        version: 0,
+        wholeVersion: 0,
+        wholeAt: null,
+        announcedEntries: new Map(),
+        noted: [],
       });
     }
   }
 
-  override async markChanged(_tx: Tx, boardIds: string[]): Promise<void> {
-    for (const id of new Set(boardIds)) {
+  override async markChanged(_tx: Tx, changes: BoardChange[]): Promise<void> {
+    for (const id of new Set(changes.map((c) => c.boardId))) {
       const row = this.rows.get(id);
       if (row?.status !== 'open') continue;
       row.changedSince ??= Date.now();
-      row.changes++;
+      row.noted.push(...changes.filter((c) => c.boardId === id).map((c) => c.nominationId));
     }
+  }
+
+  override async takeChanges(_tx: Tx, boardIds: string[]): Promise<Map<string, string[]>> {
+    const taken = new Map<string, string[]>();
+    for (const id of boardIds) {
+      const row = this.rows.get(id);
+      if (!row || row.noted.length === 0) continue;
+      taken.set(id, row.noted);
+      row.noted = [];
+      row.changedSince = null;
+    }
+    return taken;
   }
 
   override async find(_tx: Tx, boardId: string): Promise<Board | undefined> {
     const row = this.rows.get(boardId);
     if (!row) return undefined;
-    const { edition, tier, scope, category, status, published } = row;
-    return { boardId, edition, tier, scope, category, status, published: published && structuredClone(published) };
+    const { status, published, version, changedSince } = row;
+    return { ...keyOf(row), status, published: published && structuredClone(published), version, pending: changedSince !== null };
   }
 
   override async list(_tx: Tx, filters: BoardFilters, provinces: string[] | undefined): Promise<BoardSummary[]> {
@@ -75,15 +101,7 @@ export class InMemoryBoardStore extends BoardStore {
           a.category.localeCompare(b.category),
       )
       .slice(0, 1000)
-      .map(({ boardId, edition, tier, scope, category, status, published }) => ({
-        boardId,
-        edition,
-        tier,
-        scope,
-        category,
-        status,
-        publishedAt: published?.publishedAt ?? null,
-      }));
+      .map((b) => ({ ...keyOf(b), status: b.status, publishedAt: b.published?.publishedAt ?? null }));
   }
 
   override async idsOfEdition(_tx: Tx, edition: string): Promise<string[]> {
@@ -113,36 +131,61 @@ export class InMemoryBoardStore extends BoardStore {
   override async publish(_tx: Tx, published: RankingPublished): Promise<void> {
     const row = this.rows.get(published.boardId);
     if (!row) return;
-    Object.assign(row, { status: 'published', published: structuredClone(published), changedSince: null });
+    Object.assign(row, { status: 'published', published: structuredClone(published), changedSince: null, noted: [] });
   }
 
-  override async dueForAnnouncement(_tx: Tx, pacing: AnnouncementPacing): Promise<Array<{ boardId: string; announcedSize: number }>> {
+  override async dueForAnnouncement(_tx: Tx, wholeBoardIntervalMs: number): Promise<DueBoard[]> {
     const now = Date.now();
+    const wholeDue = (b: Row) => b.version > b.wholeVersion && (b.wholeAt === null || b.wholeAt <= now - wholeBoardIntervalMs);
     return [...this.rows.values()]
-      .filter(
-        (b) =>
-          b.changedSince !== null &&
-          (b.announcedAt === null || b.announcedAt <= now - Math.max(pacing.minIntervalMs, b.announcedSize * pacing.msPerStanding)),
-      )
-      .sort((a, b) => a.changedSince! - b.changedSince!)
-      .map((b) => ({ boardId: b.boardId, announcedSize: b.announcedSize }));
+      .filter((b) => b.status === 'open' && (b.changedSince !== null || wholeDue(b)))
+      .sort((a, b) => (a.changedSince ?? a.wholeAt!) - (b.changedSince ?? b.wholeAt!))
+      .map((b) => ({
+        boardId: b.boardId,
+        changed: b.changedSince !== null,
+        announcedSize: b.announcedSize,
+        sinceAnnouncedMs: b.announcedAt === null ? null : now - b.announcedAt,
+        wholeDue: b.wholeAt === null || b.wholeAt <= now - wholeBoardIntervalMs,
+      }));
   }
 
-  override async claimChanged(_tx: Tx, boardIds: string[]): Promise<ClaimedBoard[]> {
+  override async claim(_tx: Tx, boardIds: string[], wholeBoardIntervalMs: number): Promise<ClaimedBoard[]> {
+    const now = Date.now();
     return boardIds
       .map((id) => this.rows.get(id))
-      .filter((b): b is Row => b !== undefined && b.changedSince !== null)
+      .filter((b): b is Row => b !== undefined && (b.changedSince !== null || (b.status === 'open' && b.version > b.wholeVersion)))
       .sort((a, b) => (a.boardId < b.boardId ? -1 : 1))
-      .map((b) => ({ boardId: b.boardId, changes: String(b.changes) }));
+      .map((b) => ({
+        boardId: b.boardId,
+        open: b.status === 'open',
+        version: b.version,
+        wholeVersion: b.wholeVersion,
+        wholeDue: b.wholeAt === null || b.wholeAt <= now - wholeBoardIntervalMs,
+      }));
   }
 
-  override async markAnnounced(_tx: Tx, announced: Array<ClaimedBoard & { size: number }>): Promise<void> {
-    for (const { boardId, changes, size } of announced) {
+  override async markAnnounced(_tx: Tx, announced: Announced[]): Promise<void> {
+    for (const { boardId, size, version, wholeVersion } of announced) {
       const row = this.rows.get(boardId);
       if (!row) continue;
       row.announcedAt = Date.now();
       row.announcedSize = size;
-      if (String(row.changes) === changes) row.changedSince = null;
+      row.version = version;
+      if (wholeVersion > row.wholeVersion) row.wholeAt = Date.now();
+      row.wholeVersion = wholeVersion;
     }
+  }
+
+  override async announcedEntries(_tx: Tx, boardId: string, among?: string[]): Promise<Map<string, string>> {
+    const announced = new Map(this.rows.get(boardId)?.announcedEntries);
+    if (!among) return announced;
+    const wanted = new Set(among);
+    return new Map([...announced].filter(([id]) => wanted.has(id)));
+  }
+
+  override async recordAnnounced(_tx: Tx, boardId: string, keep: Array<[string, string]>, forget: string[]): Promise<void> {
+    const entries = this.rows.get(boardId)!.announcedEntries;
+    for (const [id, fingerprint] of keep) entries.set(id, fingerprint);
+    for (const id of forget) entries.delete(id);
   }
 }

@@ -3,12 +3,14 @@ import type { BoardKey, RankingPublished, Tier } from '@paritrana/contracts';
 import type { Tx } from '@paritrana/platform';
 import {
   BoardStore,
-  type AnnouncementPacing,
   type Board,
+  type BoardChange,
   type BoardFilters,
   type BoardStatus,
   type BoardSummary,
+  type Announced,
   type ClaimedBoard,
+  type DueBoard,
   type PublishedWinners,
 } from './board-store';
 
@@ -20,6 +22,8 @@ interface BoardRow {
   category: string;
   status: BoardStatus;
   published: RankingPublished | null;
+  version: string;
+  pending: boolean;
 }
 
 @Injectable()
@@ -33,18 +37,35 @@ export class PostgresBoardStore extends BoardStore {
     );
   }
 
-  /** Rows are locked in board order, so transactions of several partitions never wait on each other in a cycle. */
-  override async markChanged(tx: Tx, boardIds: string[]): Promise<void> {
+  override async markChanged(tx: Tx, changes: BoardChange[]): Promise<void> {
     await tx.query(
-      `UPDATE ranking.boards SET changed_since = coalesce(changed_since, now()), changes = changes + 1
-       WHERE board_id IN (SELECT board_id FROM ranking.boards WHERE board_id = ANY($1) AND status = 'open' ORDER BY board_id FOR NO KEY UPDATE)`,
-      [[...new Set(boardIds)]],
+      `INSERT INTO ranking.board_changes (board_id, nomination_id)
+       SELECT c.board_id, c.nomination_id FROM unnest($1::text[], $2::uuid[]) AS c(board_id, nomination_id)
+       JOIN ranking.boards b USING (board_id) WHERE b.status = 'open'`,
+      [changes.map((c) => c.boardId), changes.map((c) => c.nominationId)],
     );
+  }
+
+  override async takeChanges(tx: Tx, boardIds: string[]): Promise<Map<string, string[]>> {
+    const rows: { board_id: string; nomination_id: string }[] = await tx.query(
+      // As a SELECT: TypeORM answers a DELETE … RETURNING with [rows, count].
+      'WITH taken AS (DELETE FROM ranking.board_changes WHERE board_id = ANY($1) RETURNING board_id, nomination_id) SELECT * FROM taken',
+      [boardIds],
+    );
+    const changes = new Map<string, string[]>();
+    for (const { board_id, nomination_id } of rows) {
+      const noted = changes.get(board_id);
+      if (noted) noted.push(nomination_id);
+      else changes.set(board_id, [nomination_id]);
+    }
+    return changes;
   }
 
   override async find(tx: Tx, boardId: string, options: { lock?: boolean } = {}): Promise<Board | undefined> {
     const rows: BoardRow[] = await tx.query(
-      `SELECT board_id, edition, tier, scope, category, status, published FROM ranking.boards WHERE board_id = $1${options.lock ? ' FOR UPDATE' : ''}`,
+      `SELECT board_id, edition, tier, scope, category, status, published, version,
+         EXISTS (SELECT 1 FROM ranking.board_changes c WHERE c.board_id = b.board_id) AS pending
+       FROM ranking.boards b WHERE board_id = $1${options.lock ? ' FOR UPDATE' : ''}`,
       [boardId],
     );
     const row = rows[0];
@@ -57,6 +78,8 @@ export class PostgresBoardStore extends BoardStore {
         category: row.category,
         status: row.status,
         published: row.published,
+        version: Number(row.version),
+        pending: row.pending,
       }
     );
   }
@@ -95,39 +118,90 @@ export class PostgresBoardStore extends BoardStore {
   }
 
   override async publish(tx: Tx, published: RankingPublished): Promise<void> {
+    await tx.query('DELETE FROM ranking.board_changes WHERE board_id = $1', [published.boardId]);
     await tx.query(
-      `UPDATE ranking.boards SET status = 'published', published = $2, published_at = $3, published_by = $4, changed_since = NULL WHERE board_id = $1`,
+      `UPDATE ranking.boards SET status = 'published', published = $2, published_at = $3, published_by = $4 WHERE board_id = $1`,
       [published.boardId, published, published.publishedAt, published.publishedBy],
     );
   }
 
-  override async dueForAnnouncement(tx: Tx, pacing: AnnouncementPacing): Promise<Array<{ boardId: string; announcedSize: number }>> {
-    const rows: { board_id: string; announced_size: number }[] = await tx.query(
-      `SELECT board_id, announced_size FROM ranking.boards WHERE changed_since IS NOT NULL
-         AND (announced_at IS NULL OR announced_at <= now() - make_interval(secs => greatest($1::float8, announced_size * $2::float8) / 1000.0))
-       ORDER BY changed_since`,
-      [pacing.minIntervalMs, pacing.msPerStanding],
-    );
-    return rows.map((r) => ({ boardId: r.board_id, announcedSize: r.announced_size }));
+  override async dueForAnnouncement(tx: Tx, wholeBoardIntervalMs: number): Promise<DueBoard[]> {
+    const rows: { board_id: string; changed: boolean; announced_size: number; since_ms: number | null; whole_due: boolean }[] =
+      await tx.query(
+        `SELECT b.board_id, c.board_id IS NOT NULL AS changed, b.announced_size,
+              (extract(epoch FROM now() - b.announced_at) * 1000)::float8 AS since_ms,
+              (b.whole_at IS NULL OR b.whole_at <= now() - make_interval(secs => $1::float8 / 1000.0)) AS whole_due
+       FROM ranking.boards b
+       LEFT JOIN (SELECT board_id, min(noted_at) AS noted_at FROM ranking.board_changes GROUP BY board_id) c USING (board_id)
+       WHERE b.status = 'open' AND (c.board_id IS NOT NULL
+         OR (b.version > b.whole_version AND (b.whole_at IS NULL OR b.whole_at <= now() - make_interval(secs => $1::float8 / 1000.0))))
+       ORDER BY coalesce(c.noted_at, b.whole_at)`,
+        [wholeBoardIntervalMs],
+      );
+    return rows.map((r) => ({
+      boardId: r.board_id,
+      changed: r.changed,
+      announcedSize: r.announced_size,
+      sinceAnnouncedMs: r.since_ms,
+      wholeDue: r.whole_due,
+    }));
   }
 
   /** Replicas share the work through per-board advisory locks; the rows themselves are not locked. */
-  override async claimChanged(tx: Tx, boardIds: string[]): Promise<ClaimedBoard[]> {
-    const rows: { board_id: string; changes: string }[] = await tx.query(
-      `SELECT board_id, changes FROM ranking.boards
-       WHERE board_id = ANY($1) AND changed_since IS NOT NULL AND pg_try_advisory_xact_lock(hashtext('announce:' || board_id))
+  override async claim(tx: Tx, boardIds: string[], wholeBoardIntervalMs: number): Promise<ClaimedBoard[]> {
+    const rows: { board_id: string; open: boolean; version: string; whole_version: string; whole_due: boolean }[] = await tx.query(
+      `SELECT board_id, status = 'open' AS open, version, whole_version,
+              (whole_at IS NULL OR whole_at <= now() - make_interval(secs => $2::float8 / 1000.0)) AS whole_due
+       FROM ranking.boards b
+       WHERE board_id = ANY($1)
+         AND (EXISTS (SELECT 1 FROM ranking.board_changes c WHERE c.board_id = b.board_id) OR (status = 'open' AND version > whole_version))
+         AND pg_try_advisory_xact_lock(hashtext('announce:' || board_id))
        ORDER BY board_id`,
-      [boardIds],
+      [boardIds, wholeBoardIntervalMs],
     );
-    return rows.map((r) => ({ boardId: r.board_id, changes: r.changes }));
+    return rows.map((r) => ({
+      boardId: r.board_id,
+      open: r.open,
+      version: Number(r.version),
+      wholeVersion: Number(r.whole_version),
+      wholeDue: r.whole_due,
+    }));
   }
 
-  override async markAnnounced(tx: Tx, announced: Array<ClaimedBoard & { size: number }>): Promise<void> {
+  /** Only the announcer writes these columns, one replica per board at a time (its advisory lock). */
+  override async markAnnounced(tx: Tx, announced: Announced[]): Promise<void> {
     await tx.query(
-      `UPDATE ranking.boards b SET announced_at = clock_timestamp(), announced_size = c.size,
-         changed_since = CASE WHEN b.changes = c.changes THEN NULL ELSE b.changed_since END
-       FROM unnest($1::text[], $2::bigint[], $3::int[]) AS c(board_id, changes, size) WHERE b.board_id = c.board_id`,
-      [announced.map((a) => a.boardId), announced.map((a) => a.changes), announced.map((a) => a.size)],
+      `UPDATE ranking.boards b SET announced_at = clock_timestamp(), announced_size = c.size, version = c.version,
+         whole_at = CASE WHEN c.whole_version > b.whole_version THEN clock_timestamp() ELSE b.whole_at END,
+         whole_version = c.whole_version
+       FROM unnest($1::text[], $2::int[], $3::bigint[], $4::bigint[]) AS c(board_id, size, version, whole_version)
+       WHERE b.board_id = c.board_id`,
+      [
+        announced.map((a) => a.boardId),
+        announced.map((a) => a.size),
+        announced.map((a) => a.version),
+        announced.map((a) => a.wholeVersion),
+      ],
     );
+  }
+
+  override async announcedEntries(tx: Tx, boardId: string, among?: string[]): Promise<Map<string, string>> {
+    const rows: { nomination_id: string; fingerprint: string }[] = await tx.query(
+      `SELECT nomination_id, fingerprint FROM ranking.announced_entries WHERE board_id = $1${among ? ' AND nomination_id = ANY($2::uuid[])' : ''}`,
+      among ? [boardId, among] : [boardId],
+    );
+    return new Map(rows.map((r) => [r.nomination_id, r.fingerprint]));
+  }
+
+  override async recordAnnounced(tx: Tx, boardId: string, keep: Array<[string, string]>, forget: string[]): Promise<void> {
+    if (keep.length > 0)
+      await tx.query(
+        `INSERT INTO ranking.announced_entries (board_id, nomination_id, fingerprint)
+         SELECT $1, * FROM unnest($2::uuid[], $3::text[])
+         ON CONFLICT (board_id, nomination_id) DO UPDATE SET fingerprint = excluded.fingerprint`,
+        [boardId, keep.map(([id]) => id), keep.map(([, fingerprint]) => fingerprint)],
+      );
+    if (forget.length > 0)
+      await tx.query('DELETE FROM ranking.announced_entries WHERE board_id = $1 AND nomination_id = ANY($2::uuid[])', [boardId, forget]);
   }
 }

@@ -34,7 +34,10 @@ export class RecordScoresUseCase {
         calculatedAt: s.calculatedAt,
       })),
     );
-    await this.boards.markChanged(tx, boardIds);
+    await this.boards.markChanged(
+      tx,
+      scores.map((s, i) => ({ boardId: boardIds[i], nominationId: s.nominationId })),
+    );
     return { boardIds: [...new Set(boardIds)] };
   }
 }

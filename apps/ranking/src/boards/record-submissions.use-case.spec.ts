@@ -1,8 +1,6 @@
 import { inMemoryRanking, nominationId, PROVINCIAL_BOARD, submission, tx } from '../testing/ranking.fixtures';
 import { RecordSubmissionsUseCase } from './record-submissions.use-case';
 
-const PACING = { minIntervalMs: 100, msPerStanding: 0.1 };
-
 describe('RecordSubmissionsUseCase', () => {
   let ranking: ReturnType<typeof inMemoryRanking>;
   let sut: RecordSubmissionsUseCase;
@@ -48,7 +46,12 @@ describe('RecordSubmissionsUseCase', () => {
     const outcome = await sut.execute({ submissions: [submission(1), submission(2)] }, tx);
 
     expect(outcome.boardIds).toEqual([PROVINCIAL_BOARD]);
-    expect(await ranking.boards.dueForAnnouncement(tx, PACING)).toEqual([{ boardId: PROVINCIAL_BOARD, announcedSize: 0 }]);
+    expect(await ranking.boards.dueForAnnouncement(tx, 60_000)).toEqual([
+      { boardId: PROVINCIAL_BOARD, changed: true, announcedSize: 0, sinceAnnouncedMs: null, wholeDue: true },
+    ]);
+    expect(await ranking.boards.takeChanges(tx, [PROVINCIAL_BOARD])).toEqual(
+      new Map([[PROVINCIAL_BOARD, [nominationId(1), nominationId(2)]]]),
+    );
   });
 
   it('should not mark a board changed when it is already published', async () => {
@@ -58,7 +61,8 @@ describe('RecordSubmissionsUseCase', () => {
 
     await sut.execute({ submissions: [submission(2)] }, tx);
 
-    expect(await ranking.boards.dueForAnnouncement(tx, PACING)).toEqual([]);
+    expect(await ranking.boards.dueForAnnouncement(tx, 60_000)).toEqual([]);
+    expect(await ranking.boards.takeChanges(tx, [PROVINCIAL_BOARD])).toEqual(new Map());
   });
 
   it('should refuse, to be retried, when the nomination’s edition has not reached ranking yet', async () => {

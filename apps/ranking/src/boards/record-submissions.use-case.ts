@@ -29,7 +29,10 @@ export class RecordSubmissionsUseCase {
       tx,
       submitted.map((n, i) => ({ nominationId: n.nominationId, boardId: boardIds[i], nominee: n.nominee, submittedAt: n.submittedAt })),
     );
-    await this.boards.markChanged(tx, boardIds);
+    await this.boards.markChanged(
+      tx,
+      submitted.map((n, i) => ({ boardId: boardIds[i], nominationId: n.nominationId })),
+    );
     return { boardIds: [...new Set(boardIds)] };
   }
 }

@@ -22,7 +22,7 @@ export class RecordWithdrawalUseCase {
   async execute({ withdrawal }: RecordWithdrawalCommand, tx: Tx): Promise<BoardsChanged> {
     const [boardId] = await this.placement.place(tx, [withdrawal]);
     await this.entries.saveWithdrawn(tx, { nominationId: withdrawal.nominationId, boardId, withdrawnAt: withdrawal.withdrawnAt });
-    await this.boards.markChanged(tx, [boardId]);
+    await this.boards.markChanged(tx, [{ boardId, nominationId: withdrawal.nominationId }]);
     return { boardIds: [boardId] };
   }
 }

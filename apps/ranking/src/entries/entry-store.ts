@@ -48,6 +48,8 @@ export abstract class EntryStore {
    * provisional with 0, so a board cannot be published without it.
    */
   abstract standingOn(tx: Tx, boardId: string): Promise<Entry[]>;
+  /** The same, among the given nominations only. */
+  abstract standingAmong(tx: Tx, boardId: string, nominationIds: string[]): Promise<Entry[]>;
   /** The standing entries of each of the boards counted by score status; boards without any are left out. */
   abstract countByBoard(tx: Tx, boardIds: string[]): Promise<EntryCount[]>;
 }

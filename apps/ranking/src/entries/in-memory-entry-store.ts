@@ -51,6 +51,11 @@ export class InMemoryEntryStore extends EntryStore {
       }));
   }
 
+  override async standingAmong(tx: Tx, boardId: string, nominationIds: string[]): Promise<Entry[]> {
+    const among = new Set(nominationIds);
+    return (await this.standingOn(tx, boardId)).filter((e) => among.has(e.nominationId));
+  }
+
   override async countByBoard(tx: Tx, boardIds: string[]): Promise<EntryCount[]> {
     const counts: EntryCount[] = [];
     for (const boardId of boardIds) {

@@ -5,6 +5,8 @@ import { ScoreTimes1763720500000 } from './1763720500000-score-times';
 import { RankingAuditLog1763720600000 } from './1763720600000-audit-log';
 import { AnnouncementTimes1763720700000 } from './1763720700000-announcement-times';
 import { RankingProcessedEventsByTime1764540000000 } from './1764540000000-processed-events-by-time';
+import { BoardVersions1764600000000 } from './1764600000000-board-versions';
+import { BoardChanges1764700000000 } from './1764700000000-board-changes';
 
 /** The service's migrations, oldest first: what it applies at boot under the database's migration lock. */
 export const RANKING_MIGRATIONS = [
@@ -15,4 +17,6 @@ export const RANKING_MIGRATIONS = [
   RankingAuditLog1763720600000,
   AnnouncementTimes1763720700000,
   RankingProcessedEventsByTime1764540000000,
+  BoardVersions1764600000000,
+  BoardChanges1764700000000,
 ];

@@ -1,4 +1,5 @@
 import 'reflect-metadata';
+import { Topics } from '@paritrana/contracts';
 import { brokerList, dataSourceOptions } from '@paritrana/platform';
 import { parseArgs } from 'node:util';
 import { DataSource } from 'typeorm';
@@ -7,8 +8,8 @@ import { rebuildEdition } from './rebuild.service';
 
 /**
  * Rebuilds every board of an edition from the event log (editions, nominations, scores and
- * publications, from the beginning to the log's end when the command starts) and proves the
- * result equals the live boards. Usage: npm run rebuild -- --edition 2024 [--settle 30]
+ * publications, from the beginning, following what is appended while it compares), and again from the rankings topic's
+ * compact changes alone, and proves both equal the live boards. Usage: npm run rebuild -- --edition 2024 [--settle 30]
  */
 async function main(): Promise<void> {
   const { values } = parseArgs({ options: { edition: { type: 'string' }, settle: { type: 'string' } } });
@@ -31,7 +32,8 @@ async function main(): Promise<void> {
       process.exitCode = 1;
     } else {
       process.stdout.write(
-        `All ${report.boards.length} board(s) of edition ${values.edition} (${nominations} nominations) rebuilt from ${report.events} events in ${report.rebuildSeconds.toFixed(2)} s equal the live boards\n`,
+        `All ${report.boards.length} board(s) of edition ${values.edition} (${nominations} nominations) rebuilt from ${report.events} events in ${report.rebuildSeconds.toFixed(2)} s equal the live boards, ` +
+          `both as ranking builds them and as a consumer of ${Topics.Rankings} keeps them from their changes\n`,
       );
     }
   } finally {

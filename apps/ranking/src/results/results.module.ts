@@ -1,10 +1,9 @@
 import { Module } from '@nestjs/common';
-import { BoardsModule } from '../boards/boards.module';
 import { ListResultsUseCase } from './list-results.use-case';
 import { ResultsController } from './results.controller';
 
+/** Reads the boards' stores, which BoardsModule provides to the whole service. */
 @Module({
-  imports: [BoardsModule],
   controllers: [ResultsController],
   providers: [ListResultsUseCase],
 })

@@ -3,7 +3,7 @@ import { Topics, type Topic } from '../topics';
 import { EditionDefinedSchema } from './edition.events';
 import { NominationAmendedSchema, NominationSubmittedSchema, NominationWithdrawnSchema } from './nomination.events';
 import { NotificationFailedSchema, NotificationSentSchema } from './notification.events';
-import { RankingPublishedSchema, RankingUpdatedSchema } from './ranking.events';
+import { RankingChangedSchema, RankingPublishedSchema, RankingUpdatedSchema } from './ranking.events';
 import { ScoreCalculatedSchema } from './score.events';
 
 /** Names are never renamed, only versioned: a new shape gets a new `.vN`. */
@@ -14,6 +14,7 @@ export const EventTypes = {
   NominationWithdrawn: 'paritrana.nomination.withdrawn.v1',
   ScoreCalculated: 'paritrana.score.calculated.v1',
   RankingUpdated: 'paritrana.ranking.updated.v1',
+  RankingChanged: 'paritrana.ranking.changed.v1',
   RankingPublished: 'paritrana.ranking.published.v1',
   NotificationSent: 'paritrana.notification.sent.v1',
   NotificationFailed: 'paritrana.notification.failed.v1',
@@ -34,6 +35,7 @@ export const EventCatalog = {
   [EventTypes.NominationWithdrawn]: { topic: Topics.Nominations, schema: NominationWithdrawnSchema },
   [EventTypes.ScoreCalculated]: { topic: Topics.Scores, schema: ScoreCalculatedSchema },
   [EventTypes.RankingUpdated]: { topic: Topics.Rankings, schema: RankingUpdatedSchema },
+  [EventTypes.RankingChanged]: { topic: Topics.Rankings, schema: RankingChangedSchema },
   [EventTypes.RankingPublished]: { topic: Topics.Rankings, schema: RankingPublishedSchema },
   [EventTypes.NotificationSent]: { topic: Topics.Notifications, schema: NotificationSentSchema },
   [EventTypes.NotificationFailed]: { topic: Topics.Notifications, schema: NotificationFailedSchema },

@@ -1,0 +1,212 @@
+import {
+  diffAmong,
+  diffBoard,
+  findCategory,
+  type BoardDiff,
+  type BoardKey,
+  type BoardLists,
+  type EditionDefinition,
+  type IneligibleEntry,
+  type Standing,
+} from '@paritrana/contracts';
+import { byNominationId, compareRanked, ineligibleOf, rankedEntry, standingOf, type Entry, type RankedEntry } from './standings';
+
+/** What orders a board and titles its first ranks, from its edition's category. */
+export interface Rubric {
+  tieBreak: string[];
+  winners: number;
+}
+
+export function rubricOf(edition: EditionDefinition, key: Pick<BoardKey, 'tier' | 'category'>): Rubric {
+  const category = findCategory(edition, key.category);
+  return { tieBreak: category?.rubrics[key.tier]?.tieBreak ?? [], winners: category?.winners ?? 0 };
+}
+
+/** What a board held in memory reads of its nominations, in the announcement's transaction. */
+export interface BoardReader {
+  /** The entries of these nominations standing on the board now. */
+  entries(nominationIds: string[]): Promise<Entry[]>;
+  /** What these nominations were last announced as, for those announced on the board. */
+  announced(nominationIds: string[]): Promise<ReadonlyMap<string, string>>;
+}
+
+const sameRubric = (a: Rubric, b: Rubric) =>
+  a.winners === b.winners && a.tieBreak.length === b.tieBreak.length && a.tieBreak.every((code, i) => code === b.tieBreak[i]);
+
+/**
+ * An open board as ranking last announced it, kept in memory between announcements so that the next change is found
+ * from the nominations that changed alone, whatever the board's size: what orders its eligible entries, in rank order,
+ * and which are ineligible. Nominees, reasons and what each nomination was announced as are read for the few
+ * nominations a change may show (`candidates`).
+ */
+export class AnnouncedBoard {
+  private eligible: RankedEntry[];
+  /** Every eligible entry, by nomination. */
+  private readonly placed = new Map<string, RankedEntry>();
+  private readonly ineligible = new Set<string>();
+
+  private constructor(
+    /** Its last `ranking.changed`. */
+    public version: number,
+    readonly rubric: Rubric,
+    entries: Entry[],
+  ) {
+    this.eligible = [];
+    for (const entry of entries) {
+      if (entry.status === 'ineligible') this.ineligible.add(entry.nominationId);
+      else this.eligible.push(this.place(entry));
+    }
+    this.eligible.sort(compareRanked);
+  }
+
+  /**
+   * The board ranked whole from its entries, its lists, and the change from what was last announced of it (`announced`
+   * fingerprints, at `version`) to the board now.
+   */
+  static rank(
+    version: number,
+    rubric: Rubric,
+    entries: Entry[],
+    announced: ReadonlyMap<string, string>,
+  ): { board: AnnouncedBoard; lists: BoardLists; diff: BoardDiff | undefined } {
+    const board = new AnnouncedBoard(version, rubric, entries);
+    const lists = board.listsOf(entries);
+    return { board, lists, diff: diffBoard(announced, lists) };
+  }
+
+  /** Whether the board can go on from this copy: ranked by the same rubric, and nothing announced since by another. */
+  fits(version: number, rubric: Rubric): boolean {
+    return this.version === version && sameRubric(this.rubric, rubric);
+  }
+
+  get size(): number {
+    return this.eligible.length + this.ineligible.size;
+  }
+
+  private get counts(): BoardDiff['counts'] {
+    return { standings: this.eligible.length, ineligible: this.ineligible.size };
+  }
+
+  /**
+   * Applies the change of the noted nominations and returns it, reading their entries and, for the candidates alone,
+   * the entries shown and what they were announced as; null when a titled entry it must show has gone meanwhile (its
+   * change noted but not taken yet): the board must then be ranked whole.
+   */
+  async change(noted: string[], read: BoardReader): Promise<BoardDiff | undefined | null> {
+    const current = await read.entries(noted);
+    const candidates = this.apply(noted, current);
+    const shown = new Map(current.map((entry) => [entry.nominationId, entry]));
+    const unread = [...candidates].filter((id) => !shown.has(id) && this.placed.has(id));
+    if (unread.length > 0) for (const entry of await read.entries(unread)) shown.set(entry.nominationId, entry);
+    if (unread.some((id) => !shown.has(id))) return null;
+    return diffAmong(await read.announced([...candidates]), this.listsOf([...shown.values()]), candidates, this.counts);
+  }
+
+  /**
+   * Applies what became of the `changed` nominations (`current`: those of them standing on the board now; the others
+   * left it) and names the candidates of the change: the changed nominations and those that hold a title before or after
+   * (only those can differ in more than their rank).
+   */
+  private apply(changed: Iterable<string>, current: Entry[]): Set<string> {
+    const winners = this.rubric.winners;
+    const ids = new Set(changed);
+    for (const entry of current) ids.add(entry.nominationId);
+    const titled = this.eligible.slice(0, winners).map((e) => e.nominationId);
+
+    // Many changes at once are cheaper as one filter and one sort than as a search and a move each.
+    const wholesale = ids.size * 16 > this.eligible.length;
+    if (wholesale) this.eligible = this.eligible.filter((e) => !ids.has(e.nominationId));
+    for (const id of ids) {
+      const held = this.placed.get(id);
+      if (held && !wholesale) this.eligible.splice(this.indexOf(held), 1);
+      this.placed.delete(id);
+      this.ineligible.delete(id);
+    }
+    for (const entry of current) {
+      if (entry.status === 'ineligible') {
+        this.ineligible.add(entry.nominationId);
+        continue;
+      }
+      const ranked = this.place(entry);
+      if (wholesale) this.eligible.push(ranked);
+      else this.eligible.splice(this.indexOf(ranked), 0, ranked);
+    }
+    if (wholesale) this.eligible.sort(compareRanked);
+    return new Set([...ids, ...titled, ...this.eligible.slice(0, winners).map((e) => e.nominationId)]);
+  }
+
+  /**
+   * The lists as far as these entries of the board show them, ranked as the board now stands: each eligible entry
+   * ordered as held (`entries` give its nominee, and the reasons of an ineligible one).
+   */
+  private listsOf(entries: Entry[]): BoardLists {
+    const standings: Standing[] = [];
+    const ineligible: IneligibleEntry[] = [];
+    for (const entry of entries) {
+      const held = this.placed.get(entry.nominationId);
+      if (held) standings.push(standingOf(held, entry.nominee, this.indexOf(held) + 1, this.rubric.winners));
+      else if (this.ineligible.has(entry.nominationId)) ineligible.push(ineligibleOf(entry));
+    }
+    standings.sort((a, b) => a.rank - b.rank);
+    ineligible.sort(byNominationId);
+    return { standings, ineligible };
+  }
+
+  private place(entry: Entry): RankedEntry {
+    const ranked = rankedEntry(entry, this.rubric.tieBreak);
+    this.placed.set(entry.nominationId, ranked);
+    return ranked;
+  }
+
+  /** Where the entry stands in the eligible list, or would be put: the first held entry not ranked above it. */
+  private indexOf(entry: RankedEntry): number {
+    let [low, high] = [0, this.eligible.length];
+    while (low < high) {
+      const middle = (low + high) >>> 1;
+      if (compareRanked(this.eligible[middle], entry) < 0) low = middle + 1;
+      else high = middle;
+    }
+    return low;
+  }
+}
+
+/**
+ * The boards held in memory, at most about `capacity` entries in all. Room is made by dropping boards not announced for
+ * `idleMs`, the one used longest ago first; when that is not enough the board that does not fit is not held (it is
+ * ranked whole at its next announcement). Dropping busy boards in turn to hold others, when more boards change at once
+ * than fit, would leave none of them held when next announced.
+ */
+export class AnnouncedBoards {
+  private readonly boards = new Map<string, { board: AnnouncedBoard; usedAt: number }>();
+  private entries = 0;
+
+  constructor(
+    private readonly capacity: number,
+    private readonly idleMs: number,
+  ) {}
+
+  /** Takes the board out: it is put back, as it then stands, once its announcement is committed. */
+  take(boardId: string): AnnouncedBoard | undefined {
+    const held = this.boards.get(boardId);
+    if (held) {
+      this.boards.delete(boardId);
+      this.entries -= held.board.size;
+    }
+    return held?.board;
+  }
+
+  put(boardId: string, board: AnnouncedBoard, now = Date.now()): void {
+    this.take(boardId);
+    for (const [id, held] of this.boards) {
+      if (this.entries + board.size <= this.capacity || held.usedAt > now - this.idleMs) break;
+      this.take(id);
+    }
+    if (this.entries + board.size > this.capacity) return;
+    this.boards.set(boardId, { board, usedAt: now });
+    this.entries += board.size;
+  }
+
+  has(boardId: string): boolean {
+    return this.boards.has(boardId);
+  }
+}

@@ -1,0 +1,10 @@
+/**
+ * RANKING_WHOLE_BOARD_SECONDS: how often, at most, a board's whole `ranking.updated` is announced;
+ * RANKING_BOARD_MEMORY_ENTRIES: how many entries of the open boards the announcer holds in memory.
+ */
+export interface AnnouncementSettings {
+  wholeBoardSeconds: number;
+  boardMemoryEntries: number;
+}
+
+export const ANNOUNCEMENT_SETTINGS = Symbol('ANNOUNCEMENT_SETTINGS');

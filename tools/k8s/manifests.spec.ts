@@ -1,5 +1,3 @@
-import { ALL_TOPICS, deadLetterTopic } from '@paritrana/contracts';
-import { MAX_MESSAGE_BYTES } from '@paritrana/messaging/kafka/topics';
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { dirname, join, relative } from 'node:path';
 import {
@@ -7,7 +5,7 @@ import {
   base,
   byKind,
   connectionBudget,
-  consumerGroupsInCode,
+  deploymentProblems,
   expectDeployable,
   k8s,
   loadYaml,
@@ -21,9 +19,8 @@ import {
 } from './manifests';
 
 /**
- * The Kubernetes deployment in deploy/k8s, checked offline: the kustomizations, the base's objects and their
- * invariants. `npm run check:k8s` renders both overlays and checks them (and, with K8S_CRD_DIR, their custom
- * resources against the operators' CustomResourceDefinitions).
+ * The base of deploy/k8s as written: the kustomizations' files, the base's objects and what only the base shows.
+ * checks.spec.ts renders both overlays and checks every object of each against its schema and the overlay checks.
  */
 
 const PORTS: Record<string, number> = { console: 3000, 'nomination-intake': 3001, scoring: 3002, ranking: 3003, notification: 3004 };
@@ -60,6 +57,7 @@ describe('deploy/k8s', () => {
 
   it('should run every service and the console with probes on their health paths, resources, preStop, a PDB and a Service', () => {
     expectDeployable(baseObjects);
+    expect(deploymentProblems(baseObjects)).toEqual([]);
     for (const deployment of appDeployments(baseObjects)) {
       const name = deployment.metadata.name as string;
       const [container] = deployment.spec.template.spec.containers;
@@ -89,17 +87,6 @@ describe('deploy/k8s', () => {
     }
   });
 
-  it('should hold a KafkaTopic with 3 replicas and min.insync.replicas 2 for every contract topic and its dead letters', () => {
-    const topics = byKind(baseObjects, 'KafkaTopic');
-
-    expect(topics.map((t) => t.spec.topicName).sort()).toEqual(ALL_TOPICS.flatMap((t) => [t, deadLetterTopic(t)]).sort());
-    for (const topic of topics) {
-      expect([topic.spec.replicas, Number(topic.spec.config['min.insync.replicas'])]).toEqual([3, 2]);
-      expect(Number(topic.spec.config['max.message.bytes'])).toBe(MAX_MESSAGE_BYTES);
-      expect(topic.metadata.labels['strimzi.io/cluster']).toBe('paritrana');
-    }
-  });
-
   it('should run three KRaft nodes of the Kafka version the jars use when Strimzi builds the cluster', () => {
     const kafka = named(baseObjects, 'Kafka', 'paritrana')!;
     const pools = byKind(baseObjects, 'KafkaNodePool');
@@ -110,25 +97,6 @@ describe('deploy/k8s', () => {
     expect(pools.filter((p) => p.spec.roles.includes('controller')).reduce((n, p) => n + p.spec.replicas, 0)).toBe(3);
     expect(kafka.spec.kafka.config['min.insync.replicas']).toBe(2);
     expect(kafka.spec.kafka.config['auto.create.topics.enable']).toBe(false);
-  });
-
-  it("should scale each service on exactly its consumer groups' lag", () => {
-    const inCode = consumerGroupsInCode();
-    const kafka = named(baseObjects, 'Kafka', 'paritrana')!;
-
-    expect(Object.keys(inCode).sort()).toEqual([...SERVICES].sort());
-    for (const service of SERVICES) {
-      const scaled = named(baseObjects, 'ScaledObject', service)!;
-      const triggers = scaled.spec.triggers as Obj[];
-      expect(scaled.spec.scaleTargetRef.name).toBe(service);
-      expect(scaled.spec.minReplicaCount).toBeGreaterThanOrEqual(2);
-      expect(triggers.map((t) => t.metadata.consumerGroup).sort()).toEqual(inCode[service]);
-      for (const trigger of triggers) {
-        expect(trigger.type).toBe('kafka');
-        expect(trigger.metadata.consumerGroup).toBe(`paritrana-${service}.${trigger.metadata.topic}`);
-        expect(trigger.metadata.bootstrapServers).toBe(`${kafka.metadata.name}-kafka-bootstrap.paritrana.svc:9092`);
-      }
-    }
   });
 
   it('should reference every secret and never inline one when the base is read', () => {

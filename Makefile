@@ -9,7 +9,7 @@ export PATH := $(CURDIR)/node_modules/.bin:$(PATH)
 help:
 	@echo "make start   run the whole platform (Kafka, Postgres, Keycloak, mail catcher, four services) in the foreground"
 	@echo "make test    typecheck, lint and run the unit, integration and end-to-end suites against real infrastructure"
-	@echo "make bench   measure the platform end to end against raw Kafka and Postgres (BENCH_SCALE=national for the employer pool)"
+	@echo "make bench   measure the platform end to end against raw Kafka and Postgres (BENCH_SCALE=national for the employer pool, small for a quick check)"
 	@echo "make fault   kill and restart every service, the broker and the database under load; verify nothing lost or doubled"
 	@echo "             FAULT_BROKERS=3 FAULT_REPLICAS=2 make fault: the same on a 3-broker cluster with 2 processes per service (leader, controller, rolling restart)"
 

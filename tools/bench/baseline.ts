@@ -2,6 +2,8 @@ import { Topics } from '@paritrana/contracts';
 import { CompressionTypes, Kafka, logLevel } from 'kafkajs';
 import { Client } from 'pg';
 import { PARTITIONS } from './infra';
+import { offerAtRate } from './load';
+import { percentile } from './timeline';
 
 interface RawMessage {
   key: string;
@@ -30,14 +32,20 @@ export async function readEnvelopes(brokers: string[], count: number): Promise<R
   return messages.slice(0, count);
 }
 
+type Consumer = ReturnType<Kafka['consumer']>;
+type Producer = ReturnType<Kafka['producer']>;
+
 /**
- * Raw kafkajs on the same broker: the envelopes produced in batches of 1,000 (gzip, as the outbox
- * relay sends) to a fresh topic while a consumer reads them; messages per second from the first send
- * to the last message consumed.
+ * A fresh topic on the broker with a producer and a consumer polling like the probe (20 ms), subscribed from the
+ * beginning; all of it removed after `work`.
  */
-export async function kafkaBaseline(brokers: string[], messages: RawMessage[]): Promise<number> {
+async function onScratchTopic<T>(
+  brokers: string[],
+  name: string,
+  work: (kafka: { topic: string; producer: Producer; consumer: Consumer }) => Promise<T>,
+): Promise<T> {
   const kafka = new Kafka({ clientId: 'bench-baseline', brokers, logLevel: logLevel.ERROR });
-  const topic = `bench.baseline.${process.pid}`;
+  const topic = `bench.${name}.${process.pid}`;
   const admin = kafka.admin();
   await admin.connect();
   await admin.createTopics({ waitForLeaders: true, topics: [{ topic, numPartitions: PARTITIONS, replicationFactor: 1 }] });
@@ -46,8 +54,22 @@ export async function kafkaBaseline(brokers: string[], messages: RawMessage[]): 
   await Promise.all([producer.connect(), consumer.connect()]);
   try {
     await consumer.subscribe({ topics: [topic], fromBeginning: true });
+    return await work({ topic, producer, consumer });
+  } finally {
+    await Promise.all([producer.disconnect(), consumer.disconnect()]);
+    await admin.deleteTopics({ topics: [topic] }).catch(() => undefined);
+    await admin.disconnect();
+  }
+}
+
+/**
+ * Raw kafkajs on the same broker: the envelopes produced in batches of 1,000 (gzip, as the outbox
+ * relay sends) to a fresh topic while a consumer reads them; messages per second from the first send
+ * to the last message consumed.
+ */
+export function kafkaBaseline(brokers: string[], messages: RawMessage[]): Promise<number> {
+  return onScratchTopic(brokers, 'baseline', async ({ topic, producer, consumer }) => {
     let consumed = 0;
-    let started = 0;
     const done = new Promise<number>((resolve) => {
       void consumer.run({
         partitionsConsumedConcurrently: PARTITIONS,
@@ -58,20 +80,80 @@ export async function kafkaBaseline(brokers: string[], messages: RawMessage[]): 
       });
     });
     await waitForAssignment(consumer);
-    started = Date.now();
+    const started = Date.now();
     for (let i = 0; i < messages.length; i += 1_000) {
       await producer.send({ topic, compression: CompressionTypes.GZIP, messages: messages.slice(i, i + 1_000) });
     }
     const finished = await done;
     return messages.length / ((finished - started) / 1000);
-  } finally {
-    await Promise.all([producer.disconnect(), consumer.disconnect()]);
-    await admin.deleteTopics({ topics: [topic] }).catch(() => undefined);
-    await admin.disconnect();
-  }
+  });
 }
 
-function waitForAssignment(consumer: ReturnType<Kafka['consumer']>): Promise<void> {
+/** How the platform's latency phase offered its nominations, which the raw Kafka latency baseline repeats. */
+export interface OfferedRate {
+  perSecond: number;
+  warmupSeconds: number;
+}
+
+/** Percentiles of the measured produce → consume latencies, and how many were measured. */
+export interface KafkaLatency {
+  p50: number;
+  p99: number;
+  samples: number;
+}
+
+const SEQ_HEADER = 'bench-seq';
+const LATENCY_TIMEOUT_MS = 60_000;
+
+/**
+ * Raw kafkajs produce → consume latency on the same broker, at the rate and in the batches of the platform's
+ * latency phase (open loop, gzip as the relay sends), to a fresh topic; a message's latency runs from just before
+ * its batch is sent to its arrival at a consumer that polls like the probe. Those sent in the first
+ * `warmupSeconds` are not measured.
+ */
+export function kafkaLatencyBaseline(brokers: string[], messages: RawMessage[], rate: OfferedRate): Promise<KafkaLatency> {
+  return onScratchTopic(brokers, 'baseline-latency', async ({ topic, producer, consumer }) => {
+    const sentAt: number[] = [];
+    const latencies: number[] = [];
+    let measureFrom = Infinity;
+    let consumed = 0;
+    const allConsumed = new Promise<void>((resolve) => {
+      void consumer.run({
+        partitionsConsumedConcurrently: PARTITIONS,
+        eachBatch: async ({ batch }) => {
+          const now = Date.now();
+          for (const m of batch.messages) {
+            const seq = Number(m.headers?.[SEQ_HEADER]?.toString());
+            if (sentAt[seq] >= measureFrom) latencies.push(now - sentAt[seq]);
+          }
+          consumed += batch.messages.length;
+          if (consumed >= messages.length) resolve();
+        },
+      });
+    });
+    await waitForAssignment(consumer);
+    const numbered = messages.map((m, seq) => ({ ...m, headers: { [SEQ_HEADER]: String(seq) } }));
+    measureFrom = Date.now() + rate.warmupSeconds * 1000;
+    await offerAtRate(numbered, rate.perSecond, async (batch) => {
+      const at = Date.now();
+      for (const m of batch) sentAt[Number(m.headers[SEQ_HEADER])] = at;
+      await producer.send({ topic, compression: CompressionTypes.GZIP, messages: batch });
+    });
+    await withTimeout(allConsumed, LATENCY_TIMEOUT_MS, () => `the latency baseline consumed ${consumed} of ${messages.length} messages`);
+    latencies.sort((a, b) => a - b);
+    return { p50: Math.round(percentile(latencies, 50)), p99: Math.round(percentile(latencies, 99)), samples: latencies.length };
+  });
+}
+
+function withTimeout(promise: Promise<void>, ms: number, what: () => string): Promise<void> {
+  let timer: NodeJS.Timeout | undefined;
+  const timeout = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(new Error(`Timed out after ${ms / 1000} s: ${what()}`)), ms);
+  });
+  return Promise.race([promise, timeout]).finally(() => clearTimeout(timer));
+}
+
+function waitForAssignment(consumer: Consumer): Promise<void> {
   return new Promise((resolve) => {
     const remove = consumer.on(consumer.events.GROUP_JOIN, () => {
       remove();

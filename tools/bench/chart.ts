@@ -36,7 +36,7 @@ export function renderChart(seconds: Second[], title: string): Buffer {
     `<rect width="100%" height="100%" fill="white"/>`,
     `<text x="${WIDTH / 2}" y="22" text-anchor="middle" font-size="15">${escape(title)}</text>`,
     panel(throughput, seconds.length, MARGIN.top, 'nominations per second'),
-    panel(latency, seconds.length, MARGIN.top + PANEL + MARGIN.gap, 'submit → ranking.updated (ms), by second ranked'),
+    panel(latency, seconds.length, MARGIN.top + PANEL + MARGIN.gap, 'submit → ranked (ms), by second ranked'),
     `<text x="${WIDTH / 2}" y="${height - 8}" text-anchor="middle">seconds since the bench started</text>`,
     '</svg>',
   ].join('\n');

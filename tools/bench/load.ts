@@ -63,19 +63,29 @@ export async function submitAsFastAsPossible(intake: Intake, nominations: Nomina
   return (Date.now() - started) / 1000;
 }
 
+/** The open loop's tick: at 200/s, a batch of 20 every 100 ms. */
+export const TICK_MS = 100;
+
 /**
  * An open-loop offered rate: every `tickMs` a batch of rate × tick nominations is sent whether or not
  * the earlier ones were answered, so a slow platform shows as latency, not as a lower rate.
  */
 export async function submitAtRate(intake: Intake, nominations: Nomination[], perSecond: number, onAccepted: OnAccepted) {
-  const tickMs = 100;
+  await offerAtRate(nominations, perSecond, (batch) => intake.submit(batch, onAccepted));
+}
+
+/**
+ * Calls `send` with a batch of rate × tick items every `tickMs` without waiting for the earlier sends;
+ * resolves when every send has. The platform's latency phase and the raw Kafka latency baseline share it.
+ */
+export async function offerAtRate<T>(items: T[], perSecond: number, send: (batch: T[]) => Promise<void>, tickMs = TICK_MS) {
   const perTick = Math.max(1, Math.round((perSecond * tickMs) / 1000));
   const started = Date.now();
   const inFlight: Promise<void>[] = [];
-  for (let i = 0, tick = 0; i < nominations.length; i += perTick, tick++) {
+  for (let i = 0, tick = 0; i < items.length; i += perTick, tick++) {
     const due = started + tick * tickMs;
     if (due > Date.now()) await sleep(due - Date.now());
-    inFlight.push(intake.submit(nominations.slice(i, i + perTick), onAccepted));
+    inFlight.push(send(items.slice(i, i + perTick)));
   }
   await Promise.all(inFlight);
 }

@@ -3,10 +3,37 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { repoRoot } from '@paritrana/infra/repo-root';
 
-export type Scale = 'default' | 'national';
+export type Scale = 'small' | 'default' | 'national';
 
 /** The 2021 national pool of employers the full pre-screen covers. */
 export const NATIONAL_EMPLOYERS = 725_356;
+
+/** What a scale loads: the first `governments` regencies and villages (all when absent), `employers` employers, and how long latency is measured. */
+export interface ScaleSettings {
+  governments?: number;
+  employers: number;
+  latencySeconds: number;
+}
+
+/** `small` checks the bench end to end in about a minute; its figures are not comparable with the default's. */
+export const SCALES: Record<Scale, ScaleSettings> = {
+  small: { governments: 10_000, employers: 0, latencySeconds: 10 },
+  default: { employers: 0, latencySeconds: 30 },
+  national: { employers: NATIONAL_EMPLOYERS, latencySeconds: 30 },
+};
+
+/** BENCH_SCALE: unset or empty for the default scale. */
+export function scaleOf(value: string | undefined): Scale {
+  const scale = value || 'default';
+  if (!Object.hasOwn(SCALES, scale)) throw new Error(`BENCH_SCALE must be small, national or unset, not ${scale}`);
+  return scale as Scale;
+}
+
+/** The load phase's nominations of `edition` at `scale`: regencies, then villages, then employers. */
+export function loadNominations(edition: string, scale: Scale): Nomination[] {
+  const { governments, employers } = SCALES[scale];
+  return [...governmentNominations(edition).slice(0, governments), ...employerNominations(edition, employers)];
+}
 
 const DAY_MS = 86_400_000;
 

@@ -1,4 +1,4 @@
-import { cpus, totalmem, release } from 'node:os';
+import { cpus, loadavg, release, totalmem } from 'node:os';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { FaultResult } from './faults';
@@ -37,10 +37,24 @@ export interface FaultRunResult {
   kafka_redeliveries: Record<string, number>;
   dlq: Record<string, number>;
   total_s: number;
-  machine: { cpus: number; cpu_model: string; memory_gb: number; os: string; node: string };
+  machine: {
+    cpus: number;
+    cpu_model: string;
+    memory_gb: number;
+    os: string;
+    node: string;
+    /** 1-minute load average when the run started and when it ended: what else shared the machine. */
+    load_average: { start: number; end: number };
+  };
 }
 
+const oneMinuteLoad = () => Math.round(loadavg()[0] * 100) / 100;
+
+/** Taken when the run starts. */
+export const loadAtStart = oneMinuteLoad();
+
 export const machine = (): FaultRunResult['machine'] => ({
+  load_average: { start: loadAtStart, end: oneMinuteLoad() },
   cpus: cpus().length,
   cpu_model: cpus()[0]?.model ?? 'unknown',
   memory_gb: Math.round(totalmem() / 2 ** 30),
@@ -61,7 +75,7 @@ export function summary(r: FaultRunResult): string {
   const row = (label: string, value: string | number) => `  ${label.padEnd(44)} ${value}`;
   return [
     '',
-    `Fault suite ${r.passed ? 'PASSED' : 'FAILED'} in ${r.total_s} s on ${r.machine.cpus} cores: ${r.brokers} Kafka broker(s), ${r.replicas} process(es) per service`,
+    `Fault suite ${r.passed ? 'PASSED' : 'FAILED'} in ${r.total_s} s on ${r.machine.cpus} cores (load average ${r.machine.load_average.start} → ${r.machine.load_average.end}): ${r.brokers} Kafka broker(s), ${r.replicas} process(es) per service`,
     row('nominations submitted under fault', r.nominations_submitted),
     row('accepted (201, or 409 on a retry)', `${r.accepted} (${r.accepted_on_retry} on a retry)`),
     row('refused', r.refused),

@@ -26,6 +26,9 @@ interface BoardRow {
   pending: boolean;
 }
 
+/** The announcer's claim on a board (an SQL expression of its id): one replica announces it at a time; publishing waits for it. */
+const announcerLock = (boardId: string) => `hashtext('announce:' || ${boardId})`;
+
 @Injectable()
 export class PostgresBoardStore extends BoardStore {
   override async ensure(tx: Tx, boards: Array<BoardKey & { boardId: string }>): Promise<void> {
@@ -61,7 +64,13 @@ export class PostgresBoardStore extends BoardStore {
     return changes;
   }
 
+  /**
+   * With `lock`, the announcer's claim on the board comes first, then its row: the announcer takes a board's noted
+   * changes before it marks the row announced, so a writer locking the row first and deleting those notes after
+   * (publishing) would deadlock with it.
+   */
   override async find(tx: Tx, boardId: string, options: { lock?: boolean } = {}): Promise<Board | undefined> {
+    if (options.lock) await tx.query(`SELECT pg_advisory_xact_lock(${announcerLock('$1::text')})`, [boardId]);
     const rows: BoardRow[] = await tx.query(
       `SELECT board_id, edition, tier, scope, category, status, published, version,
          EXISTS (SELECT 1 FROM ranking.board_changes c WHERE c.board_id = b.board_id) AS pending
@@ -155,7 +164,7 @@ export class PostgresBoardStore extends BoardStore {
        FROM ranking.boards b
        WHERE board_id = ANY($1)
          AND (EXISTS (SELECT 1 FROM ranking.board_changes c WHERE c.board_id = b.board_id) OR (status = 'open' AND version > whole_version))
-         AND pg_try_advisory_xact_lock(hashtext('announce:' || board_id))
+         AND pg_try_advisory_xact_lock(${announcerLock('board_id')})
        ORDER BY board_id`,
       [boardIds, wholeBoardIntervalMs],
     );

@@ -1,0 +1,84 @@
+import { boardIdOf, type BoardKey, type RankingPublished } from '@paritrana/contracts';
+import { createDatabase, dropDatabase } from '@paritrana/infra/postgres';
+import { dataSourceOptions, initializeServiceDatabase } from '@paritrana/platform';
+import { randomUUID } from 'node:crypto';
+import { DataSource, type QueryRunner } from 'typeorm';
+import { PostgresBoardStore } from '../../apps/ranking/src/boards/postgres-board-store';
+import { RANKING_MIGRATIONS } from '../../apps/ranking/src/migrations';
+import { waitFor } from '@paritrana/testing/wait-for';
+
+/** The order ranking's writers lock a board in, on a real PostgreSQL: no two of them can wait on each other. */
+describe('board locks (real PostgreSQL)', () => {
+  const lane = new URL(process.env.DATABASE_URL!);
+  const adminUrl = Object.assign(new URL(lane), { pathname: '/postgres' }).toString();
+  const name = `paritrana_board_locks_${process.pid}_${Date.now()}`;
+  const store = new PostgresBoardStore();
+  let dataSource: DataSource;
+
+  beforeAll(async () => {
+    const url = await createDatabase(adminUrl, name);
+    dataSource = new DataSource(dataSourceOptions({ url, schema: 'ranking', migrations: RANKING_MIGRATIONS, poolSize: 4 }));
+    await initializeServiceDatabase(dataSource, 'ranking');
+  });
+
+  afterAll(async () => {
+    await dataSource?.destroy();
+    await dropDatabase(adminUrl, name);
+  });
+
+  const inTransaction = async (): Promise<QueryRunner & { pid: number }> => {
+    const runner = dataSource.createQueryRunner();
+    await runner.connect();
+    const [{ pid }] = (await runner.query('SELECT pg_backend_pid() AS pid')) as Array<{ pid: number }>;
+    await runner.startTransaction();
+    return Object.assign(runner, { pid });
+  };
+
+  it('should let a board be published while the announcer holds its noted changes, the publication waiting for the announcement', async () => {
+    const key: BoardKey = { edition: '2024', tier: 'provincial', scope: '31', category: 'village' };
+    const boardId = boardIdOf(key);
+    await store.ensure(dataSource.manager, [{ ...key, boardId }]);
+    await store.markChanged(dataSource.manager, [{ boardId, nominationId: randomUUID() }]);
+    const announcer = await inTransaction();
+    const publisher = await inTransaction();
+    try {
+      // The announcer claims the board and takes its notes, as it does before ranking the change.
+      expect((await store.claim(announcer.manager, [boardId], 60_000)).map((b) => b.boardId)).toEqual([boardId]);
+      expect([...(await store.takeChanges(announcer.manager, [boardId])).keys()]).toEqual([boardId]);
+
+      // Publishing meanwhile: it locks the board, drops its notes and freezes it.
+      const published = (async () => {
+        const board = await store.find(publisher.manager, boardId, { lock: true });
+        await store.publish(publisher.manager, {
+          boardId,
+          ...key,
+          standings: [],
+          ineligible: [],
+          publishedAt: new Date().toISOString(),
+          publishedBy: 'sekretariat',
+        } as RankingPublished);
+        await publisher.commitTransaction();
+        return board;
+      })();
+      await waitFor('the publication to wait on a lock', async () => {
+        const [{ waiting }] = (await dataSource.query(
+          "SELECT count(*)::int AS waiting FROM pg_stat_activity WHERE pid = $1 AND wait_event_type = 'Lock'",
+          [publisher.pid],
+        )) as Array<{ waiting: number }>;
+        return waiting === 1 ? true : undefined;
+      });
+
+      // The announcer finishes: it marks the board announced (PostgreSQL would find a deadlock here within a second).
+      await store.markAnnounced(announcer.manager, [{ boardId, size: 1, version: 1, wholeVersion: 0 }]);
+      await announcer.commitTransaction();
+
+      expect((await published)?.version).toBe(1);
+      expect(await store.find(dataSource.manager, boardId)).toMatchObject({ status: 'published', version: 1, pending: false });
+    } finally {
+      for (const runner of [announcer, publisher]) {
+        if (runner.isTransactionActive) await runner.rollbackTransaction();
+        await runner.release();
+      }
+    }
+  });
+});

@@ -49,14 +49,7 @@ describe('board locks (real PostgreSQL)', () => {
       // Publishing meanwhile: it locks the board, drops its notes and freezes it.
       const published = (async () => {
         const board = await store.find(publisher.manager, boardId, { lock: true });
-        await store.publish(publisher.manager, {
-          boardId,
-          ...key,
-          standings: [],
-          ineligible: [],
-          publishedAt: new Date().toISOString(),
-          publishedBy: 'sekretariat',
-        } as RankingPublished);
+        await store.publish(publisher.manager, publication(boardId, key));
         await publisher.commitTransaction();
         return board;
       })();
@@ -75,10 +68,52 @@ describe('board locks (real PostgreSQL)', () => {
       expect((await published)?.version).toBe(1);
       expect(await store.find(dataSource.manager, boardId)).toMatchObject({ status: 'published', version: 1, pending: false });
     } finally {
-      for (const runner of [announcer, publisher]) {
-        if (runner.isTransactionActive) await runner.rollbackTransaction();
-        await runner.release();
+      await release(announcer, publisher);
+    }
+  });
+
+  it('should give the announcer a change noted while the board was being published, for it to take and drop', async () => {
+    const key: BoardKey = { edition: '2024', tier: 'provincial', scope: '32', category: 'village' };
+    const boardId = boardIdOf(key);
+    await store.ensure(dataSource.manager, [{ ...key, boardId }]);
+    const consumer = await inTransaction();
+    const publisher = await inTransaction();
+    try {
+      // A consumer notes a change on the open board; before it commits, the board is published (its notes dropped).
+      await store.markChanged(consumer.manager, [{ boardId, nominationId: randomUUID() }]);
+      await store.find(publisher.manager, boardId, { lock: true });
+      await store.publish(publisher.manager, publication(boardId, key));
+      await publisher.commitTransaction();
+      await consumer.commitTransaction();
+
+      expect((await store.dueForAnnouncement(dataSource.manager, 60_000)).map((b) => b.boardId)).toContain(boardId);
+      const announcer = await inTransaction();
+      try {
+        expect(await store.claim(announcer.manager, [boardId], 60_000)).toMatchObject([{ boardId, open: false }]);
+        expect((await store.takeChanges(announcer.manager, [boardId])).get(boardId)).toHaveLength(1);
+        await announcer.commitTransaction();
+      } finally {
+        await release(announcer);
       }
+      expect((await store.dueForAnnouncement(dataSource.manager, 60_000)).map((b) => b.boardId)).not.toContain(boardId);
+    } finally {
+      await release(consumer, publisher);
     }
   });
 });
+
+const publication = (boardId: string, key: BoardKey): RankingPublished => ({
+  boardId,
+  ...key,
+  standings: [],
+  ineligible: [],
+  publishedAt: new Date().toISOString(),
+  publishedBy: 'sekretariat',
+});
+
+async function release(...runners: QueryRunner[]): Promise<void> {
+  for (const runner of runners) {
+    if (runner.isTransactionActive) await runner.rollbackTransaction();
+    await runner.release();
+  }
+}

@@ -95,7 +95,11 @@ export abstract class BoardStore {
   abstract publishedWinners(tx: Tx, edition: string): Promise<PublishedWinners[]>;
   /** Freezes the board with its snapshot; it is never announced as changed again, and its noted changes are dropped. */
   abstract publish(tx: Tx, published: RankingPublished): Promise<void>;
-  /** Open boards with changes not announced, or a whole board older than `wholeBoardIntervalMs` owed; longest waiting first. */
+  /**
+   * Boards with changes noted and not taken, or open ones owing a whole board older than `wholeBoardIntervalMs`; longest
+   * waiting first. A board published while a consumer noted a change keeps that note: it is due, for the announcer to
+   * take and drop.
+   */
   abstract dueForAnnouncement(tx: Tx, wholeBoardIntervalMs: number): Promise<DueBoard[]>;
   /**
    * Claims those of the boards still owing an announcement and not being announced by another replica, in board

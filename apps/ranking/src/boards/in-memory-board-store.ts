@@ -138,7 +138,7 @@ export class InMemoryBoardStore extends BoardStore {
     const now = Date.now();
     const wholeDue = (b: Row) => b.version > b.wholeVersion && (b.wholeAt === null || b.wholeAt <= now - wholeBoardIntervalMs);
     return [...this.rows.values()]
-      .filter((b) => b.status === 'open' && (b.changedSince !== null || wholeDue(b)))
+      .filter((b) => b.changedSince !== null || (b.status === 'open' && wholeDue(b)))
       .sort((a, b) => (a.changedSince ?? a.wholeAt!) - (b.changedSince ?? b.wholeAt!))
       .map((b) => ({
         boardId: b.boardId,

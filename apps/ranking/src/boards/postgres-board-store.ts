@@ -142,8 +142,9 @@ export class PostgresBoardStore extends BoardStore {
               (b.whole_at IS NULL OR b.whole_at <= now() - make_interval(secs => $1::float8 / 1000.0)) AS whole_due
        FROM ranking.boards b
        LEFT JOIN (SELECT board_id, min(noted_at) AS noted_at FROM ranking.board_changes GROUP BY board_id) c USING (board_id)
-       WHERE b.status = 'open' AND (c.board_id IS NOT NULL
-         OR (b.version > b.whole_version AND (b.whole_at IS NULL OR b.whole_at <= now() - make_interval(secs => $1::float8 / 1000.0))))
+       WHERE c.board_id IS NOT NULL
+         OR (b.status = 'open' AND b.version > b.whole_version
+           AND (b.whole_at IS NULL OR b.whole_at <= now() - make_interval(secs => $1::float8 / 1000.0)))
        ORDER BY coalesce(c.noted_at, b.whole_at)`,
         [wholeBoardIntervalMs],
       );

@@ -32,7 +32,7 @@ export const PRODUCER_RETRIES = 5;
  */
 export function createProducer(kafka: Kafka): Producer {
   assertKafkajsPatched();
-  return fencedProducer(
+  return fencedProducer(() =>
     kafka.producer({
       idempotent: true,
       maxInFlightRequests: 1,
@@ -44,17 +44,21 @@ export function createProducer(kafka: Kafka): Producer {
 }
 
 /**
- * Sends one at a time with acks = -1, and takes a new producer id after a failed send.
+ * Sends one at a time with acks = -1, and sends through a new producer, with a new producer id,
+ * after a failed send.
  *
  * kafkajs rolls an idempotent producer's sequence numbers back when a request fails, whether or not
  * the broker wrote it. Once a send has given up, the next one would reuse those numbers for other
- * messages: if the broker had in fact written the failed batch it would take the new one for a
- * duplicate and acknowledge it without writing it, or refuse every later send as out of order.
- * Reconnecting asks for a new producer id, whose sequences start afresh; at worst a batch that was
- * written before its send failed is written again, which consumers drop by event id. Sends are
- * serialised so that the reconnection never runs under a request in flight.
+ * messages: if the broker had in fact written the failed batch, it would take a new batch with the
+ * same numbers for a duplicate and acknowledge it without writing it (acknowledged events lost), or
+ * refuse every later send as out of order. A kafkajs producer keeps its producer id across
+ * `disconnect` and `connect`, so a new one is made (`create`), whose id the broker has never seen
+ * and whose sequences start afresh; at worst a batch that was written before its send failed is
+ * written again, which consumers drop by event id. Sends are serialised so that the replacement
+ * never happens under a request in flight.
  */
-export function fencedProducer(producer: Producer): Producer {
+export function fencedProducer(create: () => Producer): Producer {
+  let current = create();
   let tail: Promise<unknown> = Promise.resolve();
   let fence = false;
 
@@ -64,15 +68,26 @@ export function fencedProducer(producer: Producer): Producer {
     return run;
   };
 
-  const guarded = <T>(send: () => Promise<T>): Promise<T> =>
+  /** The failed producer's successor, connected before the old one goes: a failed connection leaves the fence up. */
+  const replace = async (): Promise<void> => {
+    const next = create();
+    try {
+      await next.connect();
+    } catch (error) {
+      await next.disconnect().catch(() => undefined);
+      throw error;
+    }
+    const previous = current;
+    current = next;
+    fence = false;
+    await previous.disconnect().catch(() => undefined);
+  };
+
+  const guarded = <T>(send: (producer: Producer) => Promise<T>): Promise<T> =>
     serially(async () => {
-      if (fence) {
-        await producer.disconnect();
-        await producer.connect();
-        fence = false;
-      }
+      if (fence) await replace();
       try {
-        return await send();
+        return await send(current);
       } catch (error) {
         fence = true;
         throw error;
@@ -80,8 +95,17 @@ export function fencedProducer(producer: Producer): Producer {
     });
 
   return {
-    ...producer,
-    send: (record: ProducerRecord) => guarded(() => producer.send({ ...record, acks: -1 })),
-    sendBatch: (batch: ProducerBatch) => guarded(() => producer.sendBatch({ ...batch, acks: -1 })),
+    connect: () => current.connect(),
+    disconnect: () => serially(() => current.disconnect()),
+    isIdempotent: () => current.isIdempotent(),
+    get events() {
+      return current.events;
+    },
+    on: ((eventName: Parameters<Producer['on']>[0], listener: Parameters<Producer['on']>[1]) =>
+      current.on(eventName, listener)) as Producer['on'],
+    transaction: () => current.transaction(),
+    logger: () => current.logger(),
+    send: (record: ProducerRecord) => guarded((producer) => producer.send({ ...record, acks: -1 })),
+    sendBatch: (batch: ProducerBatch) => guarded((producer) => producer.sendBatch({ ...batch, acks: -1 })),
   };
 }

@@ -13,9 +13,11 @@ import { rankEntries } from './standings';
  * A board's changes are announced as soon as they are seen (every 25 ms). A board held in memory is announced from the
  * nominations that changed alone; one that is not (after a restart, or beyond RANKING_BOARD_MEMORY_ENTRIES) is ranked
  * whole, no more often than 0.05 ms per standing (8,000 standings: 0.4 s). Its whole board goes out at most once per
- * RANKING_WHOLE_BOARD_SECONDS. A failed round is retried as often.
+ * RANKING_WHOLE_BOARD_SECONDS. A failed round is retried after 50 ms, then twice as long each time up to a second (a
+ * database restart is retried once a second, not 40 times).
  */
 const POLL_MS = 25;
+const FAILED_ROUND_MAX_BACKOFF_MS = 1_000;
 const MS_PER_STANDING_RANKED_WHOLE = 0.05;
 /**
  * Boards announced in one transaction: one outbox write and one wake-up of the relay for all of them,
@@ -38,8 +40,8 @@ export class BoardAnnouncer implements OnApplicationBootstrap, BeforeApplication
   private readonly poller = new Poller(() => this.announceDue(), {
     name: BoardAnnouncer.name,
     intervalMs: POLL_MS,
-    maxBackoffMs: POLL_MS,
-    onError: (error) => this.logger.warn(`Announcing board changes failed, retrying: ${error.message}`),
+    maxBackoffMs: FAILED_ROUND_MAX_BACKOFF_MS,
+    onError: (error, failures) => this.logger.warn(`Announcing board changes failed (attempt ${failures}), retrying: ${error.message}`),
   });
 
   constructor(

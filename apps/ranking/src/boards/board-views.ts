@@ -1,8 +1,9 @@
 import { Injectable } from '@nestjs/common';
-import { findCategory, parseBoardId, type BoardKey, type IneligibleEntry, type Standing } from '@paritrana/contracts';
+import { parseBoardId, type BoardKey, type IneligibleEntry, type Standing } from '@paritrana/contracts';
 import type { Tx } from '@paritrana/platform';
 import { EditionStore } from '../editions/edition-store';
 import { EntryStore } from '../entries/entry-store';
+import { rubricOf } from './announced-board';
 import { BoardStore, type BoardStatus } from './board-store';
 import { rankEntries } from './standings';
 
@@ -35,13 +36,8 @@ export class BoardViews {
       const { standings, ineligible, publishedAt, publishedBy } = board.published;
       return { boardId, ...key, status: 'published', standings, ineligible, publishedAt, publishedBy };
     }
-    const edition = await this.editions.get(tx, key.edition);
-    const category = findCategory(edition, key.category);
-    const ranked = rankEntries(
-      await this.entries.standingOn(tx, boardId),
-      category?.rubrics[key.tier]?.tieBreak ?? [],
-      category?.winners ?? 0,
-    );
+    const { tieBreak, winners } = rubricOf(await this.editions.get(tx, key.edition), key);
+    const ranked = rankEntries(await this.entries.standingOn(tx, boardId), tieBreak, winners);
     return { boardId, ...key, status: 'open', ...ranked, version: board.version, pending: board.pending };
   }
 }

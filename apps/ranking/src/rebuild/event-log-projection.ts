@@ -12,6 +12,7 @@ import {
   type Standing,
   type Tier,
 } from '@paritrana/contracts';
+import { rubricOf } from '../boards/announced-board';
 import { rankEntries } from '../boards/standings';
 
 interface Projected {
@@ -113,8 +114,7 @@ export class EventLogProjection {
     return [...byBoard].map(([boardId, entries]): RebuiltBoard => {
       const published = this.published.get(boardId);
       if (published) return { boardId, status: 'published', standings: published.standings, ineligible: published.ineligible };
-      const key = parseBoardId(boardId)!;
-      const category = findCategory(edition, key.category);
+      const { tieBreak, winners } = rubricOf(edition, parseBoardId(boardId)!);
       const ranked = rankEntries(
         entries
           .filter((e) => e.nominee && !e.withdrawn)
@@ -127,8 +127,8 @@ export class EventLogProjection {
             subScores: e.score?.subScores ?? {},
             reasons: e.score?.reasons ?? [],
           })),
-        category?.rubrics[key.tier]?.tieBreak ?? [],
-        category?.winners ?? 0,
+        tieBreak,
+        winners,
       );
       return { boardId, status: 'open', ...ranked };
     });

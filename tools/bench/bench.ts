@@ -6,7 +6,8 @@ import { renderChart } from './chart';
 import { goalLines, goalsOf, ratiosOf, round } from './figures';
 import { startInfra } from './infra';
 import { Intake, submitAsFastAsPossible, submitAtRate } from './load';
-import { describeMachine, loadAverage } from './machine';
+import { cpuCost, cpuSnapshot, type CpuSource } from './cpu';
+import { describeMachine, loadAverage, walBytes } from './machine';
 import { Probe, type Traffic } from './probe';
 import { Progress } from './progress';
 import { writeResults } from './report';
@@ -71,6 +72,11 @@ async function main(): Promise<void> {
       { name: 'kafka', pid: infra.brokerPid },
     ]);
     sampler.start();
+    const cpuSources: CpuSource[] = [
+      ...platform.services.map((s) => ({ name: s.name, pid: s.process.pid })),
+      { name: 'kafka', pid: infra.brokerPid },
+      { name: 'postgres', pid: infra.postgresPid, tree: true },
+    ];
     const intake = new Intake(platform.url('intake'), signToken(secret, { sub: 'bench', name: 'Benchmark', role: 'admin' }));
 
     const editions = { latency: `b${run.slice(4)}-latency`, load: `b${run.slice(4)}` };
@@ -124,9 +130,12 @@ async function main(): Promise<void> {
     const updatesBefore = { ...probe.updates };
     const changesBefore = { ...probe.changes };
     phase('load', load.length);
+    const [cpuBefore, walBefore] = [cpuSnapshot(cpuSources), await walBytes(infra.databaseUrl)];
     const started = Date.now();
     const submitSeconds = await submitAsFastAsPossible(intake, load, CLIENTS, accepted(false));
     await allRanked(probe, ids);
+    const loadCpu = cpuCost(cpuBefore, cpuSnapshot(cpuSources), load.length, (Date.now() - started) / 1000);
+    const walKbPerNomination = ((await walBytes(infra.databaseUrl)) - walBefore) / 1024 / load.length;
     const secondsToRanked = (probe.lastRankedAt(ids) - started) / 1000;
     const updatesAfter = { ...probe.updates };
     const changesAfter = { ...probe.changes };
@@ -146,7 +155,11 @@ async function main(): Promise<void> {
       perSecond: OFFERED_PER_S,
       warmupSeconds: WARMUP_SECONDS,
     });
+    const kafkaSources = cpuSources.filter((s) => s.name === 'kafka');
+    const kafkaCpuBefore = cpuSnapshot(kafkaSources);
+    const kafkaStarted = Date.now();
     const kafkaPerS = await kafkaBaseline(infra.brokers, envelopes.slice(0, throughputCount));
+    const kafkaCpu = cpuCost(kafkaCpuBefore, cpuSnapshot(kafkaSources), throughputCount, (Date.now() - kafkaStarted) / 1000);
     const pgPerS = await postgresBaseline(infra.databaseUrl, envelopes.slice(0, throughputCount));
 
     const e2ePerS = load.length / secondsToRanked;
@@ -186,7 +199,13 @@ async function main(): Promise<void> {
       ranking_changes: traffic(changesAfter, changesBefore),
       rss_mb: rssMb,
       cpu_s: { ...sampled.cpuSeconds, bench: Math.round(process.cpuUsage().user / 1e6 + process.cpuUsage().system / 1e6) },
-      baseline: { kafka_msgs_per_s: Math.round(kafkaPerS), kafka_latency_ms: kafkaLatency, pg_rows_per_s: Math.round(pgPerS) },
+      load_cost: { cpu: loadCpu, wal_kb_per_nomination: round(walKbPerNomination, 2) },
+      baseline: {
+        kafka_msgs_per_s: Math.round(kafkaPerS),
+        kafka_latency_ms: kafkaLatency,
+        kafka_cpu: kafkaCpu,
+        pg_rows_per_s: Math.round(pgPerS),
+      },
     };
     const ratios = ratiosOf(figures);
     const goals = goalsOf(figures, ratios);

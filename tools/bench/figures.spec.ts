@@ -16,13 +16,30 @@ describe('ratiosOf', () => {
   it('should divide the figures as reported, e2e to 3 decimals and p99 to 1', () => {
     const sut = ratiosOf(figures());
 
-    expect(sut).toEqual({ e2e_to_kafka: 0.051, p99_to_kafka_p99: 9.2 });
+    expect(sut).toEqual({ e2e_to_kafka: 0.051, p99_to_kafka_p99: 9.2, cpu_bound_e2e_to_kafka: null });
   });
 
   it('should give null when a baseline measured nothing', () => {
     const sut = ratiosOf(figures({ baseline: { kafka_msgs_per_s: 0, kafka_latency_ms: { p99: 0 } } }));
 
-    expect(sut).toEqual({ e2e_to_kafka: null, p99_to_kafka_p99: null });
+    expect(sut).toEqual({ e2e_to_kafka: null, p99_to_kafka_p99: null, cpu_bound_e2e_to_kafka: null });
+  });
+});
+
+describe('cpu_bound_e2e_to_kafka', () => {
+  it('should divide raw Kafka’s CPU per message by the platform’s per nomination, and print both', () => {
+    const given = figures({
+      load_cost: { cpu: { ms_per_item: { intake: 0.4, kafka: 0.3, postgres: 0.5 }, total_ms_per_item: 1.2 } },
+      baseline: { kafka_msgs_per_s: 42_159, kafka_latency_ms: { p99: 30 }, kafka_cpu: { total_ms_per_item: 0.06 } },
+    });
+    const ratios = ratiosOf(given);
+
+    const sut = goalLines(given, ratios, goalsOf(given, ratios)).at(-1);
+
+    expect(ratios.cpu_bound_e2e_to_kafka).toBe(0.05);
+    expect(sut).toBe(
+      'CPU per nomination 1.2 ms (intake 0.4, kafka 0.3, postgres 0.5) against raw Kafka’s 0.06 ms per message: on the same cores at most 0.05 of its rate',
+    );
   });
 });
 

@@ -4,7 +4,10 @@ export interface Figures {
   latency_ms: { p99: number };
   ranking_updates: { megabytes: number };
   rss_mb: Record<string, number>;
-  baseline: { kafka_msgs_per_s: number; kafka_latency_ms: { p99: number } };
+  /** CPU of every process per nomination in the load phase (services, broker, PostgreSQL, the bench's clients and probe). */
+  load_cost?: { cpu: { ms_per_item: Record<string, number>; total_ms_per_item: number } };
+  /** The raw baseline's CPU (broker, the bench's producer and consumer) per message. */
+  baseline: { kafka_msgs_per_s: number; kafka_latency_ms: { p99: number }; kafka_cpu?: { total_ms_per_item: number } };
 }
 
 /** The platform beside its raw Kafka baselines of the same run; null when a baseline measured nothing. */
@@ -13,6 +16,11 @@ export interface Ratios {
   e2e_to_kafka: number | null;
   /** latency_ms.p99 / baseline.kafka_latency_ms.p99, both at the same offered rate */
   p99_to_kafka_p99: number | null;
+  /**
+   * baseline.kafka_cpu.total_ms_per_item / load_cost.cpu.total_ms_per_item: the share of raw Kafka's rate the platform
+   * could reach on the same cores if both kept them busy. e2e_to_kafka cannot pass it by much while the run is CPU-bound.
+   */
+  cpu_bound_e2e_to_kafka: number | null;
 }
 
 /** A goal: whether it was met, the figure it judged, and its bound. */
@@ -50,6 +58,7 @@ export function ratiosOf(figures: Figures): Ratios {
   return {
     e2e_to_kafka: ratio(figures.e2e_per_s, figures.baseline.kafka_msgs_per_s, 3),
     p99_to_kafka_p99: ratio(figures.latency_ms.p99, figures.baseline.kafka_latency_ms.p99, 1),
+    cpu_bound_e2e_to_kafka: ratio(figures.baseline.kafka_cpu?.total_ms_per_item ?? NaN, figures.load_cost?.cpu.total_ms_per_item ?? 0, 3),
   };
 }
 
@@ -87,5 +96,18 @@ export function goalLines(figures: Figures, ratios: Ratios, goals: Goals): strin
       .join(', ')} MB (goal ≤ ${GOALS.rss_mb} each): ${verdict(goals.rss_mb)}`,
     `ranking.updated ${number(figures.ranking_updates.megabytes)} MB in the load phase (goal ≤ ${GOALS.ranking_updates_megabytes}): ` +
       verdict(goals.ranking_updates_megabytes),
+    ...costLines(figures, ratios),
+  ];
+}
+
+/** What a nomination cost the machine beside a raw Kafka message, when both were measured. */
+function costLines({ load_cost, baseline }: Figures, ratios: Ratios): string[] {
+  if (!load_cost || !baseline.kafka_cpu) return [];
+  const parts = Object.entries(load_cost.cpu.ms_per_item)
+    .map(([name, ms]) => `${name} ${ms}`)
+    .join(', ');
+  return [
+    `CPU per nomination ${number(load_cost.cpu.total_ms_per_item)} ms (${parts}) against raw Kafka’s ` +
+      `${number(baseline.kafka_cpu.total_ms_per_item)} ms per message: on the same cores at most ${number(ratios.cpu_bound_e2e_to_kafka)} of its rate`,
   ];
 }

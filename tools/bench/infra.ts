@@ -10,6 +10,7 @@ import { repoRoot } from '@paritrana/infra/repo-root';
 export interface BenchInfra {
   brokers: string[];
   brokerPid: number | undefined;
+  postgresPid: number | undefined;
   databaseUrl: string;
   smtpUrl: string;
   stop(): Promise<void>;
@@ -44,7 +45,7 @@ export async function startInfra(run: string, log: (line: string) => void): Prom
     log(`PostgreSQL ready at ${new URL(databaseUrl).host}`);
     const smtp = await new SmtpSink().start();
     stops.push(() => smtp.stop());
-    return { brokers: broker.brokers, brokerPid: broker.process.pid, databaseUrl, smtpUrl: smtp.url, stop };
+    return { brokers: broker.brokers, brokerPid: broker.process.pid, postgresPid: postgres.pid, databaseUrl, smtpUrl: smtp.url, stop };
   } catch (error) {
     await stop();
     throw error;

@@ -32,3 +32,15 @@ export async function describeMachine(databaseUrl: string): Promise<Machine> {
 }
 
 export const loadAverage = () => loadavg().map((l) => Math.round(l * 100) / 100);
+
+/** Bytes of write-ahead log PostgreSQL has written so far: what the database had to make durable. */
+export async function walBytes(databaseUrl: string): Promise<number> {
+  const client = new Client({ connectionString: databaseUrl });
+  await client.connect();
+  try {
+    const { rows } = await client.query<{ bytes: string }>(`SELECT pg_wal_lsn_diff(pg_current_wal_lsn(), '0/0')::bigint AS bytes`);
+    return Number(rows[0].bytes);
+  } finally {
+    await client.end();
+  }
+}

@@ -2,6 +2,7 @@ import { copyFileSync, mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { repoRoot } from '@paritrana/infra/repo-root';
 import type { KafkaLatency } from './baseline';
+import type { CpuCost } from './cpu';
 import type { StageFigures } from './stages';
 import type { Goals, Ratios } from './figures';
 import type { Machine } from './machine';
@@ -36,7 +37,10 @@ export interface BenchResult {
   rss_mb: Record<string, number>;
   /** CPU seconds used during the run by each service, the broker and the bench itself (load, probe). */
   cpu_s: Record<string, number>;
-  baseline: { kafka_msgs_per_s: number; kafka_latency_ms: KafkaLatency; pg_rows_per_s: number };
+  /** What the load phase cost per nomination: CPU of each process (PostgreSQL with its backends) and write-ahead log. */
+  load_cost: { cpu: CpuCost; wal_kb_per_nomination: number };
+  /** kafka_cpu: the throughput baseline's CPU per message, the broker's and the bench's (producer and consumer). */
+  baseline: { kafka_msgs_per_s: number; kafka_latency_ms: KafkaLatency; kafka_cpu: CpuCost; pg_rows_per_s: number };
   ratios: Ratios;
   goals: Goals;
   machine: Machine;

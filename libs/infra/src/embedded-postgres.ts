@@ -9,6 +9,8 @@ import { stopProcess } from './kafka-broker';
 
 export interface RunningPostgres {
   url: string;
+  /** The server's main process; its backends are its children. */
+  pid: number | undefined;
   stop(): Promise<void>;
 }
 
@@ -146,6 +148,7 @@ export async function startEmbeddedPostgres(dataDir: string, port: number): Prom
   await waitForPostgres(embeddedUrl(port));
   return {
     url: embeddedUrl(port),
+    pid: child.pid,
     stop: async () => {
       await stopProcess(child, 10_000);
       // A stand-in outside the checkout would outlive the caller's removal of `dataDir`.

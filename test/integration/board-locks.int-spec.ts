@@ -1,6 +1,6 @@
 import { boardIdOf, type BoardKey, type RankingPublished } from '@paritrana/contracts';
 import { createDatabase, dropDatabase } from '@paritrana/infra/postgres';
-import { dataSourceOptions, initializeServiceDatabase } from '@paritrana/platform';
+import { dataSourceOptions, initializeServiceDatabase, PgListener } from '@paritrana/platform';
 import { randomUUID } from 'node:crypto';
 import { DataSource, type QueryRunner } from 'typeorm';
 import { PostgresBoardStore } from '../../apps/ranking/src/boards/postgres-board-store';
@@ -12,16 +12,20 @@ describe('board locks (real PostgreSQL)', () => {
   const lane = new URL(process.env.DATABASE_URL!);
   const adminUrl = Object.assign(new URL(lane), { pathname: '/postgres' }).toString();
   const name = `paritrana_board_locks_${process.pid}_${Date.now()}`;
-  const store = new PostgresBoardStore();
+  let listener: PgListener;
+  let store: PostgresBoardStore;
   let dataSource: DataSource;
 
   beforeAll(async () => {
     const url = await createDatabase(adminUrl, name);
+    listener = new PgListener(url);
+    store = new PostgresBoardStore(listener);
     dataSource = new DataSource(dataSourceOptions({ url, schema: 'ranking', migrations: RANKING_MIGRATIONS, poolSize: 4 }));
     await initializeServiceDatabase(dataSource, 'ranking');
   });
 
   afterAll(async () => {
+    await listener?.onApplicationShutdown();
     await dataSource?.destroy();
     await dropDatabase(adminUrl, name);
   });
@@ -69,6 +73,30 @@ describe('board locks (real PostgreSQL)', () => {
       expect(await store.find(dataSource.manager, boardId)).toMatchObject({ status: 'published', version: 1, pending: false });
     } finally {
       await release(announcer, publisher);
+    }
+  });
+
+  it('should tell the announcer of noted changes when their transaction commits, not before', async () => {
+    const key: BoardKey = { edition: '2024', tier: 'provincial', scope: '33', category: 'village' };
+    const boardId = boardIdOf(key);
+    await store.ensure(dataSource.manager, [{ ...key, boardId }]);
+    let told = 0;
+    let marks = 0;
+    await store.watchChanges(() => told++);
+    await listener.listen('board_locks_mark', () => marks++);
+    const writer = await inTransaction();
+    try {
+      await store.markChanged(writer.manager, [{ boardId, nominationId: randomUUID() }]);
+      // A notification committed after the note and before its transaction: it arrives, the note's does not.
+      await dataSource.query(`SELECT pg_notify('board_locks_mark', '')`);
+      await waitFor('the mark to arrive', async () => (marks === 1 ? true : undefined));
+      expect(told).toBe(0);
+
+      await writer.commitTransaction();
+
+      await waitFor('the announcer to be told', async () => (told === 1 ? true : undefined));
+    } finally {
+      await release(writer);
     }
   });
 

@@ -1,5 +1,6 @@
 import { Inject, Injectable, Logger, Module, type DynamicModule, type OnApplicationShutdown, type OnModuleInit } from '@nestjs/common';
 import { DiscoveryModule } from '@nestjs/core';
+import { PgListener } from '@paritrana/platform/runtime/pg-listener';
 import { type Kafka, type Producer } from 'kafkajs';
 import { KafkaConsumerHost } from './consumer/kafka-consumer.host';
 import { ProcessedEventsPruner } from './consumer/processed-events.pruner';
@@ -58,6 +59,7 @@ export class MessagingModule {
         { provide: KAFKA_CLIENT, useValue: kafka },
         { provide: KAFKA_PRODUCER, useValue: createProducer(kafka) },
         { provide: EventPublisher, useClass: OutboxEventPublisher },
+        { provide: PgListener, useValue: new PgListener(options.databaseUrl) },
         KafkaLifecycle,
         MessagingMetrics,
         MessagingHealth,
@@ -65,7 +67,7 @@ export class MessagingModule {
         KafkaConsumerHost,
         ProcessedEventsPruner,
       ],
-      exports: [EventPublisher, MessagingHealth, OutboxRelay, ProcessedEventsPruner, MESSAGING_OPTIONS],
+      exports: [EventPublisher, MessagingHealth, OutboxRelay, ProcessedEventsPruner, PgListener, MESSAGING_OPTIONS],
     };
   }
 }

@@ -20,5 +20,6 @@ export * from './http/openapi';
 export * from './http/problem.response';
 export * from './http/validation';
 export * from './runtime/concurrency-limit';
+export * from './runtime/pg-listener';
 export * from './runtime/poller';
 export * from './stats/stats-query';

@@ -44,14 +44,14 @@ describe('BoardAnnouncer', () => {
     await submit.execute({ submissions: [submission(2)] }, tx);
   };
 
-  beforeEach(() => {
+  beforeEach(async () => {
     // The clock moves only when a test moves it, and the poller's own timer never fires: each test runs the rounds it is about.
     jest.useFakeTimers({ doNotFake: ['performance', 'nextTick', 'queueMicrotask', 'setImmediate'] });
     ranking = inMemoryRanking();
     submit = new RecordSubmissionsUseCase(ranking.placement, ranking.entries, ranking.boards);
     scores = new RecordScoresUseCase(ranking.placement, ranking.entries, ranking.boards);
     sut = announcer();
-    sut.onApplicationBootstrap();
+    await sut.onApplicationBootstrap();
   });
 
   afterEach(async () => {
@@ -146,7 +146,7 @@ describe('BoardAnnouncer', () => {
     // A restarted replica holds no board.
     await sut.beforeApplicationShutdown();
     sut = announcer();
-    sut.onApplicationBootstrap();
+    await sut.onApplicationBootstrap();
 
     jest.setSystemTime(Date.now() + 249);
     await sut.announceDue();
@@ -160,7 +160,7 @@ describe('BoardAnnouncer', () => {
 
   it('should rank a board whole again when another replica announced it since, and go on from there', async () => {
     const other = announcer();
-    other.onApplicationBootstrap();
+    await other.onApplicationBootstrap();
     let copy: BoardCopy | undefined;
     const steps = [
       { by: sut, step: () => submit.execute({ submissions: [submission(1), submission(2)] }, tx) },
@@ -176,7 +176,7 @@ describe('BoardAnnouncer', () => {
   it('should give the same changes when it holds no board at all', async () => {
     await sut.beforeApplicationShutdown();
     sut = announcer(0);
-    sut.onApplicationBootstrap();
+    await sut.onApplicationBootstrap();
     await submit.execute({ submissions: [submission(1), submission(2)] }, tx);
     await sut.announceDue();
     await scores.execute({ scores: [score(2, { total: 70 })] }, tx);
@@ -205,6 +205,16 @@ describe('BoardAnnouncer', () => {
     expect(changes()).toHaveLength(45);
     // Groups of 20, 20 and 5, each announced in its own transaction (the due boards are read outside any).
     expect(ranking.transactions.count).toBe(3);
+  });
+
+  it('should read an edition once for all its boards in a group', async () => {
+    await submit.execute({ submissions: provinces(5).map((p, i) => submission(i + 1, { province: p })) }, tx);
+    const reads = jest.spyOn(ranking.editions, 'get');
+
+    await sut.announceDue();
+
+    expect(changes()).toHaveLength(5);
+    expect(reads).toHaveBeenCalledTimes(1);
   });
 
   it('should close a group before it passes 10,000 standings when large boards are due', async () => {

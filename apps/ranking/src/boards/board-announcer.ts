@@ -10,13 +10,14 @@ import { BoardStore, type Announced, type ClaimedBoard, type DueBoard } from './
 import { rankEntries } from './standings';
 
 /**
- * A board's changes are announced as soon as they are seen (every 25 ms). A board held in memory is announced from the
+ * A board's changes are announced as soon as the transaction that noted them commits (the store tells; every 100 ms
+ * otherwise, for the boards due by time). A board held in memory is announced from the
  * nominations that changed alone; one that is not (after a restart, or beyond RANKING_BOARD_MEMORY_ENTRIES) is ranked
  * whole, no more often than 0.05 ms per standing (8,000 standings: 0.4 s). Its whole board goes out at most once per
  * RANKING_WHOLE_BOARD_SECONDS. A failed round is retried after 50 ms, then twice as long each time up to a second (a
  * database restart is retried once a second, not 40 times).
  */
-const POLL_MS = 25;
+const POLL_MS = 100;
 const FAILED_ROUND_MAX_BACKOFF_MS = 1_000;
 const MS_PER_STANDING_RANKED_WHOLE = 0.05;
 /**
@@ -56,8 +57,9 @@ export class BoardAnnouncer implements OnApplicationBootstrap, BeforeApplication
     this.held = new AnnouncedBoards(settings.boardMemoryEntries, HELD_BOARD_IDLE_MS);
   }
 
-  onApplicationBootstrap(): void {
+  async onApplicationBootstrap(): Promise<void> {
     this.poller.start(POLL_MS);
+    await this.boards.watchChanges(() => this.poller.wake());
   }
 
   async beforeApplicationShutdown(): Promise<void> {
@@ -107,11 +109,14 @@ export class BoardAnnouncer implements OnApplicationBootstrap, BeforeApplication
       );
       const events: CloudEvent[] = [];
       const announced: Announced[] = [];
+      // Each edition read once for all its boards in the group.
+      const editions = new Map<string, ReturnType<EditionStore['get']>>();
+      const editionOf = (edition: string) => editions.get(edition) ?? editions.set(edition, this.editions.get(tx, edition)).get(edition)!;
       for (const board of claimed) {
         const { boardId } = board;
         // A board published meanwhile is no longer announced nor held.
         if (!board.open) this.held.take(boardId);
-        const current = board.open ? await this.current(tx, board, noted.get(boardId) ?? []) : undefined;
+        const current = board.open ? await this.current(tx, board, noted.get(boardId) ?? [], editionOf) : undefined;
         let { version, wholeVersion } = board;
         if (current) {
           const { edition, tier, scope, category } = parseBoardId(boardId)!;
@@ -160,10 +165,11 @@ export class BoardAnnouncer implements OnApplicationBootstrap, BeforeApplication
     tx: Tx,
     claimed: ClaimedBoard,
     noted: string[],
+    editionOf: (edition: string) => ReturnType<EditionStore['get']>,
   ): Promise<{ board: AnnouncedBoard; diff: BoardDiff | undefined; lists?: BoardLists } | undefined> {
     const key = parseBoardId(claimed.boardId);
     if (!key) return undefined;
-    const rubric = rubricOf(await this.editions.get(tx, key.edition), key);
+    const rubric = rubricOf(await editionOf(key.edition), key);
     const held = this.held.take(claimed.boardId);
     if (held?.fits(claimed.version, rubric)) {
       const diff =

@@ -82,6 +82,8 @@ export abstract class BoardStore {
    * are not locked: transactions of every partition note changes on the same boards at once.
    */
   abstract markChanged(tx: Tx, changes: BoardChange[]): Promise<void>;
+  /** Calls `onChange` once a transaction that noted changes has committed, in this replica or another. */
+  abstract watchChanges(onChange: () => void): Promise<void>;
   /** The nominations noted changed on the boards, taken (committed notes; those committed later stay for the next time). */
   abstract takeChanges(tx: Tx, boardIds: string[]): Promise<Map<string, string[]>>;
   /** The board; with `lock`, held against concurrent writers until the transaction ends. */

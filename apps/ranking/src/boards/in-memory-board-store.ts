@@ -30,6 +30,7 @@ const keyOf = ({ boardId, edition, tier, scope, category }: Row) => ({ boardId, 
 /** The board store for unit tests, with the PostgreSQL store's rules (locks aside). */
 export class InMemoryBoardStore extends BoardStore {
   readonly rows = new Map<string, Row>();
+  private readonly watchers: Array<() => void> = [];
 
   override async ensure(_tx: Tx, boards: Array<BoardKey & { boardId: string }>): Promise<void> {
     for (const { boardId, edition, tier, scope, category } of boards) {
@@ -61,6 +62,11 @@ export class InMemoryBoardStore extends BoardStore {
       row.changedSince ??= Date.now();
       row.noted.push(...changes.filter((c) => c.boardId === id).map((c) => c.nominationId));
     }
+    for (const onChange of this.watchers) onChange();
+  }
+
+  override async watchChanges(onChange: () => void): Promise<void> {
+    this.watchers.push(onChange);
   }
 
   override async takeChanges(_tx: Tx, boardIds: string[]): Promise<Map<string, string[]>> {

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import type { BoardKey, RankingPublished, Tier } from '@paritrana/contracts';
-import type { Tx } from '@paritrana/platform';
+import { PgListener, type Tx } from '@paritrana/platform';
 import {
   BoardStore,
   type Board,
@@ -29,8 +29,15 @@ interface BoardRow {
 /** The announcer's claim on a board (an SQL expression of its id): one replica announces it at a time; publishing waits for it. */
 const announcerLock = (boardId: string) => `hashtext('announce:' || ${boardId})`;
 
+/** Notified by every transaction that noted changes, when it commits: the announcer listens on it. */
+const CHANGES_CHANNEL = 'ranking_board_changes';
+
 @Injectable()
 export class PostgresBoardStore extends BoardStore {
+  constructor(private readonly listener: PgListener) {
+    super();
+  }
+
   override async ensure(tx: Tx, boards: Array<BoardKey & { boardId: string }>): Promise<void> {
     const keys = [...new Map(boards.map((b) => [b.boardId, b])).values()].sort((a, b) => (a.boardId < b.boardId ? -1 : 1));
     await tx.query(
@@ -47,6 +54,11 @@ export class PostgresBoardStore extends BoardStore {
        JOIN ranking.boards b USING (board_id) WHERE b.status = 'open'`,
       [changes.map((c) => c.boardId), changes.map((c) => c.nominationId)],
     );
+    await tx.query(`SELECT pg_notify('${CHANGES_CHANNEL}', '')`);
+  }
+
+  override watchChanges(onChange: () => void): Promise<void> {
+    return this.listener.listen(CHANGES_CHANNEL, onChange);
   }
 
   override async takeChanges(tx: Tx, boardIds: string[]): Promise<Map<string, string[]>> {

@@ -1,5 +1,6 @@
 import { BoardCopies, EventValidator, InvalidEventError, Topics, type CloudEvent } from '@paritrana/contracts';
 import { createKafka } from '@paritrana/messaging';
+import { PgListener } from '@paritrana/platform';
 import { randomUUID } from 'node:crypto';
 import { isDeepStrictEqual } from 'node:util';
 import type { DataSource } from 'typeorm';
@@ -113,7 +114,8 @@ async function followLog(brokers: string[], apply: (event: CloudEvent) => void):
 }
 
 async function compare(dataSource: DataSource, edition: string, rebuilt: RebuiltBoard[], copies: BoardCopies): Promise<string[]> {
-  const boards = new PostgresBoardStore();
+  // Read only: its listener never connects.
+  const boards = new PostgresBoardStore(new PgListener((dataSource.options as { url?: string }).url ?? ''));
   const views = new BoardViews(boards, new PostgresEditionStore(), new PostgresEntryStore());
   const live = await boards.idsOfEdition(dataSource.manager, edition);
   const ids = new Set([...live, ...rebuilt.map((b) => b.boardId)]);

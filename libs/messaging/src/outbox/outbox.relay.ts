@@ -1,7 +1,7 @@
 import { Inject, Injectable, Logger, type OnApplicationBootstrap, type BeforeApplicationShutdown } from '@nestjs/common';
 import { CompressionTypes, type Producer } from 'kafkajs';
-import { Client } from 'pg';
 import { DataSource, type QueryRunner } from 'typeorm';
+import { PgListener } from '@paritrana/platform/runtime/pg-listener';
 import { Poller } from '@paritrana/platform/runtime/poller';
 import { MESSAGING_OPTIONS, type MessagingOptions } from '../messaging.options';
 import { MessagingMetrics } from '../messaging.metrics';
@@ -9,8 +9,6 @@ import { isTooLarge } from '../kafka/kafka-errors';
 import { KAFKA_PRODUCER } from '../kafka/kafka.tokens';
 import { claimOutboxBatch, deleteOutboxRows, outboxChannel, setAsideOutboxRow, takeRelayTurn, type OutboxRow } from './outbox.sql';
 
-const RELISTEN_INITIAL_MS = 500;
-const RELISTEN_MAX_MS = 5_000;
 const RELAY_MAX_BACKOFF_MS = 10_000;
 
 /**
@@ -24,15 +22,13 @@ const RELAY_MAX_BACKOFF_MS = 10_000;
 export class OutboxRelay implements OnApplicationBootstrap, BeforeApplicationShutdown {
   private readonly logger = new Logger(OutboxRelay.name);
   private readonly poller: Poller;
-  private listener?: Client;
-  private reconnect?: NodeJS.Timeout;
-  private relistens = 0;
 
   constructor(
     @Inject(MESSAGING_OPTIONS) private readonly options: MessagingOptions,
     @Inject(KAFKA_PRODUCER) private readonly producer: Producer,
     private readonly dataSource: DataSource,
     private readonly metrics: MessagingMetrics,
+    private readonly listener: PgListener,
   ) {
     this.poller = new Poller(async () => (await this.relayBatch()) === this.options.relayBatchSize, {
       name: OutboxRelay.name,
@@ -42,20 +38,20 @@ export class OutboxRelay implements OnApplicationBootstrap, BeforeApplicationShu
     });
   }
 
+  /** Woken at each commit that wrote to the outbox (and after the LISTEN connection broke), polling between. */
   async onApplicationBootstrap(): Promise<void> {
     this.poller.start();
-    await this.listen().catch(async (error: Error) => {
-      await this.poller.stop();
-      throw error;
-    });
+    await this.listener
+      .listen(outboxChannel(this.options.schema), () => this.poller.wake())
+      .catch(async (error: Error) => {
+        await this.poller.stop();
+        throw error;
+      });
+    this.poller.wake();
   }
 
   async beforeApplicationShutdown(): Promise<void> {
-    clearTimeout(this.reconnect);
     await this.poller.stop();
-    const listener = this.listener;
-    this.listener = undefined;
-    await listener?.end().catch(() => undefined);
   }
 
   /** Relays whatever is committed now; returns when the outbox is empty or a send failed. */
@@ -110,53 +106,6 @@ export class OutboxRelay implements OnApplicationBootstrap, BeforeApplicationShu
         await setAsideOutboxRow(runner, this.options.schema, row.seq, (error as Error).message);
       }
     }
-  }
-
-  /**
-   * The LISTEN connection wakes the relay at each commit. When it breaks (a database restart), it is
-   * reconnected with backoff, and the outbox drained once it is back: polling alone would leave
-   * events waiting up to the poll interval after every reconnection.
-   */
-  private async listen(): Promise<void> {
-    if (!this.poller.isRunning) return;
-    const client = new Client({ connectionString: this.options.databaseUrl });
-    const lost = (error?: Error) => {
-      if (this.listener !== client || !this.poller.isRunning) return;
-      this.listener = undefined;
-      this.logger.warn(`Outbox LISTEN connection lost (${error?.message ?? 'closed'}); polling until it is back`);
-      void client.end().catch(() => undefined);
-      this.listenLater(RELISTEN_INITIAL_MS);
-    };
-    client.on('error', lost);
-    client.on('end', () => lost());
-    client.on('notification', () => this.poller.wake());
-    try {
-      await client.connect();
-      await client.query(`LISTEN ${outboxChannel(this.options.schema)}`);
-    } catch (error) {
-      await client.end().catch(() => undefined);
-      throw error;
-    }
-    if (!this.poller.isRunning) {
-      await client.end();
-      return;
-    }
-    this.listener = client;
-    this.relistens = 0;
-    this.poller.wake();
-  }
-
-  private listenLater(delayMs: number): void {
-    if (!this.poller.isRunning) return;
-    clearTimeout(this.reconnect);
-    this.reconnect = setTimeout(() => {
-      this.listen().catch((error: Error) => {
-        this.relistens++;
-        const backoff = Math.min(RELISTEN_INITIAL_MS * 2 ** this.relistens, RELISTEN_MAX_MS);
-        this.logger.warn(`Outbox LISTEN reconnection failed (attempt ${this.relistens}), next in ${backoff} ms: ${error.message}`);
-        this.listenLater(backoff);
-      });
-    }, delayMs);
   }
 }
 

@@ -24,7 +24,11 @@ export class RankingModule {
           audit: true,
           migrations: RANKING_MIGRATIONS,
         }),
-        BoardsModule.forRoot({ wholeBoardSeconds: env.RANKING_WHOLE_BOARD_SECONDS, boardMemoryEntries: env.RANKING_BOARD_MEMORY_ENTRIES }),
+        BoardsModule.forRoot({
+          wholeBoardSeconds: env.RANKING_WHOLE_BOARD_SECONDS,
+          wholeBoardStandingsPerSecond: env.RANKING_WHOLE_BOARD_STANDINGS_PER_SECOND,
+          boardMemoryEntries: env.RANKING_BOARD_MEMORY_ENTRIES,
+        }),
         ResultsModule,
       ],
     };

@@ -14,9 +14,10 @@ describe('BoardAnnouncer', () => {
   let scores: RecordScoresUseCase;
   let sut: BoardAnnouncer;
 
-  const announcer = (boardMemoryEntries = 150_000) =>
+  const announcer = (boardMemoryEntries = 150_000, wholeBoardStandingsPerSecond = 1_000) =>
     new BoardAnnouncer(ranking.transactions, ranking.boards, ranking.editions, ranking.entries, ranking.events, {
       wholeBoardSeconds: 60,
+      wholeBoardStandingsPerSecond,
       boardMemoryEntries,
     });
   const changes = () => ranking.events.ofType(EventTypes.RankingChanged).map((e) => e.data as RankingChanged);
@@ -113,6 +114,36 @@ describe('BoardAnnouncer', () => {
     expect(wholeBoards()).toHaveLength(2);
     expect(wholeBoards()[1]).toMatchObject({ version: 2 });
     expect(wholeBoards()[1].standings.map((s) => s.nominationId)).toEqual([nominationId(2), nominationId(1)]);
+  });
+
+  describe('with a budget of one whole standing a second (ten at once)', () => {
+    beforeEach(async () => {
+      await sut.beforeApplicationShutdown();
+      sut = announcer(150_000, 1);
+      await sut.onApplicationBootstrap();
+      await submit.execute({ submissions: provinces(12).map((p, i) => submission(i + 1, { province: p })) }, tx);
+      await sut.announceDue();
+    });
+
+    it('should hold whole boards back while the budget is spent, and send one as it accrues', async () => {
+      expect(changes()).toHaveLength(12);
+      expect(wholeBoards()).toHaveLength(10);
+
+      jest.setSystemTime(Date.now() + 1_000);
+      await sut.announceDue();
+
+      expect(changes()).toHaveLength(12);
+      expect(wholeBoards().map((w) => w.boardId)).toHaveLength(11);
+    });
+
+    it('should announce a change at once while whole boards noted earlier wait for the budget', async () => {
+      await submit.execute({ submissions: [submission(13, { province: '23' })] }, tx);
+
+      await sut.announceDue();
+
+      expect(changes().at(-1)).toMatchObject({ boardId: '2024:provincial:23:regency', version: 1 });
+      expect(wholeBoards()).toHaveLength(10);
+    });
   });
 
   it('should let a copy kept from the changes alone equal the board after every announcement', async () => {

@@ -8,13 +8,15 @@ import { AnnouncedBoard, AnnouncedBoards, rubricOf, type Rubric } from './announ
 import { ANNOUNCEMENT_SETTINGS, type AnnouncementSettings } from './announcement-settings';
 import { BoardStore, type Announced, type ClaimedBoard, type DueBoard } from './board-store';
 import { rankEntries } from './standings';
+import { WholeBoardBudget } from './whole-board-budget';
 
 /**
  * A board's changes are announced as soon as the transaction that noted them commits (the store tells; every 100 ms
  * otherwise, for the boards due by time). A board held in memory is announced from the
  * nominations that changed alone; one that is not (after a restart, or beyond RANKING_BOARD_MEMORY_ENTRIES) is ranked
  * whole, no more often than 0.05 ms per standing (8,000 standings: 0.4 s). Its whole board goes out at most once per
- * RANKING_WHOLE_BOARD_SECONDS. A failed round is retried after 50 ms, then twice as long each time up to a second (a
+ * RANKING_WHOLE_BOARD_SECONDS, and only as the budget of whole standings a second allows (WholeBoardBudget): due changes
+ * are announced first, and whole boards alone only while no change waits. A failed round is retried after 50 ms, then twice as long each time up to a second (a
  * database restart is retried once a second, not 40 times).
  */
 const POLL_MS = 100;
@@ -26,6 +28,8 @@ const MS_PER_STANDING_RANKED_WHOLE = 0.05;
  */
 const BOARDS_PER_TRANSACTION = 20;
 const STANDINGS_PER_TRANSACTION = 10_000;
+/** Whole boards may go out at once up to this many seconds of their budget (1,000 a second: 10,000 standings). */
+const WHOLE_BOARD_BURST_SECONDS = 10;
 /** A board held in memory and not announced for this long gives its room to another that does not fit. */
 const HELD_BOARD_IDLE_MS = 10_000;
 
@@ -38,6 +42,9 @@ export class BoardAnnouncer implements OnApplicationBootstrap, BeforeApplication
   private readonly logger = new Logger(BoardAnnouncer.name);
   private readonly wholeBoardIntervalMs: number;
   private readonly held: AnnouncedBoards;
+  private readonly wholeBudget: WholeBoardBudget;
+  /** A change was noted since the current round read what is due. */
+  private changesWaiting = false;
   private readonly poller = new Poller(() => this.announceDue(), {
     name: BoardAnnouncer.name,
     intervalMs: POLL_MS,
@@ -55,26 +62,38 @@ export class BoardAnnouncer implements OnApplicationBootstrap, BeforeApplication
   ) {
     this.wholeBoardIntervalMs = settings.wholeBoardSeconds * 1000;
     this.held = new AnnouncedBoards(settings.boardMemoryEntries, HELD_BOARD_IDLE_MS);
+    this.wholeBudget = new WholeBoardBudget(
+      settings.wholeBoardStandingsPerSecond,
+      settings.wholeBoardStandingsPerSecond * WHOLE_BOARD_BURST_SECONDS,
+    );
   }
 
   async onApplicationBootstrap(): Promise<void> {
     this.poller.start(POLL_MS);
-    await this.boards.watchChanges(() => this.poller.wake());
+    await this.boards.watchChanges(() => {
+      this.changesWaiting = true;
+      this.poller.wake();
+    });
   }
 
   async beforeApplicationShutdown(): Promise<void> {
     await this.poller.stop();
   }
 
-  /** Announces every board owing an announcement past its interval, longest waiting first. */
+  /**
+   * Announces every board owing an announcement past its interval: the changed ones first, longest waiting first, then
+   * those owing their whole board alone, as the budget allows and until a change is noted (the next round takes it).
+   */
   async announceDue(): Promise<void> {
+    this.changesWaiting = false;
     const due = (await this.transactions.read((tx) => this.boards.dueForAnnouncement(tx, this.wholeBoardIntervalMs))).filter((board) =>
       this.isDue(board),
     );
     let group: string[] = [];
     let standings = 0;
-    for (const board of due) {
+    for (const board of [...due.filter((b) => b.changed), ...due.filter((b) => !b.changed)]) {
       if (!this.poller.isRunning) return;
+      if (!board.changed && (this.changesWaiting || !this.wholeBudget.allows(board.announcedSize))) break;
       const ranked = (this.held.has(board.boardId) ? 0 : board.announcedSize) + (board.wholeDue ? board.announcedSize : 0);
       if (group.length > 0 && (group.length === BOARDS_PER_TRANSACTION || standings + ranked > STANDINGS_PER_TRANSACTION)) {
         await this.announce(group);
@@ -134,7 +153,7 @@ export class BoardAnnouncer implements OnApplicationBootstrap, BeforeApplication
               ),
             );
           }
-          if (board.wholeDue && version > wholeVersion) {
+          if (board.wholeDue && version > wholeVersion && this.wholeBudget.take(current.board.size)) {
             wholeVersion = version;
             const { standings, ineligible } = current.lists ?? (await this.wholeLists(tx, boardId, current.board.rubric));
             events.push(

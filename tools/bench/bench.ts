@@ -11,6 +11,7 @@ import { describeMachine, loadAverage, walBytes } from './machine';
 import { Probe, type Traffic } from './probe';
 import { Progress } from './progress';
 import { writeResults } from './report';
+import { HeapSampler } from './heap-sampler';
 import { ProcessSampler } from './process-sampler';
 import { SERVICE_NAMES, startPlatform, type Platform } from './services';
 import { percentile, Timeline } from './timeline';
@@ -72,6 +73,8 @@ async function main(): Promise<void> {
       { name: 'kafka', pid: infra.brokerPid },
     ]);
     sampler.start();
+    const heaps = new HeapSampler(platform.services.map((s) => ({ name: s.name, url: s.url })));
+    heaps.start();
     const cpuSources: CpuSource[] = [
       ...platform.services.map((s) => ({ name: s.name, pid: s.process.pid })),
       { name: 'kafka', pid: infra.brokerPid },
@@ -143,6 +146,7 @@ async function main(): Promise<void> {
     progress.stop();
 
     const sampled = sampler.stop();
+    const heapMb = heaps.stop();
     const rssMb = Object.fromEntries(SERVICE_NAMES.map((name) => [name, sampled.rssMb[name]]));
     // The baselines get the machine the platform had: everything but the broker and database stops.
     await stopEach(stops.splice(1));
@@ -198,6 +202,7 @@ async function main(): Promise<void> {
       ranking_updates: traffic(updatesAfter, updatesBefore),
       ranking_changes: traffic(changesAfter, changesBefore),
       rss_mb: rssMb,
+      heap_mb: heapMb,
       cpu_s: { ...sampled.cpuSeconds, bench: Math.round(process.cpuUsage().user / 1e6 + process.cpuUsage().system / 1e6) },
       load_cost: { cpu: loadCpu, wal_kb_per_nomination: round(walKbPerNomination, 2) },
       baseline: {

@@ -1,0 +1,54 @@
+/** A service's memory as its own metrics tell it (prom-client's default metrics), in bytes. */
+export interface ServiceMemory {
+  heapUsed: number;
+  external: number;
+}
+
+/** The V8 heap in use and the memory held outside it (Buffers: fetched and compressed batches, query results) from a /metrics text. */
+export function parseMemory(metrics: string): ServiceMemory | undefined {
+  const value = (name: string) => Number(new RegExp(`^${name} (\\S+)`, 'm').exec(metrics)?.[1] ?? NaN);
+  const heapUsed = value('nodejs_heap_size_used_bytes');
+  const external = value('nodejs_external_memory_bytes');
+  return Number.isFinite(heapUsed) && Number.isFinite(external) ? { heapUsed, external } : undefined;
+}
+
+const SAMPLE_MS = 2_000;
+
+/**
+ * Asks each service for its metrics every 2 s and keeps the peaks of its V8 heap in use and of its memory outside the
+ * heap: with the peak RSS, they tell which of them a service's memory is.
+ */
+export class HeapSampler {
+  private readonly peaks = new Map<string, ServiceMemory>();
+  private timer?: NodeJS.Timeout;
+
+  constructor(private readonly services: Array<{ name: string; url: string }>) {}
+
+  start(): void {
+    this.timer = setInterval(() => void this.sample(), SAMPLE_MS);
+  }
+
+  /** The peaks in MB by service: `{ heap_used, external }`. */
+  stop(): Record<string, { heap_used: number; external: number }> {
+    clearInterval(this.timer);
+    const mb = (bytes: number) => Math.round(bytes / 2 ** 20);
+    return Object.fromEntries([...this.peaks].map(([name, m]) => [name, { heap_used: mb(m.heapUsed), external: mb(m.external) }]));
+  }
+
+  private async sample(): Promise<void> {
+    await Promise.all(
+      this.services.map(async ({ name, url }) => {
+        const memory = await fetch(`${url}/metrics`).then(
+          (r) => r.text().then(parseMemory),
+          () => undefined,
+        );
+        if (!memory) return;
+        const peak = this.peaks.get(name);
+        this.peaks.set(name, {
+          heapUsed: Math.max(peak?.heapUsed ?? 0, memory.heapUsed),
+          external: Math.max(peak?.external ?? 0, memory.external),
+        });
+      }),
+    );
+  }
+}

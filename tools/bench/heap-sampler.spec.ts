@@ -1,7 +1,7 @@
 import { parseMemory } from './heap-sampler';
 
 describe('parseMemory', () => {
-  it('should read the heap in use and the external memory from a metrics text', () => {
+  it('should read the heap in use and held, and the external memory, from a metrics text', () => {
     const text = [
       '# HELP nodejs_heap_size_used_bytes Process heap size used from Node.js in bytes.',
       '# TYPE nodejs_heap_size_used_bytes gauge',
@@ -10,7 +10,7 @@ describe('parseMemory', () => {
       'nodejs_external_memory_bytes 2.5e7',
     ].join('\n');
 
-    expect(parseMemory(text)).toEqual({ heapUsed: 104_857_600, external: 25_000_000 });
+    expect(parseMemory(text)).toEqual({ heapUsed: 104_857_600, heapTotal: 157_286_400, external: 25_000_000 });
   });
 
   it('should give nothing when the metrics lack them', () => {

@@ -1,15 +1,20 @@
 /** A service's memory as its own metrics tell it (prom-client's default metrics), in bytes. */
 export interface ServiceMemory {
   heapUsed: number;
+  /** The heap V8 holds from the system, in use or not. */
+  heapTotal: number;
   external: number;
 }
 
-/** The V8 heap in use and the memory held outside it (Buffers: fetched and compressed batches, query results) from a /metrics text. */
+/** The V8 heap in use and held, and the memory held outside it (Buffers: fetched and compressed batches, query results) from a /metrics text. */
 export function parseMemory(metrics: string): ServiceMemory | undefined {
   const value = (name: string) => Number(new RegExp(`^${name} (\\S+)`, 'm').exec(metrics)?.[1] ?? NaN);
-  const heapUsed = value('nodejs_heap_size_used_bytes');
-  const external = value('nodejs_external_memory_bytes');
-  return Number.isFinite(heapUsed) && Number.isFinite(external) ? { heapUsed, external } : undefined;
+  const memory = {
+    heapUsed: value('nodejs_heap_size_used_bytes'),
+    heapTotal: value('nodejs_heap_size_total_bytes'),
+    external: value('nodejs_external_memory_bytes'),
+  };
+  return Object.values(memory).every(Number.isFinite) ? memory : undefined;
 }
 
 const SAMPLE_MS = 2_000;
@@ -28,11 +33,13 @@ export class HeapSampler {
     this.timer = setInterval(() => void this.sample(), SAMPLE_MS);
   }
 
-  /** The peaks in MB by service: `{ heap_used, external }`. */
-  stop(): Record<string, { heap_used: number; external: number }> {
+  /** The peaks in MB by service. */
+  stop(): Record<string, { heap_used: number; heap_total: number; external: number }> {
     clearInterval(this.timer);
     const mb = (bytes: number) => Math.round(bytes / 2 ** 20);
-    return Object.fromEntries([...this.peaks].map(([name, m]) => [name, { heap_used: mb(m.heapUsed), external: mb(m.external) }]));
+    return Object.fromEntries(
+      [...this.peaks].map(([name, m]) => [name, { heap_used: mb(m.heapUsed), heap_total: mb(m.heapTotal), external: mb(m.external) }]),
+    );
   }
 
   private async sample(): Promise<void> {
@@ -46,6 +53,7 @@ export class HeapSampler {
         const peak = this.peaks.get(name);
         this.peaks.set(name, {
           heapUsed: Math.max(peak?.heapUsed ?? 0, memory.heapUsed),
+          heapTotal: Math.max(peak?.heapTotal ?? 0, memory.heapTotal),
           external: Math.max(peak?.external ?? 0, memory.external),
         });
       }),

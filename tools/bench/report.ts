@@ -35,8 +35,8 @@ export interface BenchResult {
   /** The same for the compact ranking.changed events. */
   ranking_changes: Traffic;
   rss_mb: Record<string, number>;
-  /** Peaks of each service's V8 heap in use and of its memory outside the heap (Buffers), from its metrics every 2 s. */
-  heap_mb: Record<string, { heap_used: number; external: number }>;
+  /** Peaks of each service's V8 heap in use and held, and of its memory outside the heap (Buffers), from its metrics every 2 s. */
+  heap_mb: Record<string, { heap_used: number; heap_total: number; external: number }>;
   /** CPU seconds used during the run by each service, the broker and the bench itself (load, probe). */
   cpu_s: Record<string, number>;
   /** What the load phase cost per nomination: CPU of each process (PostgreSQL with its backends) and write-ahead log. */

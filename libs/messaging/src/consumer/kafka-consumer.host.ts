@@ -31,7 +31,12 @@ import { StallWatch } from './stall-watch';
 const PARTITIONS_CONCURRENTLY = 2;
 /** Events applied in one transaction: large enough to amortise the round trips, small enough to keep transactions short. */
 const MAX_EVENTS_PER_TRANSACTION = 500;
-const FETCH_BYTES_PER_PARTITION = 1024 * 1024;
+/**
+ * Compressed bytes fetched at most per partition and per fetch. Gzip shrinks the envelopes to about a seventh, so a
+ * partition's fetch is about 1.8 MB of JSON, some 1,400 score events: several transactions' worth. Four times larger,
+ * a national intake's backlog kept ranking's fetched batches at 81 MB off the heap (row 23 of bench/HISTORY.md).
+ */
+const FETCH_BYTES_PER_PARTITION = 256 * 1024;
 const FETCH_BYTES = 4 * FETCH_BYTES_PER_PARTITION;
 /** How often consumers are looked at for silence (see StallWatch). */
 const WATCH_INTERVAL_MS = 5_000;

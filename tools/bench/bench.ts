@@ -68,18 +68,15 @@ async function main(): Promise<void> {
       log,
     );
     stops.push(platform.stop);
-    const sampler = new ProcessSampler([
+    const processes = [
       ...platform.services.map((s) => ({ name: s.name, pid: s.process.pid })),
-      { name: 'kafka', pid: infra.brokerPid },
-    ]);
+      { name: 'kafka' as const, pid: infra.brokerPid },
+    ];
+    const sampler = new ProcessSampler(processes);
     sampler.start();
     const heaps = new HeapSampler(platform.services.map((s) => ({ name: s.name, url: s.url })));
     heaps.start();
-    const cpuSources: CpuSource[] = [
-      ...platform.services.map((s) => ({ name: s.name, pid: s.process.pid })),
-      { name: 'kafka', pid: infra.brokerPid },
-      { name: 'postgres', pid: infra.postgresPid, tree: true },
-    ];
+    const cpuSources: CpuSource[] = [...processes, { name: 'postgres', pid: infra.postgresPid, tree: true }];
     const intake = new Intake(platform.url('intake'), signToken(secret, { sub: 'bench', name: 'Benchmark', role: 'admin' }));
 
     const editions = { latency: `b${run.slice(4)}-latency`, load: `b${run.slice(4)}` };

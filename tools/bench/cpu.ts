@@ -1,7 +1,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { round } from './figures';
 
-const CLOCK_TICKS_PER_S = 100;
+export const CLOCK_TICKS_PER_S = 100;
 
 /** A process whose CPU is counted: alone, or with every process below it (PostgreSQL's backends). */
 export interface CpuSource {
@@ -30,7 +30,7 @@ export function cpuSnapshot(sources: CpuSource[]): CpuSnapshot {
   const stats = new Map<number, NonNullable<ReturnType<typeof parseStat>>>();
   const statOf = (pid: number) => {
     if (!stats.has(pid)) {
-      const parsed = parseStat(read(`/proc/${pid}/stat`));
+      const parsed = parseStat(readProc(`/proc/${pid}/stat`));
       if (parsed) stats.set(pid, parsed);
     }
     return stats.get(pid);
@@ -84,7 +84,8 @@ export function cpuCost(before: CpuSnapshot, after: CpuSnapshot, items: number, 
   };
 }
 
-function read(path: string): string {
+/** A /proc file's text; empty when the process is gone. */
+export function readProc(path: string): string {
   try {
     return readFileSync(path, 'utf8');
   } catch {

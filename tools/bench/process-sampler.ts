@@ -1,7 +1,5 @@
-import { readFileSync } from 'node:fs';
+import { CLOCK_TICKS_PER_S, parseStat, readProc } from './cpu';
 import type { ServiceName } from './services';
-
-const CLOCK_TICKS_PER_S = 100;
 
 export interface Sampled {
   name: ServiceName | 'kafka';
@@ -37,20 +35,10 @@ export class ProcessSampler {
   private sample(): void {
     for (const { name, pid } of this.processes) {
       if (!pid) continue;
-      const kb = Number(/VmHWM:\s+(\d+) kB/.exec(read(`/proc/${pid}/status`))?.[1] ?? 0);
+      const kb = Number(/VmHWM:\s+(\d+) kB/.exec(readProc(`/proc/${pid}/status`))?.[1] ?? 0);
       this.peaks.set(name, Math.max(this.peaks.get(name) ?? 0, kb));
-      // The fields after the command name (which may hold spaces) in /proc/<pid>/stat; utime and stime are the 14th and 15th.
-      const fields = read(`/proc/${pid}/stat`).split(') ')[1]?.split(' ') ?? [];
-      const ticks = Number(fields[11] ?? 0) + Number(fields[12] ?? 0);
+      const ticks = parseStat(readProc(`/proc/${pid}/stat`))?.ticks ?? 0;
       if (ticks > 0) this.cpu.set(name, ticks);
     }
-  }
-}
-
-function read(path: string): string {
-  try {
-    return readFileSync(path, 'utf8');
-  } catch {
-    return '';
   }
 }

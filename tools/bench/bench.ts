@@ -117,10 +117,11 @@ async function main(): Promise<void> {
       phase(name, sample.length);
       warmupEnds = Date.now() + WARMUP_SECONDS * 1000;
       probe.stagesTracked = true;
+      heaps.watchStalls();
       await submitAtRate(intake, sample, OFFERED_PER_S, accepted(true));
       await allRanked(probe, ids);
       probe.stagesTracked = false;
-      return probe.takeLatencySamples();
+      return { ...probe.takeLatencySamples(), stallsMs: heaps.stallsMs() };
     };
 
     // Latency right after the start (the broker's and the services' code not compiled yet), then the load, then
@@ -188,12 +189,14 @@ async function main(): Promise<void> {
         measured_s: latencySeconds,
         to_score_calculated: { p50: p(50, latencies.scored), p99: p(99, latencies.scored) },
         ...(latencies.stages ? { stages: latencies.stages } : {}),
+        longest_stall_ms: latencies.stallsMs,
         cold: {
           p50: p(50, cold.ranked),
           p95: p(95, cold.ranked),
           p99: p(99, cold.ranked),
           samples: cold.ranked.length,
           ...(cold.stages ? { stages: cold.stages } : {}),
+          longest_stall_ms: cold.stallsMs,
         },
       },
       ranking_updates: traffic(updatesAfter, updatesBefore),

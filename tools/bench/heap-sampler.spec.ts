@@ -1,4 +1,4 @@
-import { parseMemory } from './heap-sampler';
+import { parseLongestStall, parseMemory } from './heap-sampler';
 
 describe('parseMemory', () => {
   it('should read the heap in use and held, and the external memory, from a metrics text', () => {
@@ -15,5 +15,15 @@ describe('parseMemory', () => {
 
   it('should give nothing when the metrics lack them', () => {
     expect(parseMemory('process_cpu_user_seconds_total 1')).toBeUndefined();
+  });
+});
+
+describe('parseLongestStall', () => {
+  it("should read the event loop's longest stall since the last read, in ms", () => {
+    expect(parseLongestStall('nodejs_eventloop_lag_max_seconds 0.123904\nnodejs_eventloop_lag_p99_seconds 0.01')).toBeCloseTo(123.904);
+  });
+
+  it('should give nothing when the metrics lack it', () => {
+    expect(parseLongestStall('nodejs_heap_size_used_bytes 1')).toBeUndefined();
   });
 });

@@ -17,6 +17,12 @@ export function parseMemory(metrics: string): ServiceMemory | undefined {
   return Object.values(memory).every(Number.isFinite) ? memory : undefined;
 }
 
+/** The longest the event loop was held up since the metrics were last read (prom-client resets it on each read), in ms. */
+export function parseLongestStall(metrics: string): number | undefined {
+  const seconds = Number(/^nodejs_eventloop_lag_max_seconds (\S+)/m.exec(metrics)?.[1] ?? NaN);
+  return Number.isFinite(seconds) ? seconds * 1000 : undefined;
+}
+
 const SAMPLE_MS = 2_000;
 
 /**
@@ -25,12 +31,28 @@ const SAMPLE_MS = 2_000;
  */
 export class HeapSampler {
   private readonly peaks = new Map<string, ServiceMemory>();
+  private stalls?: Map<string, number>;
   private timer?: NodeJS.Timeout;
 
   constructor(private readonly services: Array<{ name: string; url: string }>) {}
 
   start(): void {
     this.timer = setInterval(() => void this.sample(), SAMPLE_MS);
+  }
+
+  /**
+   * From now on, also keeps each service's longest event-loop stall, until stallsMs(): a handler that holds a
+   * service's only thread holds up every event it has in hand.
+   */
+  watchStalls(): void {
+    this.stalls = new Map();
+  }
+
+  /** The longest stall of each service's event loop since watchStalls(), in ms (the first sample reaches back up to 2 s before it). */
+  stallsMs(): Record<string, number> {
+    const stalls = Object.fromEntries([...(this.stalls ?? [])].map(([name, ms]) => [name, Math.round(ms)]));
+    this.stalls = undefined;
+    return stalls;
   }
 
   /** The peaks in MB by service. */
@@ -45,10 +67,14 @@ export class HeapSampler {
   private async sample(): Promise<void> {
     await Promise.all(
       this.services.map(async ({ name, url }) => {
-        const memory = await fetch(`${url}/metrics`).then(
-          (r) => r.text().then(parseMemory),
+        const text = await fetch(`${url}/metrics`).then(
+          (r) => r.text(),
           () => undefined,
         );
+        if (text === undefined) return;
+        const stall = parseLongestStall(text);
+        if (this.stalls && stall !== undefined) this.stalls.set(name, Math.max(this.stalls.get(name) ?? 0, stall));
+        const memory = parseMemory(text);
         if (!memory) return;
         const peak = this.peaks.get(name);
         this.peaks.set(name, {

@@ -118,10 +118,12 @@ async function main(): Promise<void> {
       warmupEnds = Date.now() + WARMUP_SECONDS * 1000;
       probe.stagesTracked = true;
       heaps.watchStalls();
+      const [cpuBefore, started] = [cpuSnapshot(cpuSources), Date.now()];
       await submitAtRate(intake, sample, OFFERED_PER_S, accepted(true));
       await allRanked(probe, ids);
       probe.stagesTracked = false;
-      return { ...probe.takeLatencySamples(), stallsMs: heaps.stallsMs() };
+      const cpu = cpuCost(cpuBefore, cpuSnapshot(cpuSources), sample.length, (Date.now() - started) / 1000);
+      return { ...probe.takeLatencySamples(), stallsMs: heaps.stallsMs(), cpu };
     };
 
     // Latency right after the start (the broker's and the services' code not compiled yet), then the load, then
@@ -190,6 +192,7 @@ async function main(): Promise<void> {
         to_score_calculated: { p50: p(50, latencies.scored), p99: p(99, latencies.scored) },
         ...(latencies.stages ? { stages: latencies.stages } : {}),
         longest_stall_ms: latencies.stallsMs,
+        cpu: latencies.cpu,
         cold: {
           p50: p(50, cold.ranked),
           p95: p(95, cold.ranked),
@@ -197,6 +200,7 @@ async function main(): Promise<void> {
           samples: cold.ranked.length,
           ...(cold.stages ? { stages: cold.stages } : {}),
           longest_stall_ms: cold.stallsMs,
+          cpu: cold.cpu,
         },
       },
       ranking_updates: traffic(updatesAfter, updatesBefore),

@@ -2,7 +2,7 @@ import { Injectable, Module, type INestApplicationContext } from '@nestjs/common
 import { NestFactory } from '@nestjs/core';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { createEvent, deadLetterTopic, EventTypes, Topics, type CloudEvent } from '@paritrana/contracts';
-import { createMessagingTables, EventPublisher, OnEvent, takeRelayTurn } from '@paritrana/messaging';
+import { claimOutboxBatch, createMessagingTables, EventPublisher, OnEvent, takeRelayTurn } from '@paritrana/messaging';
 import { register } from 'prom-client';
 import { CommonEnv, DomainError, loadEnv } from '@paritrana/platform';
 import { ServiceModule } from '@paritrana/service';
@@ -147,6 +147,35 @@ describe('messaging: outbox, idempotent consumer, retries and dead letters (real
     }
   });
 
+  it('should claim the oldest outbox rows up to a count and up to a size of envelopes, the first row always', async () => {
+    const runner = dataSource.createQueryRunner();
+    // A schema of its own, which no relay reads.
+    const schema = `${SCHEMA}_claims`;
+    try {
+      await runner.startTransaction();
+      await runner.query(`CREATE SCHEMA "${schema}"`);
+      await createMessagingTables(runner, schema);
+      for (const size of [1_000, 1_000, 1_000, 5_000, 1_000])
+        await runner.query(
+          `INSERT INTO "${schema}".outbox (event_id, topic, message_key, event_type, envelope) VALUES ($1, 't', 'k', 'e', $2::json)`,
+          [randomUUID(), JSON.stringify('x'.repeat(size - 2))],
+        );
+      const seqs = async (limit: number, maxBytes: number) => {
+        const { rows, full } = await claimOutboxBatch(runner, schema, limit, maxBytes);
+        return { sizes: rows.map((r) => r.envelope.length), full };
+      };
+
+      expect(await seqs(10, 2_500)).toEqual({ sizes: [1_000, 1_000, 1_000], full: true });
+      expect(await seqs(2, 100_000)).toEqual({ sizes: [1_000, 1_000], full: true });
+      expect(await seqs(10, 100_000)).toEqual({ sizes: [1_000, 1_000, 1_000, 5_000, 1_000], full: false });
+      await runner.query(`DELETE FROM "${schema}".outbox WHERE seq IN (SELECT seq FROM "${schema}".outbox ORDER BY seq LIMIT 3)`);
+      expect(await seqs(10, 100)).toEqual({ sizes: [5_000], full: true });
+    } finally {
+      await runner.rollbackTransaction();
+      await runner.release();
+    }
+  });
+
   it('should relay an event written in a committed transaction and apply it once', async () => {
     const event = sent('ok');
 
@@ -222,7 +251,7 @@ describe('messaging: outbox, idempotent consumer, retries and dead letters (real
     await emitter.emit(after);
 
     await waitFor('the event behind the refused one', async () => ((await applied(after.id)).length === 1 ? true : undefined));
-    // The relay sends the events behind a refused one before it commits the batch that sets it aside:
+    // Events behind a refused one in its batch are sent before the batch that sets it aside commits:
     // `after` can be applied while that transaction is still open.
     const dead = await waitFor('the relay to commit the batch that set the refused event aside', async () => {
       const [{ n }] = await dataSource.query(`SELECT count(*)::int AS n FROM ${SCHEMA}.outbox`);

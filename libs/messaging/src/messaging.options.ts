@@ -13,7 +13,13 @@ export interface MessagingOptions {
   /** Create the contract's topics (and their `.dlq` twins) at start when missing. */
   createTopics: boolean;
   topics: TopicSettings;
+  /** Events relayed at most in one batch, */
   relayBatchSize: number;
+  /**
+   * and at most this many bytes of their envelopes (the first always goes): a backlog of large events (whole boards)
+   * is then held in memory a few megabytes at a time, several times over (the rows read, the messages encoded, compressed).
+   */
+  relayBatchBytes: number;
   relayIntervalMs: number;
   retry: { maxAttempts: number; initialDelayMs: number; maxDelayMs: number };
   /** A consumer silent this long (no fetch, heartbeat or handled message) is replaced by a new one. */

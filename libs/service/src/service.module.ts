@@ -36,6 +36,7 @@ export interface ServiceModuleOptions {
     Pick<
       MessagingOptions,
       | 'relayBatchSize'
+      | 'relayBatchBytes'
       | 'relayIntervalMs'
       | 'retry'
       | 'unknownFailurePause'
@@ -86,6 +87,7 @@ export class ServiceModule {
             retentionMs: env.KAFKA_RETENTION_HOURS === undefined ? undefined : env.KAFKA_RETENTION_HOURS * 3_600_000,
           },
           relayBatchSize: 500,
+          relayBatchBytes: 2 * 2 ** 20,
           relayIntervalMs: 500,
           retry: { maxAttempts: env.CONSUMER_MAX_ATTEMPTS, initialDelayMs: 200, maxDelayMs: env.CONSUMER_RETRY_MAX_MS },
           consumerStallMs: env.CONSUMER_STALL_SECONDS * 1000,

@@ -61,6 +61,7 @@ const options: MessagingOptions = {
   createTopics: false,
   topics: SINGLE_BROKER_TOPICS(3),
   relayBatchSize: 500,
+  relayBatchBytes: 2 * 2 ** 20,
   relayIntervalMs: 500,
   retry: { maxAttempts: 3, initialDelayMs: 10, maxDelayMs: 100 },
   consumerStallMs: 60_000,

@@ -30,7 +30,7 @@ export class OutboxRelay implements OnApplicationBootstrap, BeforeApplicationShu
     private readonly metrics: MessagingMetrics,
     private readonly listener: PgListener,
   ) {
-    this.poller = new Poller(async () => (await this.relayBatch()) === this.options.relayBatchSize, {
+    this.poller = new Poller(() => this.relayBatch(), {
       name: OutboxRelay.name,
       intervalMs: this.options.relayIntervalMs,
       maxBackoffMs: RELAY_MAX_BACKOFF_MS,
@@ -59,13 +59,16 @@ export class OutboxRelay implements OnApplicationBootstrap, BeforeApplicationShu
     return this.poller.runNow();
   }
 
-  private async relayBatch(): Promise<number> {
-    const { schema, relayBatchSize } = this.options;
+  /** Relays one batch; true when the outbox may hold more. */
+  private async relayBatch(): Promise<boolean> {
+    const { schema, relayBatchSize, relayBatchBytes } = this.options;
     const runner = this.dataSource.createQueryRunner();
     await runner.connect();
     try {
       await runner.startTransaction();
-      const rows = (await takeRelayTurn(runner, schema)) ? await claimOutboxBatch(runner, schema, relayBatchSize) : [];
+      const { rows, full } = (await takeRelayTurn(runner, schema))
+        ? await claimOutboxBatch(runner, schema, relayBatchSize, relayBatchBytes)
+        : { rows: [], full: false };
       if (rows.length > 0) {
         try {
           await this.producer.sendBatch({ topicMessages: groupByTopic(rows), compression: CompressionTypes.GZIP });
@@ -81,7 +84,7 @@ export class OutboxRelay implements OnApplicationBootstrap, BeforeApplicationShu
       }
       await runner.commitTransaction();
       this.metrics.published.inc(rows.length);
-      return rows.length;
+      return full;
     } catch (error) {
       if (runner.isTransactionActive) await runner.rollbackTransaction().catch(() => undefined);
       throw error;

@@ -57,7 +57,6 @@ export interface OutboxRow {
 
 type Queryable = Pick<EntityManager, 'query'>;
 
-/** The oldest committed rows no other relay holds, locked until the caller's transaction ends. */
 /**
  * The service's relay turn for the length of the transaction: true for one replica at a time, so
  * batches go out one after another in outbox order whatever the number of replicas (per-key order
@@ -70,12 +69,32 @@ export const takeRelayTurn = async (runner: Queryable, schema: string): Promise<
   return row.turn;
 };
 
-export const claimOutboxBatch = (runner: Queryable, schema: string, limit: number): Promise<OutboxRow[]> =>
-  runner.query(
-    `SELECT seq, topic, message_key, event_type, envelope::text AS envelope FROM "${schema}".outbox
-     ORDER BY seq LIMIT $1 FOR UPDATE SKIP LOCKED`,
-    [limit],
+/**
+ * The oldest committed rows no other relay holds, locked until the caller's transaction ends: at most `limit` rows, and
+ * no more of them than fit in `maxBytes` of envelopes (the first always comes). `full` says more may be waiting.
+ */
+export const claimOutboxBatch = async (
+  runner: Queryable,
+  schema: string,
+  limit: number,
+  maxBytes: number,
+): Promise<{ rows: OutboxRow[]; full: boolean }> => {
+  const claimed: Array<OutboxRow & { through: string }> = await runner.query(
+    `WITH head AS (
+       SELECT seq, octet_length(envelope::text) AS size FROM "${schema}".outbox ORDER BY seq LIMIT $1
+     ), running AS (
+       SELECT seq, sum(size) OVER (ORDER BY seq) AS through, size FROM head
+     )
+     SELECT o.seq, o.topic, o.message_key, o.event_type, o.envelope::text AS envelope, r.through
+     FROM "${schema}".outbox o JOIN running r USING (seq)
+     WHERE r.through - r.size < $2
+     ORDER BY o.seq FOR UPDATE OF o SKIP LOCKED`,
+    [limit, maxBytes],
   );
+  const last = claimed.at(-1);
+  const rows = claimed.map(({ through: _through, ...row }) => row);
+  return { rows, full: rows.length === limit || (last !== undefined && Number(last.through) >= maxBytes) };
+};
 
 export const deleteOutboxRows = async (runner: Queryable, schema: string, seqs: string[]): Promise<void> => {
   await runner.query(`DELETE FROM "${schema}".outbox WHERE seq = ANY($1::bigint[])`, [seqs]);

@@ -100,6 +100,28 @@ describe('board locks (real PostgreSQL)', () => {
     }
   });
 
+  it("should let a batch of scores note its boards while the announcer updates them, without waiting for the announcer's commit", async () => {
+    const key: BoardKey = { edition: '2024', tier: 'provincial', scope: '33', category: 'village' };
+    const boardId = boardIdOf(key);
+    await store.ensure(dataSource.manager, [{ ...key, boardId }]);
+    const announcer = await inTransaction();
+    const consumer = await inTransaction();
+    try {
+      await store.markAnnounced(announcer.manager, [{ boardId, size: 1, version: 1, wholeVersion: 0 }]);
+      // Any wait on the announcer's row would fail here at once instead of hanging until it commits.
+      await consumer.query(`SET LOCAL lock_timeout = '500ms'`);
+
+      await store.ensure(consumer.manager, [{ ...key, boardId }]);
+      await store.markChanged(consumer.manager, [{ boardId, nominationId: randomUUID() }]);
+      await consumer.commitTransaction();
+      await announcer.commitTransaction();
+
+      expect((await store.dueForAnnouncement(dataSource.manager, 60_000)).map((b) => b.boardId)).toContain(boardId);
+    } finally {
+      await release(consumer, announcer);
+    }
+  });
+
   it('should give the announcer a change noted while the board was being published, for it to take and drop', async () => {
     const key: BoardKey = { edition: '2024', tier: 'provincial', scope: '32', category: 'village' };
     const boardId = boardIdOf(key);

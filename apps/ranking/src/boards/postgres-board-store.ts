@@ -38,11 +38,17 @@ export class PostgresBoardStore extends BoardStore {
     super();
   }
 
+  /**
+   * Only the boards not there yet are inserted: ON CONFLICT alone would find every existing row and wait for any
+   * transaction updating it (the announcer's) to end, holding up each batch of scores behind an announcement.
+   */
   override async ensure(tx: Tx, boards: Array<BoardKey & { boardId: string }>): Promise<void> {
     const keys = [...new Map(boards.map((b) => [b.boardId, b])).values()].sort((a, b) => (a.boardId < b.boardId ? -1 : 1));
     await tx.query(
       `INSERT INTO ranking.boards (board_id, edition, tier, scope, category)
-       SELECT * FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::text[]) ON CONFLICT (board_id) DO NOTHING`,
+       SELECT * FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::text[]) AS n(board_id)
+       WHERE NOT EXISTS (SELECT 1 FROM ranking.boards b WHERE b.board_id = n.board_id)
+       ON CONFLICT (board_id) DO NOTHING`,
       [keys.map((k) => k.boardId), ...(['edition', 'tier', 'scope', 'category'] as const).map((f) => keys.map((k) => k[f]))],
     );
   }

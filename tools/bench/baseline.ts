@@ -1,7 +1,7 @@
 import { Topics } from '@paritrana/contracts';
 import { CompressionTypes, Kafka, logLevel } from 'kafkajs';
 import { Client } from 'pg';
-import { PARTITIONS } from './infra';
+import { BENCH_FETCH_WAIT_MS, PARTITIONS } from './infra';
 import { offerAtRate } from './load';
 import { percentile } from './timeline';
 
@@ -50,7 +50,7 @@ async function onScratchTopic<T>(
   await admin.connect();
   await admin.createTopics({ waitForLeaders: true, topics: [{ topic, numPartitions: PARTITIONS, replicationFactor: 1 }] });
   const producer = kafka.producer();
-  const consumer = kafka.consumer({ groupId: `${topic}.group`, maxWaitTimeInMs: 20 });
+  const consumer = kafka.consumer({ groupId: `${topic}.group`, maxWaitTimeInMs: BENCH_FETCH_WAIT_MS });
   await Promise.all([producer.connect(), consumer.connect()]);
   try {
     await consumer.subscribe({ topics: [topic], fromBeginning: true });

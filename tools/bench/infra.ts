@@ -17,6 +17,12 @@ export interface BenchInfra {
 }
 
 export const PARTITIONS = 6;
+/**
+ * The longest the bench's consumers (the probe's and the raw baselines') wait on the broker for a message: it answers
+ * at once when one comes, so this sets only how often an idle consumer asks again. At 20 ms, the probe's asking cost
+ * the broker and the bench about a tenth of a core that the platform then lacked.
+ */
+export const BENCH_FETCH_WAIT_MS = 500;
 
 /**
  * A real Kafka broker and an embedded PostgreSQL of the bench's own, on free ports with their data

@@ -1,5 +1,6 @@
 import { EventTypes, Topics } from '@paritrana/contracts';
 import { Kafka, logLevel, type Consumer, type IHeaders } from 'kafkajs';
+import { BENCH_FETCH_WAIT_MS } from './infra';
 import { Stages, type StageFigures } from './stages';
 import type { Timeline } from './timeline';
 
@@ -198,7 +199,7 @@ export class Probe {
     topic: string,
     onMessage: (key: string, value: Buffer, headers: IHeaders | undefined, sentAt: number) => void,
   ): Promise<void> {
-    const consumer = kafka.consumer({ groupId: `bench-probe-${topic}-${process.pid}`, maxWaitTimeInMs: 20 });
+    const consumer = kafka.consumer({ groupId: `bench-probe-${topic}-${process.pid}`, maxWaitTimeInMs: BENCH_FETCH_WAIT_MS });
     this.consumers.push(consumer);
     await consumer.connect();
     await consumer.subscribe({ topics: [topic], fromBeginning: true });

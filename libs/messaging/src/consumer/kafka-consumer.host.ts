@@ -38,6 +38,8 @@ const MAX_EVENTS_PER_TRANSACTION = 500;
  */
 const FETCH_BYTES_PER_PARTITION = 256 * 1024;
 const FETCH_BYTES = 4 * FETCH_BYTES_PER_PARTITION;
+/** The longest a fetch waits on the broker for a message to arrive. */
+const IDLE_FETCH_WAIT_MS = 500;
 /** How often consumers are looked at for silence (see StallWatch). */
 const WATCH_INTERVAL_MS = 5_000;
 /** A consumer being replaced gets this long to leave its group before it is abandoned. */
@@ -111,7 +113,10 @@ export class KafkaConsumerHost implements OnApplicationBootstrap, BeforeApplicat
       // A crashed member is noticed after this long; its partitions then move to the others.
       sessionTimeout: 10_000,
       heartbeatInterval: 3_000,
-      maxWaitTimeInMs: 100,
+      // The broker answers a fetch as soon as a message is there: this only sets how often an idle consumer asks again.
+      // At 100 ms, the platform's nine consumers asked 90 times a second, which cost an idle platform's services and
+      // broker about a tenth of a core (bench/HISTORY.md, row 24).
+      maxWaitTimeInMs: IDLE_FETCH_WAIT_MS,
       // Fetches stay small: each one is held in memory whole, several times over (compressed, decompressed,
       // parsed). A larger message still arrives: the broker always returns the first batch of a partition whole.
       maxBytesPerPartition: FETCH_BYTES_PER_PARTITION,

@@ -21,6 +21,8 @@ const OFFERED_PER_S = 200;
 /** The first seconds at the offered rate warm the services up (JIT, connections, first fetches) and are not measured. */
 const WARMUP_SECONDS = 5;
 const CLIENTS = 4;
+/** The platform left idle this long after its start, its CPU measured. */
+const IDLE_SECONDS = 20;
 const STALL_MS = 180_000;
 /** The baselines replay the run's first envelopes, at most this many (a national run's would not fit in memory). */
 const BASELINE_MESSAGES = 100_000;
@@ -126,6 +128,12 @@ async function main(): Promise<void> {
       return { ...probe.takeLatencySamples(), stallsMs: heaps.stallsMs(), cpu };
     };
 
+    // What the platform costs doing nothing (its consumers' fetches, pollers and heartbeats, the broker's own upkeep).
+    const idleStarted = [cpuSnapshot(cpuSources), Date.now()] as const;
+    await sleep(IDLE_SECONDS * 1000);
+    const idleSeconds = (Date.now() - idleStarted[1]) / 1000;
+    const idleCpu = cpuCost(idleStarted[0], cpuSnapshot(cpuSources), idleSeconds, idleSeconds);
+
     // Latency right after the start (the broker's and the services' code not compiled yet), then the load, then
     // latency again on the platform as it runs from then on: the figure judged, as the raw Kafka latency is taken on
     // the broker after the run.
@@ -209,6 +217,7 @@ async function main(): Promise<void> {
       heap_mb: heapMb,
       cpu_s: { ...sampled.cpuSeconds, bench: Math.round(process.cpuUsage().user / 1e6 + process.cpuUsage().system / 1e6) },
       load_cost: { cpu: loadCpu, wal_kb_per_nomination: round(walKbPerNomination, 2) },
+      idle_cost: { ms_per_s: idleCpu.ms_per_item, cores_busy: idleCpu.cores_busy },
       baseline: {
         kafka_msgs_per_s: Math.round(kafkaPerS),
         kafka_latency_ms: kafkaLatency,

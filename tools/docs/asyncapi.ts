@@ -18,7 +18,7 @@ const DESCRIPTIONS: Record<EventType, string> = {
   'paritrana.nomination.withdrawn.v1': 'A nomination was withdrawn; it leaves its board.',
   'paritrana.score.calculated.v1': 'A nomination was (re-)scored, criterion by criterion.',
   'paritrana.ranking.updated.v1':
-    'The whole open board, at most once per RANKING_WHOLE_BOARD_SECONDS (60 s) per board while it changes, and as a shared budget of RANKING_WHOLE_BOARD_STANDINGS_PER_SECOND (500) standings a second allows; `version` names the last `ranking.changed` it includes. A consumer may start its copy of a board from it.',
+    'The whole open board, at most once per RANKING_WHOLE_BOARD_SECONDS (60 s) per board while it changes, and as a shared budget of RANKING_WHOLE_BOARD_STANDINGS_PER_SECOND (1,000) standings a second allows; `version` names the last `ranking.changed` it includes. A consumer may start its copy of a board from it.',
   'paritrana.ranking.changed.v1':
     'What changed on an open board, as soon as ranking sees it: the standings that entered or changed in anything but their rank (at their new rank), those that left, and the same for the ineligible list. Version n follows n - 1 on the board’s key: applied in order from version 1 (or from a `ranking.updated` of the same version), it gives the board exactly as GET /v1/boards/:id does. The event new consumers should follow.',
   'paritrana.ranking.published.v1': 'A board was published, once; its standings are final and frozen. No contact details.',

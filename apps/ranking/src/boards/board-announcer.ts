@@ -28,7 +28,7 @@ const MS_PER_STANDING_RANKED_WHOLE = 0.05;
  */
 const BOARDS_PER_TRANSACTION = 20;
 const STANDINGS_PER_TRANSACTION = 10_000;
-/** Whole boards may go out at once up to this many seconds of their budget (500 a second: 5,000 standings). */
+/** Whole boards may go out at once up to this many seconds of their budget (1,000 a second: 10,000 standings). */
 const WHOLE_BOARD_BURST_SECONDS = 10;
 /** A board held in memory and not announced for this long gives its room to another that does not fit. */
 const HELD_BOARD_IDLE_MS = 10_000;

@@ -20,7 +20,7 @@ export class RankingEnv extends CommonEnv {
   @IsInt()
   @Min(1)
   @Max(10_000_000)
-  RANKING_WHOLE_BOARD_STANDINGS_PER_SECOND: number = 500;
+  RANKING_WHOLE_BOARD_STANDINGS_PER_SECOND: number = 1_000;
 
   /**
    * Entries of the open boards the announcer keeps in memory between announcements (about 0.3 KB each): a board held

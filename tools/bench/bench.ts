@@ -129,10 +129,10 @@ async function main(): Promise<void> {
     };
 
     // What the platform costs doing nothing (its consumers' fetches, pollers and heartbeats, the broker's own upkeep).
-    const idleStarted = [cpuSnapshot(cpuSources), Date.now()] as const;
+    const [idleCpuBefore, idleStarted] = [cpuSnapshot(cpuSources), Date.now()];
     await sleep(IDLE_SECONDS * 1000);
-    const idleSeconds = (Date.now() - idleStarted[1]) / 1000;
-    const idleCpu = cpuCost(idleStarted[0], cpuSnapshot(cpuSources), idleSeconds, idleSeconds);
+    const idleSeconds = (Date.now() - idleStarted) / 1000;
+    const idleCpu = cpuCost(idleCpuBefore, cpuSnapshot(cpuSources), idleSeconds, idleSeconds);
 
     // Latency right after the start (the broker's and the services' code not compiled yet), then the load, then
     // latency again on the platform as it runs from then on: the figure judged, as the raw Kafka latency is taken on

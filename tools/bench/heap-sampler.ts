@@ -8,7 +8,7 @@ export interface ServiceMemory {
 
 /** The V8 heap in use and held, and the memory held outside it (Buffers: fetched and compressed batches, query results) from a /metrics text. */
 export function parseMemory(metrics: string): ServiceMemory | undefined {
-  const value = (name: string) => Number(new RegExp(`^${name} (\\S+)`, 'm').exec(metrics)?.[1] ?? NaN);
+  const value = (name: string) => metricValue(metrics, name);
   const memory = {
     heapUsed: value('nodejs_heap_size_used_bytes'),
     heapTotal: value('nodejs_heap_size_total_bytes'),
@@ -19,9 +19,12 @@ export function parseMemory(metrics: string): ServiceMemory | undefined {
 
 /** The longest the event loop was held up since the metrics were last read (prom-client resets it on each read), in ms. */
 export function parseLongestStall(metrics: string): number | undefined {
-  const seconds = Number(/^nodejs_eventloop_lag_max_seconds (\S+)/m.exec(metrics)?.[1] ?? NaN);
+  const seconds = metricValue(metrics, 'nodejs_eventloop_lag_max_seconds');
   return Number.isFinite(seconds) ? seconds * 1000 : undefined;
 }
+
+/** An unlabelled metric's value in a /metrics text; NaN when it is missing. */
+const metricValue = (metrics: string, name: string): number => Number(new RegExp(`^${name} (\\S+)`, 'm').exec(metrics)?.[1] ?? NaN);
 
 const SAMPLE_MS = 2_000;
 

@@ -114,8 +114,8 @@ export class KafkaConsumerHost implements OnApplicationBootstrap, BeforeApplicat
       sessionTimeout: 10_000,
       heartbeatInterval: 3_000,
       // The broker answers a fetch as soon as a message is there: this only sets how often an idle consumer asks again.
-      // At 100 ms, the platform's nine consumers asked 90 times a second, which cost an idle platform's services and
-      // broker about a tenth of a core (bench/HISTORY.md, row 24).
+      // At 100 ms the platform's nine consumers asked 90 times a second; with it (and the bench's own consumers at 20 ms)
+      // an idle platform took 0.65–0.77 cores, 0.44–0.51 after (bench/HISTORY.md, "Where it stands").
       maxWaitTimeInMs: IDLE_FETCH_WAIT_MS,
       // Fetches stay small: each one is held in memory whole, several times over (compressed, decompressed,
       // parsed). A larger message still arrives: the broker always returns the first batch of a partition whole.

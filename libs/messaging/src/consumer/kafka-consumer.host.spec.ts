@@ -176,19 +176,29 @@ describe('KafkaConsumerHost decides what a failed event does to its partition', 
   let consumer: InMemoryConsumer;
   let handler: ControlledHandler;
   let sent: unknown[];
+  let transactions: number;
+  let commits: unknown[];
   let sut: KafkaConsumerHost;
   const metrics = new MessagingMetrics();
 
   beforeEach(async () => {
-    jest.useFakeTimers();
+    // The partitions handed over in one turn of the event loop share their work: that turn is real.
+    jest.useFakeTimers({ doNotFake: ['setImmediate'] });
     handler = new ControlledHandler();
     sent = [];
+    transactions = 0;
+    commits = [];
     const kafka = { consumer: () => (consumer = new InMemoryConsumer()) } as unknown as Kafka;
     const producer = { send: async (record: unknown) => void sent.push(record) } as unknown as Producer;
     const manager = {
       query: async (_sql: string, [ids]: [string[]]) => ids.map((event_id) => ({ event_id })),
     };
-    const dataSource = { transaction: async (work: (m: unknown) => Promise<unknown>) => work(manager) } as unknown as DataSource;
+    const dataSource = {
+      transaction: async (work: (m: unknown) => Promise<unknown>) => {
+        transactions++;
+        return work(manager);
+      },
+    } as unknown as DataSource;
     const discovery = { getProviders: () => [{ instance: handler }] } as unknown as DiscoveryService;
     sut = new KafkaConsumerHost(
       { ...options, unknownFailurePause: { initialMs: 1_000, maxMs: 4_000 } },
@@ -208,7 +218,10 @@ describe('KafkaConsumerHost decides what a failed event does to its partition', 
     jest.useRealTimers();
   });
 
-  const deliver = async (events: object[], firstOffset = 10, headers?: (i: number) => Record<string, string>) => {
+  /** Offsets resolved and not committed yet, by partition, as kafkajs keeps them for the whole consumer. */
+  const uncommitted = new Map<number, string>();
+
+  const deliver = async (events: object[], firstOffset = 10, headers?: (i: number) => Record<string, string>, partition = 0) => {
     const resolved: string[] = [];
     const paused: string[] = [];
     const messages = events.map((event, i) => ({
@@ -218,10 +231,22 @@ describe('KafkaConsumerHost decides what a failed event does to its partition', 
       headers: headers?.(i),
     }));
     await consumer.eachBatch!({
-      batch: { topic: 'paritrana.notifications.v1', partition: 0, messages: messages as unknown as KafkaMessage[] },
-      resolveOffset: (offset: string) => void resolved.push(offset),
+      batch: { topic: 'paritrana.notifications.v1', partition, messages: messages as unknown as KafkaMessage[] },
+      resolveOffset: (offset: string) => {
+        resolved.push(offset);
+        uncommitted.set(partition, String(Number(offset) + 1));
+      },
       heartbeat: async () => undefined,
-      commitOffsetsIfNecessary: async () => undefined,
+      uncommittedOffsets: () => ({
+        topics:
+          uncommitted.size === 0
+            ? []
+            : [{ topic: 'paritrana.notifications.v1', partitions: [...uncommitted].map(([p, offset]) => ({ partition: p, offset })) }],
+      }),
+      commitOffsetsIfNecessary: async (offsets: unknown) => {
+        commits.push(offsets);
+        uncommitted.clear();
+      },
       isRunning: () => true,
       isStale: () => false,
       pause: () => {
@@ -328,5 +353,43 @@ describe('KafkaConsumerHost decides what a failed event does to its partition', 
     expect(sent).toHaveLength(1);
     expect(delivery.resolved).toEqual(['11']);
     expect(delivery.paused).toEqual([]);
+  });
+
+  it('should apply the events of partitions handed over at the same moment in one transaction and commit their offsets once', async () => {
+    const [a, b, c] = [notificationSent(), notificationSent(), notificationSent()];
+
+    const [first, second] = await Promise.all([deliver([a, b], 10, undefined, 0), deliver([c], 40, undefined, 1)]);
+
+    expect(handler.handled.sort()).toEqual([a.id, b.id, c.id].sort());
+    expect(transactions).toBe(1);
+    expect(first.resolved).toEqual(['11']);
+    expect(second.resolved).toEqual(['40']);
+    expect(commits).toEqual([
+      {
+        topics: [
+          {
+            topic: 'paritrana.notifications.v1',
+            partitions: [
+              { partition: 0, offset: '12' },
+              { partition: 1, offset: '41' },
+            ],
+          },
+        ],
+      },
+    ]);
+  });
+
+  it("should apply a partition's events on their own when those handed over with them fail, and dead-letter only the unfit one", async () => {
+    const [poison, after, other] = [notificationSent(), notificationSent(), notificationSent()];
+    handler.failure = DomainError.invalid('TEST_POISON', 'refused by the rules');
+    handler.failOn = poison.id;
+
+    const [withPoison, without] = await Promise.all([deliver([poison, after], 10, undefined, 0), deliver([other], 40, undefined, 1)]);
+
+    expect(handler.calls.filter((id) => id === poison.id)).toHaveLength(1);
+    expect(handler.handled.sort()).toEqual([after.id, other.id].sort());
+    expect(sent).toHaveLength(1);
+    expect(withPoison.resolved).toEqual(['11']);
+    expect(without.resolved).toEqual(['40']);
   });
 });

@@ -24,13 +24,22 @@ import { KAFKA_CLIENT, KAFKA_PRODUCER } from '../kafka/kafka.tokens';
 import { MessagingMetrics } from '../messaging.metrics';
 import { DEFAULT_UNKNOWN_FAILURE_PAUSE, MESSAGING_OPTIONS, type MessagingOptions } from '../messaging.options';
 import { decideOnFailure, pauseDelayMs } from './failure-policy';
+import { groupUpTo, Slots, TurnGate } from './handover';
 import { ON_EVENT, ON_EVENTS, type EventBatchHandlerFn, type EventHandlerFn } from './on-event.decorator';
 import { StallWatch } from './stall-watch';
 
-/** Partitions of one topic worked on at once: sized for two cores and a pool of ten connections shared by every topic. */
-const PARTITIONS_CONCURRENTLY = 2;
+/** Transactions of one topic's events at once: sized for two cores and a pool of ten connections shared by every topic. */
+const TRANSACTIONS_AT_ONCE = 2;
 /** Events applied in one transaction: large enough to amortise the round trips, small enough to keep transactions short. */
 const MAX_EVENTS_PER_TRANSACTION = 500;
+/**
+ * A chunk of at most this many messages is read as soon as its partition is handed over and applied in one transaction
+ * with those of the other partitions handed over at the same moment: at a steady rate each partition brings a few
+ * events at a time, and a transaction and an offset commit each would multiply the round trips by the partitions. A
+ * larger chunk (a backlog) waits for a transaction of its own before it is even read, so that no more than
+ * TRANSACTIONS_AT_ONCE large chunks are held parsed at once.
+ */
+const SHARED_CHUNK_MAX = 100;
 /**
  * Compressed bytes fetched at most per partition and per fetch. Gzip shrinks the envelopes to about a seventh, so a
  * partition's fetch is about 1.8 MB of JSON, some 1,400 score events: several transactions' worth. Four times larger,
@@ -44,6 +53,19 @@ const IDLE_FETCH_WAIT_MS = 500;
 const WATCH_INTERVAL_MS = 5_000;
 /** A consumer being replaced gets this long to leave its group before it is abandoned. */
 const DISCONNECT_TIMEOUT_MS = 10_000;
+
+/** Events applied together, or the error that undid them: `alongside` other partitions' events (whose it was may be unknown). */
+type Together = { applied: true } | { applied: false; error: unknown; alongside: boolean };
+
+/** What the partitions of a topic handed over at the same moment share: their transactions and their offset commits. */
+interface Handover {
+  transactions: Slots;
+  apply: TurnGate<CloudEvent[], Together>;
+  commit: TurnGate<Committer, void>;
+}
+
+/** What commits a batch's resolved offsets: kafkajs' own, given to each batch. */
+type Committer = Pick<EachBatchPayload, 'uncommittedOffsets' | 'commitOffsetsIfNecessary'>;
 
 type Outcome = { kind: 'applied' } | { kind: 'duplicate' } | { kind: 'dead-letter'; reason: string } | { kind: 'pause'; reason: string };
 
@@ -70,6 +92,7 @@ export class KafkaConsumerHost implements OnApplicationBootstrap, BeforeApplicat
   private readonly handlers = new Map<string, EventBatchHandlerFn[]>();
   private readonly consumers = new Map<string, Consumer>();
   private readonly watches = new Map<string, StallWatch>();
+  private readonly handovers = new Map<string, Handover>();
   private readonly replacing = new Set<string>();
   /** Consecutive pauses of each `topic:partition`, for the growing pause; reset once an event goes through. */
   private readonly pauses = new Map<string, number>();
@@ -144,7 +167,8 @@ export class KafkaConsumerHost implements OnApplicationBootstrap, BeforeApplicat
       .run({
         autoCommit: true,
         eachBatchAutoResolve: false,
-        partitionsConsumedConcurrently: PARTITIONS_CONCURRENTLY,
+        // Every partition of a fetch is handed over at once, so that their events share transactions and commits.
+        partitionsConsumedConcurrently: this.options.topics.partitions,
         eachBatch: (payload) => this.handleBatch(payload),
       })
       .then(() => this.logger.log(`Consuming ${topic} as group ${groupId}`))
@@ -208,6 +232,7 @@ export class KafkaConsumerHost implements OnApplicationBootstrap, BeforeApplicat
     resolveOffset,
     heartbeat: kafkaHeartbeat,
     commitOffsetsIfNecessary,
+    uncommittedOffsets,
     isRunning,
     isStale,
     pause,
@@ -217,6 +242,7 @@ export class KafkaConsumerHost implements OnApplicationBootstrap, BeforeApplicat
       watch?.sign();
       return kafkaHeartbeat();
     };
+    const committer = { uncommittedOffsets, commitOffsetsIfNecessary };
     for (let i = 0; i < batch.messages.length; i += MAX_EVENTS_PER_TRANSACTION) {
       if (!isRunning() || isStale() || this.stopping) return;
       const messages = batch.messages.slice(i, i + MAX_EVENTS_PER_TRANSACTION);
@@ -224,13 +250,13 @@ export class KafkaConsumerHost implements OnApplicationBootstrap, BeforeApplicat
       if (stop) {
         // Everything before the stopped message is done; the next fetch after the pause starts at it.
         resolveOffset((BigInt(stop.message.offset) - 1n).toString());
-        await commitOffsetsIfNecessary();
+        await this.handover(batch.topic).commit.submit(committer);
         this.pausePartition(batch.topic, batch.partition, stop, pause);
         return;
       }
       this.pauses.delete(`${batch.topic}:${batch.partition}`);
       resolveOffset(messages[messages.length - 1].offset);
-      await commitOffsetsIfNecessary();
+      await this.handover(batch.topic).commit.submit(committer);
       await heartbeat();
     }
   }
@@ -263,12 +289,42 @@ export class KafkaConsumerHost implements OnApplicationBootstrap, BeforeApplicat
     return type !== undefined && isKnownEventType(type) && !this.handlers.has(type);
   }
 
-  /** Handles the messages in order; returns where it stopped when an unknown failure paused the partition. */
-  private async handleMessages(
+  /** The transactions and offset commits shared by the partitions of this topic handed over at the same moment. */
+  private handover(topic: string): Handover {
+    let handover = this.handovers.get(topic);
+    if (!handover) {
+      const transactions = new Slots(TRANSACTIONS_AT_ONCE);
+      handover = {
+        transactions,
+        apply: new TurnGate((chunks) => this.applyChunks(transactions, chunks)),
+        commit: new TurnGate(commitOnce),
+      };
+      this.handovers.set(topic, handover);
+    }
+    return handover;
+  }
+
+  /**
+   * Handles the messages in order; returns where it stopped when an unknown failure paused the partition. A large
+   * chunk waits for a transaction of its own before it is read (SHARED_CHUNK_MAX).
+   */
+  private handleMessages(topic: string, partition: number, messages: KafkaMessage[], heartbeat: () => Promise<void>) {
+    const { transactions } = this.handover(topic);
+    if (messages.length > SHARED_CHUNK_MAX)
+      return transactions.run(() => this.handleChunk(topic, partition, messages, heartbeat, { shared: false, transact: (work) => work() }));
+    return this.handleChunk(topic, partition, messages, heartbeat, { shared: true, transact: (work) => transactions.run(work) });
+  }
+
+  /**
+   * `shared`: the valid events are first applied together with other partitions' (through the handover); `transact`
+   * runs each piece of database work in a transaction slot, unless the chunk holds one already.
+   */
+  private async handleChunk(
     topic: string,
     partition: number,
     messages: KafkaMessage[],
     heartbeat: () => Promise<void>,
+    { shared, transact }: { shared: boolean; transact: <T>(work: () => Promise<T>) => Promise<T> },
   ): Promise<Stop | undefined> {
     const parsed: Array<{ message: KafkaMessage; event?: CloudEvent; invalid?: string }> = [];
     for (const message of messages) {
@@ -287,13 +343,16 @@ export class KafkaConsumerHost implements OnApplicationBootstrap, BeforeApplicat
     const valid = parsed.flatMap((p) => (p.event ? [p.event] : []));
     // A message found permanently unfit while applied together is dead-lettered without being applied again.
     let unfit: { eventId: string; reason: string } | undefined;
-    if (valid.length > 1) {
-      const together = await this.applyTogether(valid);
+    if (valid.length > 1 || (shared && valid.length === 1)) {
+      let together = shared ? await this.handover(topic).apply.submit(valid) : await this.applyTogether(valid);
+      // Failed alongside other partitions' events, not by one of these as far as is known: tried alone to find out.
+      if (!together.applied && together.alongside && valid.length > 1 && !culprit(together, valid))
+        together = await transact(() => this.applyTogether(valid));
       if (together.applied) {
         for (const { message, invalid } of parsed) if (invalid !== undefined) await this.deadLetter(topic, partition, message, invalid);
         return undefined;
       }
-      const eventId = blamed.get(together.error as object);
+      const eventId = culprit(together, valid);
       const decision = decideOnFailure(together.error, 1, 0, this.options.retry);
       if (eventId && decision.action === 'dead-letter' && decision.failure === 'permanent') unfit = { eventId, reason: decision.reason };
     }
@@ -306,15 +365,35 @@ export class KafkaConsumerHost implements OnApplicationBootstrap, BeforeApplicat
         await this.deadLetter(topic, partition, message, unfit.reason);
         continue;
       }
-      const outcome = await this.process(topic, event!, heartbeat);
+      const outcome = await transact(() => this.process(topic, event!, heartbeat));
       if (outcome.kind === 'dead-letter') await this.deadLetter(topic, partition, message, outcome.reason);
       if (outcome.kind === 'pause') return { message, event: event!, reason: outcome.reason };
     }
     return undefined;
   }
 
+  /**
+   * The chunks handed over together, applied in as few transactions of at most MAX_EVENTS_PER_TRANSACTION as they fit
+   * in (a chunk is never split), TRANSACTIONS_AT_ONCE at a time.
+   */
+  private async applyChunks(transactions: Slots, chunks: CloudEvent[][]): Promise<Together[]> {
+    const groups = groupUpTo(
+      chunks.map((events, index) => ({ events, index })),
+      MAX_EVENTS_PER_TRANSACTION,
+      (chunk) => chunk.events.length,
+    );
+    const results: Together[] = [];
+    await Promise.all(
+      groups.map(async (group) => {
+        const together = await transactions.run(() => this.applyTogether(group.flatMap((chunk) => chunk.events)));
+        for (const { index } of group) results[index] = together.applied ? together : { ...together, alongside: group.length > 1 };
+      }),
+    );
+    return results;
+  }
+
   /** Applies the events in one transaction; when it failed, nothing was applied. */
-  private async applyTogether(handled: CloudEvent[]): Promise<{ applied: true } | { applied: false; error: unknown }> {
+  private async applyTogether(handled: CloudEvent[]): Promise<Together> {
     const started = performance.now();
     try {
       const fresh = await this.dataSource.transaction(async (manager) => {
@@ -332,7 +411,7 @@ export class KafkaConsumerHost implements OnApplicationBootstrap, BeforeApplicat
     } catch (error) {
       if (this.stopping) throw error;
       this.logger.debug(`A batch of ${handled.length} events failed (${(error as Error).message}); applying them one by one`);
-      return { applied: false, error };
+      return { applied: false, error, alongside: false };
     }
   }
 
@@ -422,6 +501,24 @@ const blamed = new WeakMap<object, string>();
 function blame(error: unknown, event: CloudEvent): never {
   if (typeof error === 'object' && error !== null) blamed.set(error, event.id);
   throw error;
+}
+
+/** The event of `events` whose handler raised the error that undid them, when known: the only one, when it failed alone. */
+function culprit(failed: Extract<Together, { applied: false }>, events: CloudEvent[]): string | undefined {
+  const eventId = blamed.get(failed.error as object) ?? (events.length === 1 && !failed.alongside ? events[0].id : undefined);
+  return events.some((event) => event.id === eventId) ? eventId : undefined;
+}
+
+/**
+ * Commits the offsets resolved by the partitions handed over together, once: after the first, the others find theirs
+ * committed (kafkajs then commits nothing more at the end of each batch).
+ */
+async function commitOnce(committers: Committer[]): Promise<void[]> {
+  for (const { uncommittedOffsets, commitOffsetsIfNecessary } of committers) {
+    const offsets = uncommittedOffsets();
+    if (offsets.topics.length > 0) await commitOffsetsIfNecessary(offsets);
+  }
+  return committers.map(() => undefined);
 }
 
 /** Consecutive events of the same type, in order: each run goes to its type's handlers at once. */

@@ -359,6 +359,7 @@ describe('KafkaConsumerHost decides what a failed event does to its partition', 
     const [a, b, c] = [notificationSent(), notificationSent(), notificationSent()];
 
     const [first, second] = await Promise.all([deliver([a, b], 10, undefined, 0), deliver([c], 40, undefined, 1)]);
+    await jest.advanceTimersByTimeAsync(0);
 
     expect(handler.handled.sort()).toEqual([a.id, b.id, c.id].sort());
     expect(transactions).toBe(1);

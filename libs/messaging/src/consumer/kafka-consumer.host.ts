@@ -25,6 +25,7 @@ import { MessagingMetrics } from '../messaging.metrics';
 import { DEFAULT_UNKNOWN_FAILURE_PAUSE, MESSAGING_OPTIONS, type MessagingOptions } from '../messaging.options';
 import { decideOnFailure, pauseDelayMs } from './failure-policy';
 import { groupUpTo, Slots, TurnGate } from './handover';
+import { OffsetCommits } from './offset-commits';
 import { ON_EVENT, ON_EVENTS, type EventBatchHandlerFn, type EventHandlerFn } from './on-event.decorator';
 import { StallWatch } from './stall-watch';
 
@@ -51,21 +52,19 @@ const FETCH_BYTES = 4 * FETCH_BYTES_PER_PARTITION;
 const IDLE_FETCH_WAIT_MS = 500;
 /** How often consumers are looked at for silence (see StallWatch). */
 const WATCH_INTERVAL_MS = 5_000;
-/** A consumer being replaced gets this long to leave its group before it is abandoned. */
+/** Offsets are committed at most this often per topic (see OffsetCommits). */
+const COMMIT_INTERVAL_MS = 1_000;
+/** A consumer being replaced, or the service stopping, gets this long to finish its batch and leave its group. */
 const DISCONNECT_TIMEOUT_MS = 10_000;
 
 /** Events applied together, or the error that undid them: `alongside` other partitions' events (whose it was may be unknown). */
 type Together = { applied: true } | { applied: false; error: unknown; alongside: boolean };
 
-/** What the partitions of a topic handed over at the same moment share: their transactions and their offset commits. */
+/** What the partitions of a topic handed over at the same moment share: their transactions. */
 interface Handover {
   transactions: Slots;
   apply: TurnGate<CloudEvent[], Together>;
-  commit: TurnGate<Committer, void>;
 }
-
-/** What commits a batch's resolved offsets: kafkajs' own, given to each batch. */
-type Committer = Pick<EachBatchPayload, 'uncommittedOffsets' | 'commitOffsetsIfNecessary'>;
 
 type Outcome = { kind: 'applied' } | { kind: 'duplicate' } | { kind: 'dead-letter'; reason: string } | { kind: 'pause'; reason: string };
 
@@ -93,6 +92,9 @@ export class KafkaConsumerHost implements OnApplicationBootstrap, BeforeApplicat
   private readonly consumers = new Map<string, Consumer>();
   private readonly watches = new Map<string, StallWatch>();
   private readonly handovers = new Map<string, Handover>();
+  private readonly commits = new Map<string, OffsetCommits>();
+  /** The batches being handled: the service commits their offsets once they end, before it leaves the groups. */
+  private readonly handling = new Set<Promise<void>>();
   private readonly replacing = new Set<string>();
   /** Consecutive pauses of each `topic:partition`, for the growing pause; reset once an event goes through. */
   private readonly pauses = new Map<string, number>();
@@ -126,6 +128,9 @@ export class KafkaConsumerHost implements OnApplicationBootstrap, BeforeApplicat
     clearInterval(this.watchdog);
     for (const timer of this.resumeTimers) clearTimeout(timer);
     this.resumeTimers.clear();
+    await Promise.race([Promise.allSettled(this.handling), sleep(DISCONNECT_TIMEOUT_MS)]);
+    await Promise.all([...this.commits.values()].map((commits) => commits.flush()));
+    for (const commits of this.commits.values()) commits.stop();
     await Promise.all([...this.consumers.values()].map((c) => c.disconnect()));
   }
 
@@ -149,6 +154,13 @@ export class KafkaConsumerHost implements OnApplicationBootstrap, BeforeApplicat
       retry: { retries: Number.MAX_SAFE_INTEGER, initialRetryTime: 300, maxRetryTime: 10_000 },
     });
     this.consumers.set(topic, consumer);
+    this.commits.get(topic)?.stop();
+    this.commits.set(
+      topic,
+      new OffsetCommits(COMMIT_INTERVAL_MS, (error) =>
+        this.logger.warn(`Committing the offsets of ${topic} failed; the events since the last commit may come again: ${error.message}`),
+      ),
+    );
     const watch = new StallWatch(this.options.consumerStallMs);
     this.watches.set(topic, watch);
     const { FETCH_START, HEARTBEAT, GROUP_JOIN, CONNECT, START_BATCH_PROCESS, END_BATCH_PROCESS, CRASH } = consumer.events;
@@ -165,11 +177,12 @@ export class KafkaConsumerHost implements OnApplicationBootstrap, BeforeApplicat
     // the service should answer HTTP meanwhile.
     consumer
       .run({
-        autoCommit: true,
+        // Offsets are committed by OffsetCommits: kafkajs would commit after every batch of every partition.
+        autoCommit: false,
         eachBatchAutoResolve: false,
         // Every partition of a fetch is handed over at once, so that their events share transactions and commits.
         partitionsConsumedConcurrently: this.options.topics.partitions,
-        eachBatch: (payload) => this.handleBatch(payload),
+        eachBatch: (payload) => this.handled(this.handleBatch(payload)),
       })
       .then(() => this.logger.log(`Consuming ${topic} as group ${groupId}`))
       .catch((error: Error) => this.logger.error(`The consumer of ${topic} stopped: ${error.message}`));
@@ -250,13 +263,13 @@ export class KafkaConsumerHost implements OnApplicationBootstrap, BeforeApplicat
       if (stop) {
         // Everything before the stopped message is done; the next fetch after the pause starts at it.
         resolveOffset((BigInt(stop.message.offset) - 1n).toString());
-        await this.handover(batch.topic).commit.submit(committer);
+        this.commits.get(batch.topic)?.resolved(committer);
         this.pausePartition(batch.topic, batch.partition, stop, pause);
         return;
       }
       this.pauses.delete(`${batch.topic}:${batch.partition}`);
       resolveOffset(messages[messages.length - 1].offset);
-      await this.handover(batch.topic).commit.submit(committer);
+      this.commits.get(batch.topic)?.resolved(committer);
       await heartbeat();
     }
   }
@@ -289,7 +302,16 @@ export class KafkaConsumerHost implements OnApplicationBootstrap, BeforeApplicat
     return type !== undefined && isKnownEventType(type) && !this.handlers.has(type);
   }
 
-  /** The transactions and offset commits shared by the partitions of this topic handed over at the same moment. */
+  private async handled(batch: Promise<void>): Promise<void> {
+    this.handling.add(batch);
+    try {
+      await batch;
+    } finally {
+      this.handling.delete(batch);
+    }
+  }
+
+  /** The transactions shared by the partitions of this topic handed over at the same moment. */
   private handover(topic: string): Handover {
     let handover = this.handovers.get(topic);
     if (!handover) {
@@ -297,7 +319,6 @@ export class KafkaConsumerHost implements OnApplicationBootstrap, BeforeApplicat
       handover = {
         transactions,
         apply: new TurnGate((chunks) => this.applyChunks(transactions, chunks)),
-        commit: new TurnGate(commitOnce),
       };
       this.handovers.set(topic, handover);
     }
@@ -507,18 +528,6 @@ function blame(error: unknown, event: CloudEvent): never {
 function culprit(failed: Extract<Together, { applied: false }>, events: CloudEvent[]): string | undefined {
   const eventId = blamed.get(failed.error as object) ?? (events.length === 1 && !failed.alongside ? events[0].id : undefined);
   return events.some((event) => event.id === eventId) ? eventId : undefined;
-}
-
-/**
- * Commits the offsets resolved by the partitions handed over together, once: after the first, the others find theirs
- * committed (kafkajs then commits nothing more at the end of each batch).
- */
-async function commitOnce(committers: Committer[]): Promise<void[]> {
-  for (const { uncommittedOffsets, commitOffsetsIfNecessary } of committers) {
-    const offsets = uncommittedOffsets();
-    if (offsets.topics.length > 0) await commitOffsetsIfNecessary(offsets);
-  }
-  return committers.map(() => undefined);
 }
 
 /** Consecutive events of the same type, in order: each run goes to its type's handlers at once. */

@@ -2,7 +2,7 @@ import { Injectable, Module, type INestApplicationContext } from '@nestjs/common
 import { NestFactory } from '@nestjs/core';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { createEvent, deadLetterTopic, EventTypes, Topics, type CloudEvent } from '@paritrana/contracts';
-import { claimOutboxBatch, createMessagingTables, EventPublisher, OnEvent, takeRelayTurn } from '@paritrana/messaging';
+import { claimOutboxBatch, createMessagingTables, EventPublisher, OnEvent } from '@paritrana/messaging';
 import { register } from 'prom-client';
 import { CommonEnv, DomainError, loadEnv } from '@paritrana/platform';
 import { ServiceModule } from '@paritrana/service';
@@ -129,21 +129,32 @@ describe('messaging: outbox, idempotent consumer, retries and dead letters (real
     await app?.close();
   });
 
-  it('should give the relay turn to one replica at a time, the next one taking it when the first transaction ends', async () => {
-    const [first, second] = [dataSource.createQueryRunner(), dataSource.createQueryRunner()];
-    // A schema of its own: this app's relay takes the turn of SCHEMA every 100 ms, and would hold it now and then.
+  it('should give the relay turn to one replica at a time, the other claiming nothing until the first transaction ends', async () => {
+    const [first, second, setup] = [dataSource.createQueryRunner(), dataSource.createQueryRunner(), dataSource.createQueryRunner()];
+    // A schema of its own, which no relay reads.
     const schema = `${SCHEMA}_turns`;
     try {
+      await setup.query(`CREATE SCHEMA "${schema}"`);
+      await createMessagingTables(setup, schema);
+      for (const key of ['a', 'b'])
+        await setup.query(
+          `INSERT INTO "${schema}".outbox (event_id, topic, message_key, event_type, envelope) VALUES ($1, 't', $2, 'e', '{}'::json)`,
+          [randomUUID(), key],
+        );
+      const claimedKeys = async (runner: typeof first) =>
+        (await claimOutboxBatch(runner, schema, 1, 100_000)).rows.map((r) => r.message_key);
       await first.startTransaction();
       await second.startTransaction();
 
-      expect(await takeRelayTurn(first, schema)).toBe(true);
-      expect(await takeRelayTurn(second, schema)).toBe(false);
+      expect(await claimedKeys(first)).toEqual(['a']);
+      // The second row is free, but the turn is not.
+      expect(await claimedKeys(second)).toEqual([]);
       await first.commitTransaction();
-      expect(await takeRelayTurn(second, schema)).toBe(true);
+      expect(await claimedKeys(second)).toEqual(['a']);
       await second.commitTransaction();
     } finally {
-      await Promise.all([first.release(), second.release()]);
+      await setup.query(`DROP SCHEMA "${schema}" CASCADE`);
+      await Promise.all([first.release(), second.release(), setup.release()]);
     }
   });
 

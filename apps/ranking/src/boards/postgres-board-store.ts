@@ -54,13 +54,15 @@ export class PostgresBoardStore extends BoardStore {
   }
 
   override async markChanged(tx: Tx, changes: BoardChange[]): Promise<void> {
+    // The announcer is woken in the same round trip; it hears it when the transaction commits.
     await tx.query(
-      `INSERT INTO ranking.board_changes (board_id, nomination_id)
-       SELECT c.board_id, c.nomination_id FROM unnest($1::text[], $2::uuid[]) AS c(board_id, nomination_id)
-       JOIN ranking.boards b USING (board_id) WHERE b.status = 'open'`,
+      `WITH noted AS (
+         INSERT INTO ranking.board_changes (board_id, nomination_id)
+         SELECT c.board_id, c.nomination_id FROM unnest($1::text[], $2::uuid[]) AS c(board_id, nomination_id)
+         JOIN ranking.boards b USING (board_id) WHERE b.status = 'open'
+       ) SELECT pg_notify('${CHANGES_CHANNEL}', '')`,
       [changes.map((c) => c.boardId), changes.map((c) => c.nominationId)],
     );
-    await tx.query(`SELECT pg_notify('${CHANGES_CHANNEL}', '')`);
   }
 
   override watchChanges(onChange: () => void): Promise<void> {

@@ -23,11 +23,13 @@ export class OutboxEventPublisher extends EventPublisher {
       const n = params.length;
       return `($${n - 4}, $${n - 3}, $${n - 2}, $${n - 1}, $${n}::json)`;
     });
+    params.push(outboxChannel(this.options.schema), String(events.length));
+    // One round trip: the rows, and the relay woken (its LISTEN connection hears it only when this transaction commits).
     await manager.query(
-      `INSERT INTO "${this.options.schema}".outbox (event_id, topic, message_key, event_type, envelope) VALUES ${rows.join(', ')}`,
+      `WITH written AS (
+         INSERT INTO "${this.options.schema}".outbox (event_id, topic, message_key, event_type, envelope) VALUES ${rows.join(', ')}
+       ) SELECT pg_notify($${params.length - 1}, $${params.length})`,
       params,
     );
-    // Delivered to the relay's LISTEN connection only when this transaction commits.
-    await manager.query('SELECT pg_notify($1, $2)', [outboxChannel(this.options.schema), String(events.length)]);
   }
 }

@@ -7,14 +7,14 @@ import { MESSAGING_OPTIONS, type MessagingOptions } from '../messaging.options';
 import { MessagingMetrics } from '../messaging.metrics';
 import { isTooLarge } from '../kafka/kafka-errors';
 import { KAFKA_PRODUCER } from '../kafka/kafka.tokens';
-import { claimOutboxBatch, deleteOutboxRows, outboxChannel, setAsideOutboxRow, takeRelayTurn, type OutboxRow } from './outbox.sql';
+import { claimOutboxBatch, deleteOutboxRows, outboxChannel, setAsideOutboxRow, type OutboxRow } from './outbox.sql';
 
 const RELAY_MAX_BACKOFF_MS = 10_000;
 
 /**
  * Moves committed outbox rows to Kafka in batches, oldest first, and deletes them in the same
  * transaction once Kafka acknowledged them: a crash in between re-sends, never loses (consumers
- * deduplicate by id). With several replicas, one relays at a time (takeRelayTurn), so a key's
+ * deduplicate by id). With several replicas, one relays at a time (claimOutboxBatch), so a key's
  * events reach their topic in the order they were written; the others stand by and take over at
  * the next turn when it stops.
  */
@@ -66,9 +66,7 @@ export class OutboxRelay implements OnApplicationBootstrap, BeforeApplicationShu
     await runner.connect();
     try {
       await runner.startTransaction();
-      const { rows, full } = (await takeRelayTurn(runner, schema))
-        ? await claimOutboxBatch(runner, schema, relayBatchSize, relayBatchBytes)
-        : { rows: [], full: false };
+      const { rows, full } = await claimOutboxBatch(runner, schema, relayBatchSize, relayBatchBytes);
       if (rows.length > 0) {
         try {
           await this.producer.sendBatch({ topicMessages: groupByTopic(rows), compression: CompressionTypes.GZIP });

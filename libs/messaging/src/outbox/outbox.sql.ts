@@ -58,20 +58,11 @@ export interface OutboxRow {
 type Queryable = Pick<EntityManager, 'query'>;
 
 /**
- * The service's relay turn for the length of the transaction: true for one replica at a time, so
- * batches go out one after another in outbox order whatever the number of replicas (per-key order
- * on every topic), while the others stand by.
- */
-export const takeRelayTurn = async (runner: Queryable, schema: string): Promise<boolean> => {
-  const [row] = (await runner.query(`SELECT pg_try_advisory_xact_lock(hashtext($1)) AS turn`, [`paritrana.outbox.${schema}`])) as {
-    turn: boolean;
-  }[];
-  return row.turn;
-};
-
-/**
- * The oldest committed rows no other relay holds, locked until the caller's transaction ends: at most `limit` rows, and
- * no more of them than fit in `maxBytes` of envelopes (the first always comes). `full` says more may be waiting.
+ * Takes the service's relay turn for the length of the caller's transaction and, when it got it, the oldest committed
+ * rows no other relay holds, locked until that transaction ends: at most `limit` rows, and no more of them than fit in
+ * `maxBytes` of envelopes (the first always comes). `full` says more may be waiting. One replica relays at a time, so
+ * batches go out one after another in outbox order whatever the number of replicas (per-key order on every topic); the
+ * others, without the turn, claim nothing.
  */
 export const claimOutboxBatch = async (
   runner: Queryable,
@@ -80,8 +71,10 @@ export const claimOutboxBatch = async (
   maxBytes: number,
 ): Promise<{ rows: OutboxRow[]; full: boolean }> => {
   const claimed: Array<OutboxRow & { through: string }> = await runner.query(
-    `WITH head AS (
-       SELECT seq, octet_length(envelope::text) AS size FROM "${schema}".outbox ORDER BY seq LIMIT $1
+    `WITH turn AS (
+       SELECT pg_try_advisory_xact_lock(hashtext($3)) AS granted
+     ), head AS (
+       SELECT seq, octet_length(envelope::text) AS size FROM "${schema}".outbox WHERE (SELECT granted FROM turn) ORDER BY seq LIMIT $1
      ), running AS (
        SELECT seq, sum(size) OVER (ORDER BY seq) AS through, size FROM head
      )
@@ -89,7 +82,7 @@ export const claimOutboxBatch = async (
      FROM "${schema}".outbox o JOIN running r USING (seq)
      WHERE r.through - r.size < $2
      ORDER BY o.seq FOR UPDATE OF o SKIP LOCKED`,
-    [limit, maxBytes],
+    [limit, maxBytes, `paritrana.outbox.${schema}`],
   );
   const last = claimed.at(-1);
   const rows = claimed.map(({ through: _through, ...row }) => row);

@@ -22,4 +22,5 @@ export * from './http/validation';
 export * from './runtime/concurrency-limit';
 export * from './runtime/pg-listener';
 export * from './runtime/poller';
+export * from './runtime/stored-once';
 export * from './stats/stats-query';

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { EditionDefinition } from '@paritrana/contracts';
-import type { Tx } from '@paritrana/platform';
+import { StoredOnce, type Tx } from '@paritrana/platform';
 import { DataSource } from 'typeorm';
 
 /** The editions intake knows: every read and write of `intake.editions`. */
@@ -16,13 +16,18 @@ export abstract class EditionStore {
 
 @Injectable()
 export class PostgresEditionStore extends EditionStore {
+  /** Read once: a definition never changes once inserted (StoredOnce). */
+  private readonly definitions = new StoredOnce<EditionDefinition>();
+
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {
     super();
   }
 
-  override async find(code: string, tx: Tx = this.dataSource.manager): Promise<EditionDefinition | undefined> {
-    const rows: { definition: EditionDefinition }[] = await tx.query('SELECT definition FROM intake.editions WHERE code = $1', [code]);
-    return rows[0]?.definition;
+  override find(code: string, tx: Tx = this.dataSource.manager): Promise<EditionDefinition | undefined> {
+    return this.definitions.get(code, async () => {
+      const rows: { definition: EditionDefinition }[] = await tx.query('SELECT definition FROM intake.editions WHERE code = $1', [code]);
+      return rows[0]?.definition;
+    });
   }
 
   override async insert(tx: Tx, definition: EditionDefinition, definedBy: string): Promise<boolean> {

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import type { EditionDefinition } from '@paritrana/contracts';
-import type { Tx } from '@paritrana/platform';
+import { StoredOnce, type Tx } from '@paritrana/platform';
 import { EditionStore } from './edition-store';
 
 @Injectable()
@@ -12,8 +12,13 @@ export class PostgresEditionStore extends EditionStore {
     );
   }
 
-  override async find(tx: Tx, code: string): Promise<EditionDefinition | undefined> {
-    const rows: { definition: EditionDefinition }[] = await tx.query('SELECT definition FROM ranking.editions WHERE code = $1', [code]);
-    return rows[0]?.definition;
+  /** Read once: a definition never changes (StoredOnce). */
+  private readonly definitions = new StoredOnce<EditionDefinition>();
+
+  override find(tx: Tx, code: string): Promise<EditionDefinition | undefined> {
+    return this.definitions.get(code, async () => {
+      const rows: { definition: EditionDefinition }[] = await tx.query('SELECT definition FROM ranking.editions WHERE code = $1', [code]);
+      return rows[0]?.definition;
+    });
   }
 }

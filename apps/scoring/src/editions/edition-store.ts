@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import type { EditionDefinition } from '@paritrana/contracts';
-import { DomainError, type Tx } from '@paritrana/platform';
+import { DomainError, StoredOnce, type Tx } from '@paritrana/platform';
 
 /** Scoring's projection of the editions defined by intake. */
 export abstract class EditionStore {
@@ -26,8 +26,13 @@ export class PgEditionStore extends EditionStore {
     );
   }
 
-  override async find(tx: Tx, code: string): Promise<EditionDefinition | undefined> {
-    const rows: { definition: EditionDefinition }[] = await tx.query('SELECT definition FROM scoring.editions WHERE code = $1', [code]);
-    return rows[0]?.definition;
+  /** Read once: a definition never changes (StoredOnce). */
+  private readonly definitions = new StoredOnce<EditionDefinition>();
+
+  override find(tx: Tx, code: string): Promise<EditionDefinition | undefined> {
+    return this.definitions.get(code, async () => {
+      const rows: { definition: EditionDefinition }[] = await tx.query('SELECT definition FROM scoring.editions WHERE code = $1', [code]);
+      return rows[0]?.definition;
+    });
   }
 }

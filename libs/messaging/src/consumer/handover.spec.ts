@@ -1,4 +1,4 @@
-import { groupUpTo, Slots, TurnGate } from './handover';
+import { groupUpTo, TurnGate } from './handover';
 
 describe('TurnGate', () => {
   it('should serve the calls made in one turn with one piece of work, each getting its own answer', async () => {
@@ -24,42 +24,6 @@ describe('TurnGate', () => {
     const outcomes = await Promise.allSettled([gate.submit(1), gate.submit(2)]);
 
     expect(outcomes.map((o) => o.status)).toEqual(['rejected', 'rejected']);
-  });
-});
-
-describe('Slots', () => {
-  it('should run at most its size at once and the others in the order they came', async () => {
-    const slots = new Slots(2);
-    const started: string[] = [];
-    const finish = new Map<string, () => void>();
-    const work = (name: string) =>
-      slots.run(async () => {
-        started.push(name);
-        await new Promise<void>((done) => finish.set(name, done));
-        return name;
-      });
-
-    const all = Promise.all(['a', 'b', 'c', 'd'].map(work));
-    await new Promise((turn) => setImmediate(turn));
-    expect(started).toEqual(['a', 'b']);
-    finish.get('b')!();
-    await new Promise((turn) => setImmediate(turn));
-    expect(started).toEqual(['a', 'b', 'c']);
-    finish.get('a')!();
-    await new Promise((turn) => setImmediate(turn));
-    finish.get('c')!();
-    finish.get('d')!();
-
-    expect(await all).toEqual(['a', 'b', 'c', 'd']);
-    expect(started).toEqual(['a', 'b', 'c', 'd']);
-  });
-
-  it('should free the slot of work that failed', async () => {
-    const slots = new Slots(1);
-
-    await expect(slots.run(() => Promise.reject(new Error('failed')))).rejects.toThrow('failed');
-
-    expect(await slots.run(async () => 'next')).toBe('next');
   });
 });
 

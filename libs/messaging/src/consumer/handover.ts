@@ -26,26 +26,6 @@ export class TurnGate<T, R> {
   }
 }
 
-/** At most `size` pieces of work at once; the others wait their turn, first come first served. */
-export class Slots {
-  private busy = 0;
-  private readonly queue: Array<() => void> = [];
-
-  constructor(private readonly size: number) {}
-
-  async run<T>(work: () => Promise<T>): Promise<T> {
-    if (this.busy < this.size) this.busy++;
-    else await new Promise<void>((turn) => this.queue.push(turn));
-    try {
-      return await work();
-    } finally {
-      const next = this.queue.shift();
-      if (next) next();
-      else this.busy--;
-    }
-  }
-}
-
 /** The items in consecutive groups of at most `limit` by `sizeOf` (an item larger than the limit makes a group alone). */
 export function groupUpTo<T>(items: T[], limit: number, sizeOf: (item: T) => number): T[][] {
   const groups: T[][] = [];

@@ -24,7 +24,8 @@ import { KAFKA_CLIENT, KAFKA_PRODUCER } from '../kafka/kafka.tokens';
 import { MessagingMetrics } from '../messaging.metrics';
 import { DEFAULT_UNKNOWN_FAILURE_PAUSE, MESSAGING_OPTIONS, type MessagingOptions } from '../messaging.options';
 import { decideOnFailure, pauseDelayMs } from './failure-policy';
-import { groupUpTo, Slots, TurnGate } from './handover';
+import { ConcurrencyLimit } from '@paritrana/platform/runtime/concurrency-limit';
+import { groupUpTo, TurnGate } from './handover';
 import { OffsetCommits } from './offset-commits';
 import { ON_EVENT, ON_EVENTS, type EventBatchHandlerFn, type EventHandlerFn } from './on-event.decorator';
 import { StallWatch } from './stall-watch';
@@ -62,7 +63,7 @@ type Together = { applied: true } | { applied: false; error: unknown; alongside:
 
 /** What the partitions of a topic handed over at the same moment share: their transactions. */
 interface Handover {
-  transactions: Slots;
+  transactions: ConcurrencyLimit;
   apply: TurnGate<CloudEvent[], Together>;
 }
 
@@ -315,7 +316,7 @@ export class KafkaConsumerHost implements OnApplicationBootstrap, BeforeApplicat
   private handover(topic: string): Handover {
     let handover = this.handovers.get(topic);
     if (!handover) {
-      const transactions = new Slots(TRANSACTIONS_AT_ONCE);
+      const transactions = new ConcurrencyLimit(TRANSACTIONS_AT_ONCE);
       handover = {
         transactions,
         apply: new TurnGate((chunks) => this.applyChunks(transactions, chunks)),
@@ -397,7 +398,7 @@ export class KafkaConsumerHost implements OnApplicationBootstrap, BeforeApplicat
    * The chunks handed over together, applied in as few transactions of at most MAX_EVENTS_PER_TRANSACTION as they fit
    * in (a chunk is never split), TRANSACTIONS_AT_ONCE at a time.
    */
-  private async applyChunks(transactions: Slots, chunks: CloudEvent[][]): Promise<Together[]> {
+  private async applyChunks(transactions: ConcurrencyLimit, chunks: CloudEvent[][]): Promise<Together[]> {
     const groups = groupUpTo(
       chunks.map((events, index) => ({ events, index })),
       MAX_EVENTS_PER_TRANSACTION,

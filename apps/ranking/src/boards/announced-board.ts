@@ -88,14 +88,23 @@ export class AnnouncedBoard {
   }
 
   /**
-   * Applies the change of the noted nominations and returns it, reading their entries and, for the candidates alone,
-   * the entries shown and what they were announced as; null when a titled entry it must show has gone meanwhile (its
+   * Applies the change of the noted nominations and returns it, reading their entries and the titled ones and, for
+   * the candidates alone, any other entry shown (one that took a title) and what they were announced as; null when a titled entry it must show has gone meanwhile (its
    * change noted but not taken yet): the board must then be ranked whole.
    */
   async change(noted: string[], read: BoardReader): Promise<BoardDiff | undefined | null> {
-    const current = await read.entries(noted);
-    const candidates = this.apply(noted, current);
-    const shown = new Map(current.map((entry) => [entry.nominationId, entry]));
+    // The titled entries are candidates whatever the change: read with the noted ones, in the same round trip.
+    const changed = new Set(noted);
+    const titled = this.eligible
+      .slice(0, this.rubric.winners)
+      .map((e) => e.nominationId)
+      .filter((id) => !changed.has(id));
+    const fetched = await read.entries([...changed, ...titled]);
+    const candidates = this.apply(
+      noted,
+      fetched.filter((entry) => changed.has(entry.nominationId)),
+    );
+    const shown = new Map(fetched.map((entry) => [entry.nominationId, entry]));
     const unread = [...candidates].filter((id) => !shown.has(id) && this.placed.has(id));
     if (unread.length > 0) for (const entry of await read.entries(unread)) shown.set(entry.nominationId, entry);
     if (unread.some((id) => !shown.has(id))) return null;

@@ -113,7 +113,7 @@ export class BoardAnnouncer implements OnApplicationBootstrap, BeforeApplication
   }
 
   /**
-   * Takes each claimed board's noted changes (a change noted meanwhile stays for the next time) and announces what they
+   * Claims the boards with their noted changes (a change noted meanwhile stays for the next time) and announces what they
    * did. The boards held in memory are put back once the announcement is committed.
    */
   private async announce(boardIds: string[]): Promise<void> {
@@ -122,10 +122,6 @@ export class BoardAnnouncer implements OnApplicationBootstrap, BeforeApplication
       boards.clear();
       const claimed = await this.boards.claim(tx, boardIds, this.wholeBoardIntervalMs);
       if (claimed.length === 0) return;
-      const noted = await this.boards.takeChanges(
-        tx,
-        claimed.map((b) => b.boardId),
-      );
       const events: CloudEvent[] = [];
       const announced: Announced[] = [];
       // Each edition read once for all its boards in the group.
@@ -135,7 +131,7 @@ export class BoardAnnouncer implements OnApplicationBootstrap, BeforeApplication
         const { boardId } = board;
         // A board published meanwhile is no longer announced nor held.
         if (!board.open) this.held.take(boardId);
-        const current = board.open ? await this.current(tx, board, noted.get(boardId) ?? [], editionOf) : undefined;
+        const current = board.open ? await this.current(tx, board, editionOf) : undefined;
         let { version, wholeVersion } = board;
         if (current) {
           const { edition, tier, scope, category } = parseBoardId(boardId)!;
@@ -183,7 +179,6 @@ export class BoardAnnouncer implements OnApplicationBootstrap, BeforeApplication
   private async current(
     tx: Tx,
     claimed: ClaimedBoard,
-    noted: string[],
     editionOf: (edition: string) => ReturnType<EditionStore['get']>,
   ): Promise<{ board: AnnouncedBoard; diff: BoardDiff | undefined; lists?: BoardLists } | undefined> {
     const key = parseBoardId(claimed.boardId);
@@ -192,8 +187,8 @@ export class BoardAnnouncer implements OnApplicationBootstrap, BeforeApplication
     const held = this.held.take(claimed.boardId);
     if (held?.fits(claimed.version, rubric)) {
       const diff =
-        noted.length > 0
-          ? await held.change(noted, {
+        claimed.noted.length > 0
+          ? await held.change(claimed.noted, {
               entries: (ids) => this.entries.standingAmong(tx, claimed.boardId, ids),
               announced: (ids) => this.boards.announcedEntries(tx, claimed.boardId, ids),
             })

@@ -63,6 +63,8 @@ export interface ClaimedBoard {
   wholeVersion: number;
   /** Its last whole board is older than the interval: one may be announced now. */
   wholeDue: boolean;
+  /** The nominations noted changed on it, taken by the claim (a change noted meanwhile stays for the next one). */
+  noted: string[];
 }
 
 /** What an announcement did to a claimed board. */
@@ -84,8 +86,6 @@ export abstract class BoardStore {
   abstract markChanged(tx: Tx, changes: BoardChange[]): Promise<void>;
   /** Calls `onChange` once a transaction that noted changes has committed, in this replica or another. */
   abstract watchChanges(onChange: () => void): Promise<void>;
-  /** The nominations noted changed on the boards, taken (committed notes; those committed later stay for the next time). */
-  abstract takeChanges(tx: Tx, boardIds: string[]): Promise<Map<string, string[]>>;
   /** The board; with `lock`, held against concurrent writers until the transaction ends. */
   abstract find(tx: Tx, boardId: string, options?: { lock?: boolean }): Promise<Board | undefined>;
   /** Boards matching the filters, provincial ones limited to `provinces` when given; at most 1,000. */
@@ -105,7 +105,7 @@ export abstract class BoardStore {
   abstract dueForAnnouncement(tx: Tx, wholeBoardIntervalMs: number): Promise<DueBoard[]>;
   /**
    * Claims those of the boards still owing an announcement and not being announced by another replica, in board
-   * order, until the transaction ends.
+   * order, until the transaction ends, and takes their noted changes.
    */
   abstract claim(tx: Tx, boardIds: string[], wholeBoardIntervalMs: number): Promise<ClaimedBoard[]>;
   /** Records the announcements: each board's version, size and time. */

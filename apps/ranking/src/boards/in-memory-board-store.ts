@@ -69,18 +69,6 @@ export class InMemoryBoardStore extends BoardStore {
     this.watchers.push(onChange);
   }
 
-  override async takeChanges(_tx: Tx, boardIds: string[]): Promise<Map<string, string[]>> {
-    const taken = new Map<string, string[]>();
-    for (const id of boardIds) {
-      const row = this.rows.get(id);
-      if (!row || row.noted.length === 0) continue;
-      taken.set(id, row.noted);
-      row.noted = [];
-      row.changedSince = null;
-    }
-    return taken;
-  }
-
   override async find(_tx: Tx, boardId: string): Promise<Board | undefined> {
     const row = this.rows.get(boardId);
     if (!row) return undefined;
@@ -161,13 +149,19 @@ export class InMemoryBoardStore extends BoardStore {
       .map((id) => this.rows.get(id))
       .filter((b): b is Row => b !== undefined && (b.changedSince !== null || (b.status === 'open' && b.version > b.wholeVersion)))
       .sort((a, b) => (a.boardId < b.boardId ? -1 : 1))
-      .map((b) => ({
-        boardId: b.boardId,
-        open: b.status === 'open',
-        version: b.version,
-        wholeVersion: b.wholeVersion,
-        wholeDue: b.wholeAt === null || b.wholeAt <= now - wholeBoardIntervalMs,
-      }));
+      .map((b) => {
+        const noted = b.noted;
+        b.noted = [];
+        b.changedSince = null;
+        return {
+          boardId: b.boardId,
+          open: b.status === 'open',
+          version: b.version,
+          wholeVersion: b.wholeVersion,
+          wholeDue: b.wholeAt === null || b.wholeAt <= now - wholeBoardIntervalMs,
+          noted,
+        };
+      });
   }
 
   override async markAnnounced(_tx: Tx, announced: Announced[]): Promise<void> {

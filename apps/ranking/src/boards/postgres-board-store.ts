@@ -69,21 +69,6 @@ export class PostgresBoardStore extends BoardStore {
     return this.listener.listen(CHANGES_CHANNEL, onChange);
   }
 
-  override async takeChanges(tx: Tx, boardIds: string[]): Promise<Map<string, string[]>> {
-    const rows: { board_id: string; nomination_id: string }[] = await tx.query(
-      // As a SELECT: TypeORM answers a DELETE … RETURNING with [rows, count].
-      'WITH taken AS (DELETE FROM ranking.board_changes WHERE board_id = ANY($1) RETURNING board_id, nomination_id) SELECT * FROM taken',
-      [boardIds],
-    );
-    const changes = new Map<string, string[]>();
-    for (const { board_id, nomination_id } of rows) {
-      const noted = changes.get(board_id);
-      if (noted) noted.push(nomination_id);
-      else changes.set(board_id, [nomination_id]);
-    }
-    return changes;
-  }
-
   /**
    * With `lock`, the announcer's claim on the board comes first, then its row: the announcer takes a board's noted
    * changes before it marks the row announced, so a writer locking the row first and deleting those notes after
@@ -177,24 +162,31 @@ export class PostgresBoardStore extends BoardStore {
     }));
   }
 
-  /** Replicas share the work through per-board advisory locks; the rows themselves are not locked. */
+  /** Replicas share the work through per-board advisory locks; the rows themselves are not locked. One round trip. */
   override async claim(tx: Tx, boardIds: string[], wholeBoardIntervalMs: number): Promise<ClaimedBoard[]> {
-    const rows: { board_id: string; open: boolean; version: string; whole_version: string; whole_due: boolean }[] = await tx.query(
-      `SELECT board_id, status = 'open' AS open, version, whole_version,
-              (whole_at IS NULL OR whole_at <= now() - make_interval(secs => $2::float8 / 1000.0)) AS whole_due
-       FROM ranking.boards b
-       WHERE board_id = ANY($1)
-         AND (EXISTS (SELECT 1 FROM ranking.board_changes c WHERE c.board_id = b.board_id) OR (status = 'open' AND version > whole_version))
-         AND pg_try_advisory_xact_lock(${announcerLock('board_id')})
-       ORDER BY board_id`,
-      [boardIds, wholeBoardIntervalMs],
-    );
+    const rows: { board_id: string; open: boolean; version: string; whole_version: string; whole_due: boolean; noted: string[] }[] =
+      await tx.query(
+        `WITH claimed AS (
+           SELECT board_id, status = 'open' AS open, version, whole_version,
+                  (whole_at IS NULL OR whole_at <= now() - make_interval(secs => $2::float8 / 1000.0)) AS whole_due
+           FROM ranking.boards b
+           WHERE board_id = ANY($1)
+             AND (EXISTS (SELECT 1 FROM ranking.board_changes c WHERE c.board_id = b.board_id) OR (status = 'open' AND version > whole_version))
+             AND pg_try_advisory_xact_lock(${announcerLock('board_id')})
+         ), taken AS (
+           DELETE FROM ranking.board_changes c USING claimed WHERE c.board_id = claimed.board_id RETURNING c.board_id, c.nomination_id
+         )
+         SELECT claimed.*, coalesce((SELECT array_agg(t.nomination_id::text) FROM taken t WHERE t.board_id = claimed.board_id), '{}') AS noted
+         FROM claimed ORDER BY board_id`,
+        [boardIds, wholeBoardIntervalMs],
+      );
     return rows.map((r) => ({
       boardId: r.board_id,
       open: r.open,
       version: Number(r.version),
       wholeVersion: Number(r.whole_version),
       wholeDue: r.whole_due,
+      noted: r.noted,
     }));
   }
 

@@ -49,9 +49,7 @@ describe('RecordSubmissionsUseCase', () => {
     expect(await ranking.boards.dueForAnnouncement(tx, 60_000)).toEqual([
       { boardId: PROVINCIAL_BOARD, changed: true, announcedSize: 0, sinceAnnouncedMs: null, wholeDue: true },
     ]);
-    expect(await ranking.boards.takeChanges(tx, [PROVINCIAL_BOARD])).toEqual(
-      new Map([[PROVINCIAL_BOARD, [nominationId(1), nominationId(2)]]]),
-    );
+    expect((await ranking.boards.claim(tx, [PROVINCIAL_BOARD], 60_000)).map((b) => b.noted)).toEqual([[nominationId(1), nominationId(2)]]);
   });
 
   it('should not mark a board changed when it is already published', async () => {
@@ -62,7 +60,7 @@ describe('RecordSubmissionsUseCase', () => {
     await sut.execute({ submissions: [submission(2)] }, tx);
 
     expect(await ranking.boards.dueForAnnouncement(tx, 60_000)).toEqual([]);
-    expect(await ranking.boards.takeChanges(tx, [PROVINCIAL_BOARD])).toEqual(new Map());
+    expect(await ranking.boards.claim(tx, [PROVINCIAL_BOARD], 60_000)).toEqual([]);
   });
 
   it('should refuse, to be retried, when the nomination’s edition has not reached ranking yet', async () => {

@@ -8,7 +8,10 @@ export const ON_EVENTS = Symbol('ON_EVENTS');
 /** A consumed event, applied inside the transaction that also records it as processed. */
 export type EventHandlerFn<T extends EventType = EventType> = (event: CloudEvent<T>, manager: EntityManager) => Promise<void>;
 
-/** Consecutive events of one type from one partition, in their order, applied inside the transaction that records them as processed. */
+/**
+ * Consecutive events of one type, each partition's in their order (the partitions handed over together follow one another),
+ * applied inside the transaction that records them as processed.
+ */
 export type EventBatchHandlerFn<T extends EventType = EventType> = (events: CloudEvent<T>[], manager: EntityManager) => Promise<void>;
 
 /** Marks a provider method as the handler of one event type; it receives the event and the transaction. */

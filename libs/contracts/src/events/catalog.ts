@@ -25,17 +25,19 @@ export type EventType = (typeof EventTypes)[keyof typeof EventTypes];
 interface CatalogEntry {
   readonly topic: Topic;
   readonly schema: TSchema;
+  /** Most of its topic's traffic: one per nomination, score or board change (a consumer that takes none may wait for more). */
+  readonly frequent?: true;
 }
 
 /** The one catalogue: each event type has exactly one topic and one payload schema. */
 export const EventCatalog = {
   [EventTypes.EditionDefined]: { topic: Topics.Editions, schema: EditionDefinedSchema },
-  [EventTypes.NominationSubmitted]: { topic: Topics.Nominations, schema: NominationSubmittedSchema },
+  [EventTypes.NominationSubmitted]: { topic: Topics.Nominations, schema: NominationSubmittedSchema, frequent: true },
   [EventTypes.NominationAmended]: { topic: Topics.Nominations, schema: NominationAmendedSchema },
   [EventTypes.NominationWithdrawn]: { topic: Topics.Nominations, schema: NominationWithdrawnSchema },
-  [EventTypes.ScoreCalculated]: { topic: Topics.Scores, schema: ScoreCalculatedSchema },
-  [EventTypes.RankingUpdated]: { topic: Topics.Rankings, schema: RankingUpdatedSchema },
-  [EventTypes.RankingChanged]: { topic: Topics.Rankings, schema: RankingChangedSchema },
+  [EventTypes.ScoreCalculated]: { topic: Topics.Scores, schema: ScoreCalculatedSchema, frequent: true },
+  [EventTypes.RankingUpdated]: { topic: Topics.Rankings, schema: RankingUpdatedSchema, frequent: true },
+  [EventTypes.RankingChanged]: { topic: Topics.Rankings, schema: RankingChangedSchema, frequent: true },
   [EventTypes.RankingPublished]: { topic: Topics.Rankings, schema: RankingPublishedSchema },
   [EventTypes.NotificationSent]: { topic: Topics.Notifications, schema: NotificationSentSchema },
   [EventTypes.NotificationFailed]: { topic: Topics.Notifications, schema: NotificationFailedSchema },

@@ -142,6 +142,44 @@ describe('KafkaConsumerHost keeps every topic consumed', () => {
   });
 });
 
+class PublishedHandler {
+  @OnEvent(EventTypes.RankingPublished)
+  async onPublished() {}
+}
+
+describe('KafkaConsumerHost asks the broker as often as its handlers need', () => {
+  const fetchSettings = async (handlers: object[]) => {
+    const configs: Array<{ groupId: string; minBytes?: number }> = [];
+    const kafka = {
+      consumer: (config: { groupId: string; minBytes?: number }) => {
+        configs.push(config);
+        return new InMemoryConsumer();
+      },
+    } as unknown as Kafka;
+    const discovery = { getProviders: () => handlers.map((instance) => ({ instance })) } as unknown as DiscoveryService;
+    const sut = new KafkaConsumerHost(
+      options,
+      kafka,
+      {} as Producer,
+      {} as DataSource,
+      discovery,
+      new MetadataScanner(),
+      new Reflector(),
+      new MessagingMetrics(),
+    );
+    await sut.onApplicationBootstrap();
+    await sut.beforeApplicationShutdown();
+    return Object.fromEntries(configs.map((c) => [c.groupId, c.minBytes]));
+  };
+
+  it("should let a consumer that handles none of its topic's frequent events wait for them to gather, and no other", async () => {
+    expect(await fetchSettings([new PublishedHandler(), new SubmittedHandler()])).toEqual({
+      'paritrana-scoring.paritrana.rankings.v1': 256 * 1024,
+      'paritrana-scoring.paritrana.nominations.v1': 1,
+    });
+  });
+});
+
 /** A NotificationSent handler whose failure the test chooses. */
 class ControlledHandler {
   failure?: unknown;

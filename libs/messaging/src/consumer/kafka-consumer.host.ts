@@ -51,6 +51,12 @@ const FETCH_BYTES_PER_PARTITION = 256 * 1024;
 const FETCH_BYTES = 4 * FETCH_BYTES_PER_PARTITION;
 /** The longest a fetch waits on the broker for a message to arrive. */
 const IDLE_FETCH_WAIT_MS = 500;
+/**
+ * What a patient consumer's fetch waits for, up to IDLE_FETCH_WAIT_MS: one that handles none of its topic's frequent
+ * events (intake and notification take only `ranking.published` of the rankings topic) is answered twice a second with
+ * what gathered meanwhile, instead of after every board change only to skip it.
+ */
+const PATIENT_FETCH_MIN_BYTES = FETCH_BYTES_PER_PARTITION;
 /** How often consumers are looked at for silence (see StallWatch). */
 const WATCH_INTERVAL_MS = 5_000;
 /** Offsets are committed at most this often per topic (see OffsetCommits). */
@@ -146,6 +152,7 @@ export class KafkaConsumerHost implements OnApplicationBootstrap, BeforeApplicat
       // At 100 ms the platform's nine consumers asked 90 times a second; with it (and the bench's own consumers at 20 ms)
       // an idle platform took 0.65–0.77 cores, 0.44–0.51 after (bench/HISTORY.md, "Where it stands").
       maxWaitTimeInMs: IDLE_FETCH_WAIT_MS,
+      minBytes: this.patient(topic) ? PATIENT_FETCH_MIN_BYTES : 1,
       // Fetches stay small: each one is held in memory whole, several times over (compressed, decompressed,
       // parsed). A larger message still arrives: the broker always returns the first batch of a partition whole.
       maxBytesPerPartition: FETCH_BYTES_PER_PARTITION,
@@ -187,6 +194,12 @@ export class KafkaConsumerHost implements OnApplicationBootstrap, BeforeApplicat
       })
       .then(() => this.logger.log(`Consuming ${topic} as group ${groupId}`))
       .catch((error: Error) => this.logger.error(`The consumer of ${topic} stopped: ${error.message}`));
+  }
+
+  /** The topic carries frequent events (EventCatalog) and this service handles none of them. */
+  private patient(topic: string): boolean {
+    const frequent = Object.entries(EventCatalog).flatMap(([type, entry]) => (entry.topic === topic && 'frequent' in entry ? [type] : []));
+    return frequent.length > 0 && !frequent.some((type) => this.handlers.has(type));
   }
 
   private replaceSilentConsumers(): void {

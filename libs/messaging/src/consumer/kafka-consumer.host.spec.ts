@@ -67,6 +67,19 @@ const options: MessagingOptions = {
   consumerStallMs: 60_000,
 };
 
+/** The host over these handlers, with no database or producer: the tests that use it touch neither. */
+const hostOf = (kafka: Kafka, handlers: object[]) =>
+  new KafkaConsumerHost(
+    options,
+    kafka,
+    {} as Producer,
+    {} as DataSource,
+    { getProviders: () => handlers.map((instance) => ({ instance })) } as unknown as DiscoveryService,
+    new MetadataScanner(),
+    new Reflector(),
+    new MessagingMetrics(),
+  );
+
 describe('KafkaConsumerHost keeps every topic consumed', () => {
   let created: InMemoryConsumer[];
   let sut: KafkaConsumerHost;
@@ -81,17 +94,7 @@ describe('KafkaConsumerHost keeps every topic consumed', () => {
         return consumer;
       },
     } as unknown as Kafka;
-    const discovery = { getProviders: () => [{ instance: new SubmittedHandler() }] } as unknown as DiscoveryService;
-    sut = new KafkaConsumerHost(
-      options,
-      kafka,
-      {} as Producer,
-      {} as DataSource,
-      discovery,
-      new MetadataScanner(),
-      new Reflector(),
-      new MessagingMetrics(),
-    );
+    sut = hostOf(kafka, [new SubmittedHandler()]);
     await sut.onApplicationBootstrap();
   });
 
@@ -156,17 +159,7 @@ describe('KafkaConsumerHost asks the broker as often as its handlers need', () =
         return new InMemoryConsumer();
       },
     } as unknown as Kafka;
-    const discovery = { getProviders: () => handlers.map((instance) => ({ instance })) } as unknown as DiscoveryService;
-    const sut = new KafkaConsumerHost(
-      options,
-      kafka,
-      {} as Producer,
-      {} as DataSource,
-      discovery,
-      new MetadataScanner(),
-      new Reflector(),
-      new MessagingMetrics(),
-    );
+    const sut = hostOf(kafka, handlers);
     await sut.onApplicationBootstrap();
     await sut.beforeApplicationShutdown();
     return Object.fromEntries(configs.map((c) => [c.groupId, c.minBytes]));

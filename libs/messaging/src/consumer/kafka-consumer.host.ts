@@ -19,12 +19,12 @@ import {
   type Producer,
 } from 'kafkajs';
 import { DataSource, type EntityManager } from 'typeorm';
+import { ConcurrencyLimit } from '@paritrana/platform/runtime/concurrency-limit';
 import { isTooLarge } from '../kafka/kafka-errors';
 import { KAFKA_CLIENT, KAFKA_PRODUCER } from '../kafka/kafka.tokens';
 import { MessagingMetrics } from '../messaging.metrics';
 import { DEFAULT_UNKNOWN_FAILURE_PAUSE, MESSAGING_OPTIONS, type MessagingOptions } from '../messaging.options';
 import { decideOnFailure, pauseDelayMs } from './failure-policy';
-import { ConcurrencyLimit } from '@paritrana/platform/runtime/concurrency-limit';
 import { groupUpTo, TurnGate } from './handover';
 import { OffsetCommits } from './offset-commits';
 import { ON_EVENT, ON_EVENTS, type EventBatchHandlerFn, type EventHandlerFn } from './on-event.decorator';
@@ -316,6 +316,7 @@ export class KafkaConsumerHost implements OnApplicationBootstrap, BeforeApplicat
     return type !== undefined && isKnownEventType(type) && !this.handlers.has(type);
   }
 
+  /** The batch, counted among those being handled until it ends. */
   private async handled(batch: Promise<void>): Promise<void> {
     this.handling.add(batch);
     try {

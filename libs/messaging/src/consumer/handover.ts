@@ -1,7 +1,6 @@
 /**
  * Serves the calls made within one turn of the event loop with one piece of work. kafkajs hands the partitions of a
- * fetch to their workers at the same moment, so what each of them asks for then (a transaction, an offset commit) can
- * be done once for all of them.
+ * fetch to their workers at the same moment, so the transactions each of them asks for then can be one.
  */
 export class TurnGate<T, R> {
   private waiting: Array<{ item: T; settle: (result: R) => void; fail: (error: unknown) => void }> = [];

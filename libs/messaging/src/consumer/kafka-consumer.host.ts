@@ -188,7 +188,7 @@ export class KafkaConsumerHost implements OnApplicationBootstrap, BeforeApplicat
         // Offsets are committed by OffsetCommits: kafkajs would commit after every batch of every partition.
         autoCommit: false,
         eachBatchAutoResolve: false,
-        // Every partition of a fetch is handed over at once, so that their events share transactions and commits.
+        // Every partition of a fetch is handed over at once, so that their events share transactions.
         partitionsConsumedConcurrently: this.options.topics.partitions,
         eachBatch: (payload) => this.handled(this.handleBatch(payload)),
       })

@@ -1,4 +1,4 @@
-import { Stages } from './stages';
+import { STAGES, Stages, type Stage } from './stages';
 
 describe('Stages', () => {
   const moments = (sut: Stages, id: string, start: number) => {
@@ -16,7 +16,7 @@ describe('Stages', () => {
 
     const figures = sut.figures([{ nominationId: 'a', submitted: 1_000, ranked: 1_112 }])!;
 
-    expect(Object.fromEntries(Object.entries(figures).map(([stage, { p50 }]) => [stage, p50]))).toEqual({
+    expect(Object.fromEntries(Object.keys(STAGES).map((stage) => [stage, figures[stage as Stage].p50]))).toEqual({
       intake: 10,
       intake_relay: 5,
       scoring: 25,
@@ -40,5 +40,33 @@ describe('Stages', () => {
 
     expect(figures.scoring).toEqual({ p50: 25, p99: 25 });
     expect(sut.figures([{ nominationId: 'b', submitted: 1_000, ranked: 1_112 }])).toBeUndefined();
+  });
+
+  it('should say where the slowest hundredth spent its time and over how many seconds it was submitted', () => {
+    const sut = new Stages();
+    const measured = Array.from({ length: 198 }, (_, i) => {
+      const submitted = 1_000_000 + i * 5;
+      moments(sut, `n${i}`, submitted);
+      return { nominationId: `n${i}`, submitted, ranked: submitted + 112 };
+    });
+    // Two held up in ranking for half a second, submitted within the same second.
+    const slowRanking = (id: string, start: number) => {
+      sut.mark(id, 'accepted', start + 10);
+      sut.mark(id, 'nomination_sent', start + 15);
+      sut.mark(id, 'scored', start + 40);
+      sut.mark(id, 'score_sent', start + 45);
+      sut.mark(id, 'announced', start + 600);
+      sut.mark(id, 'ranking_sent', start + 610);
+    };
+    const late = [0, 1].map((i) => ({ nominationId: `late${i}`, submitted: 2_000_000 + i, ranked: 2_000_000 + i + 612 }));
+    for (const l of late) slowRanking(l.nominationId, l.submitted);
+
+    const { tail } = sut.figures([...measured, ...late])!;
+
+    expect(tail).toEqual({
+      samples: 2,
+      seconds: 1,
+      stages: { intake: 10, intake_relay: 5, scoring: 25, scoring_relay: 5, ranking: 555, ranking_relay: 10, to_probe: 2 },
+    });
   });
 });

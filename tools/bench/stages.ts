@@ -19,7 +19,16 @@ export const STAGES = {
   to_probe: ['ranking_sent', 'ranked'],
 } as const satisfies Record<string, readonly [Moment | 'submitted', Moment | 'ranked']>;
 
-export type StageFigures = Record<keyof typeof STAGES, { p50: number; p99: number }>;
+export type Stage = keyof typeof STAGES;
+
+/**
+ * Each stage's p50 and p99, and where the slowest hundredth of the nominations spent their time: each stage's median
+ * among them, and over how many distinct seconds of the phase they were submitted (a few: a stall; many: queueing
+ * spread over the phase).
+ */
+export type StageFigures = Record<Stage, { p50: number; p99: number }> & {
+  tail: { samples: number; seconds: number; stages: Record<Stage, number> };
+};
 
 /** The moments of the nominations measured, kept until the percentiles of each stage are taken. */
 export class Stages {
@@ -39,22 +48,32 @@ export class Stages {
 
   /** p50 and p99 of each stage over the nominations submitted and ranked at the given times, those seen at every moment. */
   figures(measured: Array<{ nominationId: string; submitted: number; ranked: number }>): StageFigures | undefined {
-    const samples = Object.fromEntries(Object.keys(STAGES).map((stage) => [stage, [] as number[]])) as Record<
-      keyof typeof STAGES,
-      number[]
-    >;
+    const stages = Object.keys(STAGES) as Stage[];
+    const rows: Array<{ submitted: number; total: number; took: Record<Stage, number> }> = [];
     for (const { nominationId, submitted, ranked } of measured) {
       const seen = this.moments.get(nominationId);
       if (!seen || MOMENTS.some((m) => seen[m] === undefined)) continue;
       const at = { ...seen, submitted, ranked } as Record<Moment | 'submitted' | 'ranked', number>;
-      for (const [stage, [from, to]] of Object.entries(STAGES)) samples[stage as keyof typeof STAGES].push(at[to] - at[from]);
+      const took = Object.fromEntries(stages.map((stage) => [stage, at[STAGES[stage][1]] - at[STAGES[stage][0]]])) as Record<Stage, number>;
+      rows.push({ submitted, total: ranked - submitted, took });
     }
-    if (samples.intake.length === 0) return undefined;
-    return Object.fromEntries(
-      Object.entries(samples).map(([stage, values]) => {
-        values.sort((a, b) => a - b);
+    if (rows.length === 0) return undefined;
+    const sorted = (values: number[]) => values.sort((a, b) => a - b);
+    const tail = [...rows].sort((a, b) => b.total - a.total).slice(0, Math.ceil(rows.length / 100));
+    const median = (stage: Stage, of: typeof rows) => Math.round(percentile(sorted(of.map((r) => r.took[stage])), 50));
+    const figures = Object.fromEntries(
+      stages.map((stage) => {
+        const values = sorted(rows.map((r) => r.took[stage]));
         return [stage, { p50: Math.round(percentile(values, 50)), p99: Math.round(percentile(values, 99)) }];
       }),
-    ) as StageFigures;
+    ) as Record<Stage, { p50: number; p99: number }>;
+    return {
+      ...figures,
+      tail: {
+        samples: tail.length,
+        seconds: new Set(tail.map((r) => Math.floor(r.submitted / 1000))).size,
+        stages: Object.fromEntries(stages.map((stage) => [stage, median(stage, tail)])) as Record<Stage, number>,
+      },
+    };
   }
 }

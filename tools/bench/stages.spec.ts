@@ -42,7 +42,7 @@ describe('Stages', () => {
     expect(sut.figures([{ nominationId: 'b', submitted: 1_000, ranked: 1_112 }])).toBeUndefined();
   });
 
-  it('should say where the slowest hundredth spent its time and over how many seconds it was submitted', () => {
+  it('should say where the slowest hundredth spent its time and in which seconds it was submitted', () => {
     const sut = new Stages();
     const measured = Array.from({ length: 198 }, (_, i) => {
       const submitted = 1_000_000 + i * 5;
@@ -65,7 +65,7 @@ describe('Stages', () => {
 
     expect(tail).toEqual({
       samples: 2,
-      seconds: 1,
+      seconds: [1000],
       stages: { intake: 10, intake_relay: 5, scoring: 25, scoring_relay: 5, ranking: 555, ranking_relay: 10, to_probe: 2 },
     });
   });

@@ -23,11 +23,11 @@ export type Stage = keyof typeof STAGES;
 
 /**
  * Each stage's p50 and p99, and where the slowest hundredth of the nominations spent their time: each stage's median
- * among them, and over how many distinct seconds of the phase they were submitted (a few: a stall; many: queueing
- * spread over the phase).
+ * among them, and in which seconds of the phase (from its first measured submission) they were submitted (a few: a
+ * stall; many: queueing spread over the phase).
  */
 export type StageFigures = Record<Stage, { p50: number; p99: number }> & {
-  tail: { samples: number; seconds: number; stages: Record<Stage, number> };
+  tail: { samples: number; seconds: number[]; stages: Record<Stage, number> };
 };
 
 /** The moments of the nominations measured, kept until the percentiles of each stage are taken. */
@@ -59,6 +59,7 @@ export class Stages {
     }
     if (rows.length === 0) return undefined;
     const sorted = (values: number[]) => values.sort((a, b) => a - b);
+    const first = Math.min(...rows.map((r) => r.submitted));
     const tail = [...rows].sort((a, b) => b.total - a.total).slice(0, Math.ceil(rows.length / 100));
     const median = (stage: Stage, of: typeof rows) => Math.round(percentile(sorted(of.map((r) => r.took[stage])), 50));
     const figures = Object.fromEntries(
@@ -71,7 +72,7 @@ export class Stages {
       ...figures,
       tail: {
         samples: tail.length,
-        seconds: new Set(tail.map((r) => Math.floor(r.submitted / 1000))).size,
+        seconds: [...new Set(tail.map((r) => Math.floor((r.submitted - first) / 1000)))].sort((a, b) => a - b),
         stages: Object.fromEntries(stages.map((stage) => [stage, median(stage, tail)])) as Record<Stage, number>,
       },
     };

@@ -60,7 +60,7 @@ describe('BoardAnnouncer', () => {
     jest.useRealTimers();
   });
 
-  it('should announce a burst of changes as one change, version 1, and the whole board with it the first time', async () => {
+  it('should announce a burst of changes as one change, version 1, and the whole board right after it the first time', async () => {
     await submit.execute({ submissions: [submission(1), submission(2)] }, tx);
     await scores.execute({ scores: [score(1, { total: 60 }), score(2, { total: 80 })] }, tx);
 
@@ -114,6 +114,43 @@ describe('BoardAnnouncer', () => {
     expect(wholeBoards()).toHaveLength(2);
     expect(wholeBoards()[1]).toMatchObject({ version: 2 });
     expect(wholeBoards()[1].standings.map((s) => s.nominationId)).toEqual([nominationId(2), nominationId(1)]);
+  });
+
+  it('should announce a change in a transaction of its own before the whole board it owes, which follows in the same round', async () => {
+    await submit.execute({ submissions: [submission(1), submission(2)] }, tx);
+    await sut.announceDue();
+    jest.setSystemTime(Date.now() + 60_000);
+    await scores.execute({ scores: [score(2, { total: 70 })] }, tx);
+    ranking.transactions.count = 0;
+
+    await sut.announceDue();
+
+    expect(changes().map((c) => c.version)).toEqual([1, 2]);
+    expect(wholeBoards().map((w) => w.version)).toEqual([1, 2]);
+    expect(ranking.transactions.count).toBe(2);
+  });
+
+  it('should send a whole board that waited for its change along with the next change', async () => {
+    await sut.beforeApplicationShutdown();
+    sut = announcer(150_000, 1);
+    await sut.onApplicationBootstrap();
+    await submit.execute({ submissions: [submission(1)] }, tx);
+    await sut.announceDue();
+    // Its whole board due again, and larger than the budget left (nine of ten standings) allows on its own.
+    await scores.execute({ scores: [score(1, { total: 70 })] }, tx);
+    Object.assign(ranking.boards.rows.get(BOARD)!, { announcedSize: 5_000, wholeAt: null });
+    jest.setSystemTime(Date.now() + 1);
+    await sut.announceDue();
+    expect([changes().length, wholeBoards().length]).toEqual([2, 1]);
+
+    await scores.execute({ scores: [score(1, { total: 80 })] }, tx);
+    jest.setSystemTime(Date.now() + 1);
+    ranking.transactions.count = 0;
+    await sut.announceDue();
+
+    expect(changes().map((c) => c.version)).toEqual([1, 2, 3]);
+    expect(wholeBoards().map((w) => w.version)).toEqual([1, 3]);
+    expect(ranking.transactions.count).toBe(1);
   });
 
   describe('with a budget of one whole standing a second (ten at once)', () => {
@@ -234,8 +271,10 @@ describe('BoardAnnouncer', () => {
     await sut.announceDue();
 
     expect(changes()).toHaveLength(45);
-    // Groups of 20, 20 and 5, each announced in its own transaction (the due boards are read outside any).
-    expect(ranking.transactions.count).toBe(3);
+    expect(wholeBoards()).toHaveLength(45);
+    // Groups of 20, 20 and 5, each announced in its own transaction (the due boards are read outside any), then their
+    // whole boards in groups of the same.
+    expect(ranking.transactions.count).toBe(6);
   });
 
   it('should read an edition once for all its boards in a group', async () => {
@@ -245,7 +284,8 @@ describe('BoardAnnouncer', () => {
     await sut.announceDue();
 
     expect(changes()).toHaveLength(5);
-    expect(reads).toHaveBeenCalledTimes(1);
+    // Once for the group's changes, once for its whole boards.
+    expect(reads).toHaveBeenCalledTimes(2);
   });
 
   it('should close a group before it passes 10,000 standings when large boards are due', async () => {
@@ -268,9 +308,11 @@ describe('BoardAnnouncer', () => {
 
     await sut.announceDue();
 
-    // Each ranked whole (4,000) and sent whole (4,000): the second would pass 10,000 in the first's transaction.
+    // Each ranked whole (4,000) and owing its whole board (4,000): the second would pass 10,000 in the first's
+    // transaction. Then both whole boards, in one: the boards are held by then.
     expect(changes()).toHaveLength(2);
-    expect(ranking.transactions.count).toBe(2);
+    expect(wholeBoards()).toHaveLength(2);
+    expect(ranking.transactions.count).toBe(3);
   });
 
   it('should not announce a published board when it was changed before publication', async () => {

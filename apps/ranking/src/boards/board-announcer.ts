@@ -43,6 +43,8 @@ export class BoardAnnouncer implements OnApplicationBootstrap, BeforeApplication
   private readonly wholeBoardIntervalMs: number;
   private readonly held: AnnouncedBoards;
   private readonly wholeBudget: WholeBoardBudget;
+  /** Boards whose whole board waited for their change to go out first: it goes along with their next change if it must. */
+  private readonly wholeWaited = new Set<string>();
   /** A change was noted since the current round read what is due. */
   private changesWaiting = false;
   private readonly poller = new Poller(() => this.announceDue(), {
@@ -82,27 +84,39 @@ export class BoardAnnouncer implements OnApplicationBootstrap, BeforeApplication
 
   /**
    * Announces every board owing an announcement past its interval: the changed ones first, longest waiting first, then
-   * those owing their whole board alone, as the budget allows and until a change is noted (the next round takes it).
+   * those owing their whole board alone (a changed board's whole board first: it waited for its change to go out), as
+   * the budget allows and until a change is noted (the next round takes it).
    */
   async announceDue(): Promise<void> {
     this.changesWaiting = false;
     const due = (await this.transactions.read((tx) => this.boards.dueForAnnouncement(tx, this.wholeBoardIntervalMs))).filter((board) =>
       this.isDue(board),
     );
-    let group: string[] = [];
+    const owed = await this.announceInGroups(due.filter((b) => b.changed));
+    await this.announceInGroups([...owed, ...due.filter((b) => !b.changed)], { wholeAlone: true });
+  }
+
+  /**
+   * Announces the boards in groups of one transaction each; returns those whose whole board waited. `wholeAlone`: the
+   * boards are announced for their whole board, only while the budget allows and no change waits.
+   */
+  private async announceInGroups(boards: DueBoard[], { wholeAlone = false } = {}): Promise<DueBoard[]> {
+    const owed: DueBoard[] = [];
+    let group: DueBoard[] = [];
     let standings = 0;
-    for (const board of [...due.filter((b) => b.changed), ...due.filter((b) => !b.changed)]) {
-      if (!this.poller.isRunning) return;
-      if (!board.changed && (this.changesWaiting || !this.wholeBudget.allows(board.announcedSize))) break;
+    for (const board of boards) {
+      if (!this.poller.isRunning) return owed;
+      if (wholeAlone && (this.changesWaiting || !this.wholeBudget.allows(board.announcedSize))) break;
       const ranked = (this.held.has(board.boardId) ? 0 : board.announcedSize) + (board.wholeDue ? board.announcedSize : 0);
       if (group.length > 0 && (group.length === BOARDS_PER_TRANSACTION || standings + ranked > STANDINGS_PER_TRANSACTION)) {
-        await this.announce(group);
+        owed.push(...(await this.announce(group)));
         [group, standings] = [[], 0];
       }
-      group.push(board.boardId);
+      group.push(board);
       standings += ranked;
     }
-    if (group.length > 0 && this.poller.isRunning) await this.announce(group);
+    if (group.length > 0 && this.poller.isRunning) owed.push(...(await this.announce(group)));
+    return owed;
   }
 
   /** A whole board owed is due at once, and so are changes to a board held in memory; a board ranked whole waits its turn. */
@@ -114,13 +128,22 @@ export class BoardAnnouncer implements OnApplicationBootstrap, BeforeApplication
 
   /**
    * Claims the boards with their noted changes (a change noted meanwhile stays for the next time) and announces what they
-   * did. The boards held in memory are put back once the announcement is committed.
+   * did. The boards held in memory are put back once the announcement is committed. A board's whole board owed with a
+   * change waits for the next transaction, once (`wholeWaited`), so that the change goes out without waiting for it to
+   * be built, stored and sent; the boards whose whole board waited are returned.
    */
-  private async announce(boardIds: string[]): Promise<void> {
+  private async announce(group: DueBoard[]): Promise<DueBoard[]> {
     const boards = new Map<string, AnnouncedBoard>();
+    const [waiting, done] = [new Set<string>(), new Set<string>()];
     await this.transactions.run(async (tx) => {
       boards.clear();
-      const claimed = await this.boards.claim(tx, boardIds, this.wholeBoardIntervalMs);
+      waiting.clear();
+      done.clear();
+      const claimed = await this.boards.claim(
+        tx,
+        group.map((b) => b.boardId),
+        this.wholeBoardIntervalMs,
+      );
       if (claimed.length === 0) return;
       const events: CloudEvent[] = [];
       const announced: Announced[] = [];
@@ -130,7 +153,10 @@ export class BoardAnnouncer implements OnApplicationBootstrap, BeforeApplication
       for (const board of claimed) {
         const { boardId } = board;
         // A board published meanwhile is no longer announced nor held.
-        if (!board.open) this.held.take(boardId);
+        if (!board.open) {
+          this.held.take(boardId);
+          done.add(boardId);
+        }
         const current = board.open ? await this.current(tx, board, editionOf) : undefined;
         let { version, wholeVersion } = board;
         if (current) {
@@ -149,8 +175,11 @@ export class BoardAnnouncer implements OnApplicationBootstrap, BeforeApplication
               ),
             );
           }
-          if (board.wholeDue && version > wholeVersion && this.wholeBudget.take(current.board.size)) {
+          const wholeOwed = board.wholeDue && version > wholeVersion;
+          if (wholeOwed && current.diff && !this.wholeWaited.has(boardId)) waiting.add(boardId);
+          else if (wholeOwed && this.wholeBudget.take(current.board.size)) {
             wholeVersion = version;
+            done.add(boardId);
             const { standings, ineligible } = current.lists ?? (await this.wholeLists(tx, boardId, current.board.rubric));
             events.push(
               createEvent(
@@ -170,6 +199,9 @@ export class BoardAnnouncer implements OnApplicationBootstrap, BeforeApplication
       await this.boards.markAnnounced(tx, announced);
     });
     for (const [boardId, board] of boards) this.held.put(boardId, board);
+    for (const boardId of done) this.wholeWaited.delete(boardId);
+    for (const boardId of waiting) this.wholeWaited.add(boardId);
+    return group.filter((b) => waiting.has(b.boardId));
   }
 
   /**

@@ -72,9 +72,26 @@ describe('AnnouncedBoard', () => {
         const actual = await board.change(changed, reader(entries, announced));
 
         expect({ seed, step, diff: actual }).toEqual({ seed, step, diff: expected });
+        // The whole board as held equals the board ranked afresh.
+        const all = [...entries.values()];
+        expect({ seed, step, lists: board.wholeLists(all) }).toEqual({
+          seed,
+          step,
+          lists: rankEntries(all, RUBRIC.tieBreak, RUBRIC.winners),
+        });
         remember(announced, expected);
       }
     }
+  });
+
+  it('should give no whole lists when the entries are not those held: one came, left or became ineligible since', () => {
+    const entries = [1, 2, 3].map((n) => entry(n, { total: 100 - n, status: 'final' }));
+    const { board } = AnnouncedBoard.rank(0, RUBRIC, entries, new Map());
+
+    expect(board.wholeLists(entries)?.standings.map((s) => s.nominationId)).toEqual([id(1), id(2), id(3)]);
+    expect(board.wholeLists([...entries, entry(4)])).toBeUndefined();
+    expect(board.wholeLists(entries.slice(1))).toBeUndefined();
+    expect(board.wholeLists([...entries.slice(1), entry(1, { status: 'ineligible' })])).toBeUndefined();
   });
 
   it('should announce a title that moves to a nomination whose rank changed only because another entered above it', async () => {

@@ -145,6 +145,29 @@ export class AnnouncedBoard {
   }
 
   /**
+   * The whole lists as held, in one pass over the held order, given every entry standing on the board (for nominees and
+   * reasons); undefined when the entries are not the ones held (one came, left or became ineligible since), for the
+   * board to be ranked from them instead.
+   */
+  wholeLists(entries: Entry[]): BoardLists | undefined {
+    if (entries.length !== this.size) return undefined;
+    const byId = new Map(entries.map((entry) => [entry.nominationId, entry]));
+    const standings: Standing[] = [];
+    for (const [index, held] of this.eligible.entries()) {
+      const entry = byId.get(held.nominationId);
+      if (!entry || entry.status === 'ineligible') return undefined;
+      standings.push(standingOf(held, entry.nominee, index + 1, this.rubric.winners));
+    }
+    const ineligible: IneligibleEntry[] = [];
+    for (const nominationId of this.ineligible) {
+      const entry = byId.get(nominationId);
+      if (entry?.status !== 'ineligible') return undefined;
+      ineligible.push(ineligibleOf(entry));
+    }
+    return { standings, ineligible: ineligible.sort(byNominationId) };
+  }
+
+  /**
    * The lists as far as these entries of the board show them, ranked as the board now stands: each eligible entry
    * ordered as held (`entries` give its nominee, and the reasons of an ineligible one).
    */

@@ -4,7 +4,7 @@ import { EventPublisher } from '@paritrana/messaging';
 import { Poller, Transactions, type Tx } from '@paritrana/platform';
 import { EditionStore } from '../editions/edition-store';
 import { EntryStore } from '../entries/entry-store';
-import { AnnouncedBoard, AnnouncedBoards, rubricOf, type Rubric } from './announced-board';
+import { AnnouncedBoard, AnnouncedBoards, rubricOf } from './announced-board';
 import { ANNOUNCEMENT_SETTINGS, type AnnouncementSettings } from './announcement-settings';
 import { BoardStore, type Announced, type ClaimedBoard, type DueBoard } from './board-store';
 import { rankEntries } from './standings';
@@ -180,7 +180,7 @@ export class BoardAnnouncer implements OnApplicationBootstrap, BeforeApplication
           else if (wholeOwed && this.wholeBudget.take(current.board.size)) {
             wholeVersion = version;
             done.add(boardId);
-            const { standings, ineligible } = current.lists ?? (await this.wholeLists(tx, boardId, current.board.rubric));
+            const { standings, ineligible } = current.lists ?? (await this.wholeLists(tx, boardId, current.board));
             events.push(
               createEvent(
                 EventTypes.RankingUpdated,
@@ -231,8 +231,15 @@ export class BoardAnnouncer implements OnApplicationBootstrap, BeforeApplication
     return AnnouncedBoard.rank(claimed.version, rubric, entries, await this.boards.announcedEntries(tx, claimed.boardId));
   }
 
-  /** A board's whole lists, ranked from its entries. */
-  private async wholeLists(tx: Tx, boardId: string, rubric: Rubric): Promise<BoardLists> {
-    return rankEntries(await this.entries.standingOn(tx, boardId), rubric.tieBreak, rubric.winners);
+  /**
+   * A board's whole lists: as held (the order its changes announced), or ranked from its entries when they moved on since
+   * the claim. The event loop gets a turn after, before the lists are published, so that the relay sending the changes
+   * just committed is not held up by a large board.
+   */
+  private async wholeLists(tx: Tx, boardId: string, board: AnnouncedBoard): Promise<BoardLists> {
+    const entries = await this.entries.standingOn(tx, boardId);
+    const lists = board.wholeLists(entries) ?? rankEntries(entries, board.rubric.tieBreak, board.rubric.winners);
+    await new Promise((resolve) => setImmediate(resolve));
+    return lists;
   }
 }

@@ -8,7 +8,8 @@ import { startInfra } from './infra';
 import { Intake, submitAsFastAsPossible, submitAtRate } from './load';
 import { cpuCost, cpuSnapshot, type CpuSource } from './cpu';
 import { describeMachine, loadAverage, walBytes } from './machine';
-import { Probe, type Traffic } from './probe';
+import { type Traffic } from './probe';
+import { RemoteProbe } from './remote-probe';
 import { Progress } from './progress';
 import { writeResults } from './report';
 import { HeapSampler } from './heap-sampler';
@@ -54,7 +55,7 @@ async function main(): Promise<void> {
     stops.push(infra.stop);
     const machine = await describeMachine(infra.databaseUrl);
     // Started first, the probe's groups bring up the broker's offsets topic before the services join theirs.
-    const probe = new Probe(infra.brokers, timeline);
+    const probe = new RemoteProbe(infra.brokers, timeline);
     await probe.start();
     stops.push(() => probe.stop());
     const secret = randomBytes(32).toString('hex');
@@ -125,7 +126,8 @@ async function main(): Promise<void> {
       await allRanked(probe, ids);
       probe.stagesTracked = false;
       const cpu = cpuCost(cpuBefore, cpuSnapshot(cpuSources), sample.length, (Date.now() - started) / 1000);
-      return { ...probe.takeLatencySamples(), stallsMs: heaps.stallsMs(), cpu };
+      const { stallMs, ...samples } = await probe.takeLatencySamples();
+      return { ...samples, stallsMs: { ...heaps.stallsMs(), ...(stallMs === undefined ? {} : { probe: stallMs }) }, cpu };
     };
 
     // What the platform costs doing nothing (its consumers' fetches, pollers and heartbeats, the broker's own upkeep).
@@ -252,7 +254,7 @@ async function editionsProjected(platform: Platform, count: number): Promise<voi
 }
 
 /** Waits until every id is ranked; fails when nothing moved for STALL_MS. */
-async function allRanked(probe: Probe, ids: string[]): Promise<void> {
+async function allRanked(probe: RemoteProbe, ids: string[]): Promise<void> {
   let ranked = 0;
   let movedAt = Date.now();
   for (;;) {

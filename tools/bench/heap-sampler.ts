@@ -1,5 +1,3 @@
-import { monitorEventLoopDelay } from 'node:perf_hooks';
-
 /** A service's memory as its own metrics tell it (prom-client's default metrics), in bytes. */
 export interface ServiceMemory {
   heapUsed: number;
@@ -37,8 +35,6 @@ const SAMPLE_MS = 2_000;
 export class HeapSampler {
   private readonly peaks = new Map<string, ServiceMemory>();
   private stalls?: Map<string, number>;
-  /** The bench's own event loop, which the probe's moments are taken on. */
-  private ownDelay?: ReturnType<typeof monitorEventLoopDelay>;
   private timer?: NodeJS.Timeout;
 
   constructor(private readonly services: Array<{ name: string; url: string }>) {}
@@ -49,21 +45,16 @@ export class HeapSampler {
 
   /**
    * From now on, also keeps each service's longest event-loop stall, until stallsMs(): a handler that holds a
-   * service's only thread holds up every event it has in hand. The bench's own is kept too (`bench`): a stall of the
-   * probe's thread delays the moment it sees a nomination ranked.
+   * service's only thread holds up every event it has in hand.
    */
   watchStalls(): void {
     this.stalls = new Map();
-    this.ownDelay = monitorEventLoopDelay({ resolution: 10 });
-    this.ownDelay.enable();
   }
 
   /** The longest stall of each service's event loop since watchStalls(), in ms (the first sample reaches back up to 2 s before it). */
   stallsMs(): Record<string, number> {
     const stalls = Object.fromEntries([...(this.stalls ?? [])].map(([name, ms]) => [name, Math.round(ms)]));
-    this.ownDelay?.disable();
-    if (this.ownDelay) stalls.bench = Math.round(this.ownDelay.max / 1e6);
-    [this.stalls, this.ownDelay] = [undefined, undefined];
+    this.stalls = undefined;
     return stalls;
   }
 

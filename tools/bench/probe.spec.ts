@@ -1,6 +1,5 @@
 import { EventTypes } from '@paritrana/contracts';
 import { Probe, readRankingMessage } from './probe';
-import { Timeline } from './timeline';
 
 const A = '00000000-0000-4000-8000-00000000000a';
 const B = '00000000-0000-4000-8000-00000000000b';
@@ -66,7 +65,7 @@ describe('readRankingMessage', () => {
 });
 
 describe('Probe', () => {
-  const probe = () => new Probe([], new Timeline());
+  const probe = () => new Probe([], { scored: () => undefined, ranked: () => undefined });
 
   it('should count ranking.changed and ranking.updated apart when both pass', () => {
     const sut = probe();

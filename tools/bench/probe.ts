@@ -2,7 +2,6 @@ import { EventTypes, Topics } from '@paritrana/contracts';
 import { Kafka, logLevel, type Consumer, type IHeaders } from 'kafkajs';
 import { BENCH_FETCH_WAIT_MS } from './infra';
 import { Stages, type StageFigures } from './stages';
-import type { Timeline } from './timeline';
 
 /** What the probe reads of a ranking.changed or ranking.updated: both carry these two lists. */
 interface BoardEvent {
@@ -30,6 +29,19 @@ export interface RankingMessage {
   ranked: string[];
   /** When ranking announced it (epoch ms), for a board event. */
   announcedAt?: number;
+}
+
+/** What the probe tells as it sees it: a nomination scored, and one of those submitted ranked (with its latency when measured). */
+export interface ProbeObserver {
+  scored(at: number): void;
+  ranked(nominationId: string, at: number, latencyMs: number | undefined): void;
+}
+
+/** The latencies of the nominations measured since the last take, sorted, and each stage's figures. */
+export interface LatencySamples {
+  ranked: number[];
+  scored: number[];
+  stages: StageFigures | undefined;
 }
 
 const BOARD_EVENTS: ReadonlySet<string> = new Set([EventTypes.RankingChanged, EventTypes.RankingUpdated]);
@@ -91,16 +103,8 @@ export class Probe {
 
   constructor(
     private readonly brokers: string[],
-    private readonly timeline: Timeline,
+    private readonly observer: ProbeObserver,
   ) {}
-
-  get scored(): number {
-    return this.scoredIds.size;
-  }
-
-  get ranked(): number {
-    return this.rankedAt.size;
-  }
 
   async start(): Promise<void> {
     const kafka = new Kafka({ clientId: 'bench-probe', brokers: this.brokers, logLevel: logLevel.ERROR });
@@ -112,9 +116,10 @@ export class Probe {
     });
     await this.follow(kafka, Topics.Scores, (key, value, _headers, sentAt) => {
       if (this.scoredIds.has(key)) return;
+      const at = Date.now();
       this.scoredIds.add(key);
-      this.scoredAt.set(key, Date.now());
-      this.timeline.scored();
+      this.scoredAt.set(key, at);
+      this.observer.scored(at);
       if (!this.stagesTracked) return;
       const { data } = JSON.parse(value.toString()) as { data: { calculatedAt: string } };
       this.stages.mark(key, 'scored', Date.parse(data.calculatedAt));
@@ -143,7 +148,7 @@ export class Probe {
    * Latencies of the nominations measured since the last call, sorted: to the first board event that shows them ranked,
    * and to their score; and the percentiles of each stage of the way.
    */
-  takeLatencySamples(): { ranked: number[]; scored: number[]; stages: StageFigures | undefined } {
+  takeLatencySamples(): LatencySamples {
     const samples = {
       ranked: this.latencies.splice(0).sort((a, b) => a - b),
       scored: this.toScored.splice(0).sort((a, b) => a - b),
@@ -191,7 +196,7 @@ export class Probe {
       this.latencies.push(latency);
       this.toScored.push((this.scoredAt.get(id) ?? rankedAt) - this.submittedAt.get(id)!);
     }
-    this.timeline.ranked(rankedAt, measured ? latency : undefined);
+    this.observer.ranked(id, rankedAt, measured ? latency : undefined);
   }
 
   private async follow(

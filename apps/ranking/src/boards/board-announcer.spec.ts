@@ -309,10 +309,10 @@ describe('BoardAnnouncer', () => {
     await sut.announceDue();
 
     // Each ranked whole (4,000) and owing its whole board (4,000): the second would pass 10,000 in the first's
-    // transaction. Then both whole boards, in one: the boards are held by then.
+    // transaction. Then each whole board in one of its own: more than 2,000 standings each.
     expect(changes()).toHaveLength(2);
     expect(wholeBoards()).toHaveLength(2);
-    expect(ranking.transactions.count).toBe(3);
+    expect(ranking.transactions.count).toBe(4);
   });
 
   it('should not announce a published board when it was changed before publication', async () => {

@@ -28,6 +28,12 @@ const MS_PER_STANDING_RANKED_WHOLE = 0.05;
  */
 const BOARDS_PER_TRANSACTION = 20;
 const STANDINGS_PER_TRANSACTION = 10_000;
+/**
+ * Whole boards announced alone go in transactions of about this many standings (a larger board alone): a change noted
+ * meanwhile waits for the one in hand, and 10,000 standings of whole boards held one back for over 300 ms
+ * (bench/HISTORY.md, row 26e).
+ */
+const WHOLE_STANDINGS_PER_TRANSACTION = 2_000;
 /** Whole boards may go out at once up to this many seconds of their budget (1,000 a second: 10,000 standings). */
 const WHOLE_BOARD_BURST_SECONDS = 10;
 /** A board held in memory and not announced for this long gives its room to another that does not fit. */
@@ -104,11 +110,12 @@ export class BoardAnnouncer implements OnApplicationBootstrap, BeforeApplication
     const owed: DueBoard[] = [];
     let group: DueBoard[] = [];
     let standings = 0;
+    const standingsAtMost = wholeAlone ? WHOLE_STANDINGS_PER_TRANSACTION : STANDINGS_PER_TRANSACTION;
     for (const board of boards) {
       if (!this.poller.isRunning) return owed;
       if (wholeAlone && (this.changesWaiting || !this.wholeBudget.allows(board.announcedSize))) break;
       const ranked = (this.held.has(board.boardId) ? 0 : board.announcedSize) + (board.wholeDue ? board.announcedSize : 0);
-      if (group.length > 0 && (group.length === BOARDS_PER_TRANSACTION || standings + ranked > STANDINGS_PER_TRANSACTION)) {
+      if (group.length > 0 && (group.length === BOARDS_PER_TRANSACTION || standings + ranked > standingsAtMost)) {
         owed.push(...(await this.announce(group)));
         [group, standings] = [[], 0];
       }

@@ -1,13 +1,14 @@
 import { STAGES, Stages, type Stage } from './stages';
 
 describe('Stages', () => {
-  const moments = (sut: Stages, id: string, start: number) => {
+  /** A nomination's moments from `start`, `rankingMs` in ranking. */
+  const moments = (sut: Stages, id: string, start: number, rankingMs = 55) => {
     sut.mark(id, 'accepted', start + 10);
     sut.mark(id, 'nomination_sent', start + 15);
     sut.mark(id, 'scored', start + 40);
     sut.mark(id, 'score_sent', start + 45);
-    sut.mark(id, 'announced', start + 100);
-    sut.mark(id, 'ranking_sent', start + 110);
+    sut.mark(id, 'announced', start + 45 + rankingMs);
+    sut.mark(id, 'ranking_sent', start + 55 + rankingMs);
   };
 
   it('should split each nomination’s latency into its stages, which add up to it', () => {
@@ -50,16 +51,8 @@ describe('Stages', () => {
       return { nominationId: `n${i}`, submitted, ranked: submitted + 112 };
     });
     // Two held up in ranking for half a second, submitted within the same second.
-    const slowRanking = (id: string, start: number) => {
-      sut.mark(id, 'accepted', start + 10);
-      sut.mark(id, 'nomination_sent', start + 15);
-      sut.mark(id, 'scored', start + 40);
-      sut.mark(id, 'score_sent', start + 45);
-      sut.mark(id, 'announced', start + 600);
-      sut.mark(id, 'ranking_sent', start + 610);
-    };
     const late = [0, 1].map((i) => ({ nominationId: `late${i}`, submitted: 2_000_000 + i, ranked: 2_000_000 + i + 612 }));
-    for (const l of late) slowRanking(l.nominationId, l.submitted);
+    for (const l of late) moments(sut, l.nominationId, l.submitted, 555);
 
     const { tail } = sut.figures([...measured, ...late])!;
 

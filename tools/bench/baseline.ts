@@ -1,3 +1,5 @@
+import { join } from 'node:path';
+import { Worker } from 'node:worker_threads';
 import { Topics } from '@paritrana/contracts';
 import { CompressionTypes, Kafka, logLevel } from 'kafkajs';
 import { Client } from 'pg';
@@ -143,6 +145,29 @@ export function kafkaLatencyBaseline(brokers: string[], messages: RawMessage[], 
     latencies.sort((a, b) => a - b);
     return { p50: Math.round(percentile(latencies, 50)), p99: Math.round(percentile(latencies, 99)), samples: latencies.length };
   });
+}
+
+/** What the latency baseline's thread is given. */
+export interface KafkaLatencyJob {
+  brokers: string[];
+  messages: RawMessage[];
+  rate: OfferedRate;
+}
+
+/**
+ * kafkaLatencyBaseline on a thread of its own, as the probe measures the platform (RemoteProbe): what it measures is
+ * not held up by the bench's own thread and its heap.
+ */
+export function kafkaLatencyBaselineOnThread(brokers: string[], messages: RawMessage[], rate: OfferedRate): Promise<KafkaLatency> {
+  const job: KafkaLatencyJob = { brokers, messages, rate };
+  const worker = new Worker(join(__dirname, 'kafka-latency-thread.js'), { workerData: job });
+  return new Promise<KafkaLatency>((resolve, reject) => {
+    worker.once('message', (reply: { latency?: KafkaLatency; error?: string }) =>
+      reply.latency ? resolve(reply.latency) : reject(new Error(`The raw Kafka latency baseline failed: ${reply.error}`)),
+    );
+    worker.once('error', reject);
+    worker.once('exit', (code) => reject(new Error(`The raw Kafka latency baseline's thread exited (${code}) without a result`)));
+  }).finally(() => void worker.terminate());
 }
 
 function withTimeout(promise: Promise<void>, ms: number, what: () => string): Promise<void> {

@@ -1,7 +1,7 @@
 import { signToken } from '@paritrana/platform';
 import { randomBytes } from 'node:crypto';
 import { sleep } from '@paritrana/infra/ports';
-import { kafkaBaseline, kafkaLatencyBaseline, postgresBaseline, readEnvelopes } from './baseline';
+import { kafkaBaseline, kafkaLatencyBaselineOnThread, postgresBaseline, readEnvelopes } from './baseline';
 import { renderChart } from './chart';
 import { goalLines, goalsOf, ratiosOf, round } from './figures';
 import { startInfra } from './infra';
@@ -165,10 +165,14 @@ async function main(): Promise<void> {
     // The topic holds the latency phase's envelopes and the load's: enough for either baseline.
     const throughputCount = Math.min(load.length, BASELINE_MESSAGES);
     const envelopes = await readEnvelopes(infra.brokers, Math.max(latencies.ranked.length, throughputCount));
-    const kafkaLatency = await kafkaLatencyBaseline(infra.brokers, envelopes.slice(0, OFFERED_PER_S * (WARMUP_SECONDS + latencySeconds)), {
-      perSecond: OFFERED_PER_S,
-      warmupSeconds: WARMUP_SECONDS,
-    });
+    const kafkaLatency = await kafkaLatencyBaselineOnThread(
+      infra.brokers,
+      envelopes.slice(0, OFFERED_PER_S * (WARMUP_SECONDS + latencySeconds)),
+      {
+        perSecond: OFFERED_PER_S,
+        warmupSeconds: WARMUP_SECONDS,
+      },
+    );
     const kafkaSources = cpuSources.filter((s) => s.name === 'kafka');
     const kafkaCpuBefore = cpuSnapshot(kafkaSources);
     const kafkaStarted = Date.now();

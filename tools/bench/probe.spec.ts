@@ -65,7 +65,12 @@ describe('readRankingMessage', () => {
 });
 
 describe('Probe', () => {
-  const probe = () => new Probe([], { scored: () => undefined, ranked: () => undefined });
+  /** The probe, and the nominations it told ranked (id → when). */
+  const probe = () => {
+    const ranked = new Map<string, number>();
+    const sut = new Probe([], { scored: () => undefined, ranked: (id, at) => ranked.set(id, at) });
+    return Object.assign(sut, { told: ranked });
+  };
 
   it('should count ranking.changed and ranking.updated apart when both pass', () => {
     const sut = probe();
@@ -89,7 +94,7 @@ describe('Probe', () => {
     sut.onRanking(updated([standing(A, 1), standing(B, 2)]), EventTypes.RankingUpdated, 1_300);
 
     expect(sut.takeLatencySamples().ranked).toEqual([100, 250]);
-    expect(sut.lastRankedAt([A, B])).toBe(1_250);
+    expect(Object.fromEntries(sut.told)).toEqual({ [A]: 1_100, [B]: 1_250 });
   });
 
   it('should rank a nomination shown among the ineligible', () => {
@@ -98,7 +103,7 @@ describe('Probe', () => {
 
     sut.onRanking(changed([], [{ nominationId: C, nominee, reasons: ['x'] }]), EventTypes.RankingChanged, 1_040);
 
-    expect(sut.isRanked(C)).toBe(true);
+    expect(sut.told.get(C)).toBe(1_040);
     expect(sut.takeLatencySamples().ranked).toEqual([40]);
   });
 

@@ -157,14 +157,6 @@ export class Probe {
     return samples;
   }
 
-  isRanked(id: string): boolean {
-    return this.rankedAt.has(id);
-  }
-
-  lastRankedAt(ids: string[]): number {
-    return ids.reduce((last, id) => Math.max(last, this.rankedAt.get(id) ?? 0), 0);
-  }
-
   /** One message of the rankings topic, received `at`: counted by type, its nominations marked ranked unless already. */
   onRanking(value: Buffer, ceType?: string, at = Date.now(), sentAt = Number.NaN): void {
     const message = readRankingMessage(value, ceType);

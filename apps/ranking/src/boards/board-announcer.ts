@@ -1,3 +1,4 @@
+import { setImmediate } from 'node:timers/promises';
 import { Inject, Injectable, Logger, type BeforeApplicationShutdown, type OnApplicationBootstrap } from '@nestjs/common';
 import { createEvent, EventTypes, parseBoardId, type BoardDiff, type BoardLists, type CloudEvent } from '@paritrana/contracts';
 import { EventPublisher } from '@paritrana/messaging';
@@ -246,7 +247,7 @@ export class BoardAnnouncer implements OnApplicationBootstrap, BeforeApplication
   private async wholeLists(tx: Tx, boardId: string, board: AnnouncedBoard): Promise<BoardLists> {
     const entries = await this.entries.standingOn(tx, boardId);
     const lists = board.wholeLists(entries) ?? rankEntries(entries, board.rubric.tieBreak, board.rubric.winners);
-    await new Promise((resolve) => setImmediate(resolve));
+    await setImmediate();
     return lists;
   }
 }

@@ -84,7 +84,8 @@ export async function offerAtRate<T>(items: T[], perSecond: number, send: (batch
   const inFlight: Promise<void>[] = [];
   for (let i = 0, tick = 0; i < items.length; i += perTick, tick++) {
     const due = started + tick * tickMs;
-    if (due > Date.now()) await sleep(due - Date.now());
+    // Again until due: a timer may fire a millisecond before the clock shows its time.
+    while (due > Date.now()) await sleep(due - Date.now());
     inFlight.push(send(items.slice(i, i + perTick)));
   }
   await Promise.all(inFlight);

@@ -9,7 +9,8 @@ import {
   type IneligibleEntry,
   type Standing,
 } from '@paritrana/contracts';
-import { byNominationId, compareRanked, ineligibleOf, rankedEntry, standingOf, type Entry, type RankedEntry } from './standings';
+import { RankedList } from './ranked-list';
+import { byNominationId, ineligibleOf, standingOf, type Entry } from './standings';
 
 /** What orders a board and titles its first ranks, from its edition's category. */
 export interface Rubric {
@@ -40,9 +41,7 @@ const sameRubric = (a: Rubric, b: Rubric) =>
  * nominations a change may show (`candidates`).
  */
 export class AnnouncedBoard {
-  private eligible: RankedEntry[];
-  /** Every eligible entry, by nomination. */
-  private readonly placed = new Map<string, RankedEntry>();
+  private readonly eligible: RankedList;
   private readonly ineligible = new Set<string>();
 
   private constructor(
@@ -51,12 +50,12 @@ export class AnnouncedBoard {
     readonly rubric: Rubric,
     entries: Entry[],
   ) {
-    this.eligible = [];
+    const eligible: Entry[] = [];
     for (const entry of entries) {
       if (entry.status === 'ineligible') this.ineligible.add(entry.nominationId);
-      else this.eligible.push(this.place(entry));
+      else eligible.push(entry);
     }
-    this.eligible.sort(compareRanked);
+    this.eligible = new RankedList(rubric.tieBreak, eligible);
   }
 
   /**
@@ -95,17 +94,14 @@ export class AnnouncedBoard {
   async change(noted: string[], read: BoardReader): Promise<BoardDiff | undefined | null> {
     // The titled entries are candidates whatever the change: read with the noted ones, in the same round trip.
     const changed = new Set(noted);
-    const titled = this.eligible
-      .slice(0, this.rubric.winners)
-      .map((e) => e.nominationId)
-      .filter((id) => !changed.has(id));
+    const titled = this.eligible.firstIds(this.rubric.winners).filter((id) => !changed.has(id));
     const fetched = await read.entries([...changed, ...titled]);
     const candidates = this.apply(
       noted,
       fetched.filter((entry) => changed.has(entry.nominationId)),
     );
     const shown = new Map(fetched.map((entry) => [entry.nominationId, entry]));
-    const unread = [...candidates].filter((id) => !shown.has(id) && this.placed.has(id));
+    const unread = [...candidates].filter((id) => !shown.has(id) && this.eligible.has(id));
     if (unread.length > 0) for (const entry of await read.entries(unread)) shown.set(entry.nominationId, entry);
     if (unread.some((id) => !shown.has(id))) return null;
     return diffAmong(await read.announced([...candidates]), this.listsOf([...shown.values()]), candidates, this.counts);
@@ -120,28 +116,15 @@ export class AnnouncedBoard {
     const winners = this.rubric.winners;
     const ids = new Set(changed);
     for (const entry of current) ids.add(entry.nominationId);
-    const titled = this.eligible.slice(0, winners).map((e) => e.nominationId);
-
-    // Many changes at once are cheaper as one filter and one sort than as a search and a move each.
-    const wholesale = ids.size * 16 > this.eligible.length;
-    if (wholesale) this.eligible = this.eligible.filter((e) => !ids.has(e.nominationId));
-    for (const id of ids) {
-      const held = this.placed.get(id);
-      if (held && !wholesale) this.eligible.splice(this.indexOf(held), 1);
-      this.placed.delete(id);
-      this.ineligible.delete(id);
-    }
+    const titled = this.eligible.firstIds(winners);
+    for (const id of ids) this.ineligible.delete(id);
+    const eligible: Entry[] = [];
     for (const entry of current) {
-      if (entry.status === 'ineligible') {
-        this.ineligible.add(entry.nominationId);
-        continue;
-      }
-      const ranked = this.place(entry);
-      if (wholesale) this.eligible.push(ranked);
-      else this.eligible.splice(this.indexOf(ranked), 0, ranked);
+      if (entry.status === 'ineligible') this.ineligible.add(entry.nominationId);
+      else eligible.push(entry);
     }
-    if (wholesale) this.eligible.sort(compareRanked);
-    return new Set([...ids, ...titled, ...this.eligible.slice(0, winners).map((e) => e.nominationId)]);
+    this.eligible.replace(ids, eligible);
+    return new Set([...ids, ...titled, ...this.eligible.firstIds(winners)]);
   }
 
   /**
@@ -153,7 +136,8 @@ export class AnnouncedBoard {
     if (entries.length !== this.size) return undefined;
     const byId = new Map(entries.map((entry) => [entry.nominationId, entry]));
     const standings: Standing[] = [];
-    for (const [index, held] of this.eligible.entries()) {
+    for (let index = 0; index < this.eligible.length; index++) {
+      const held = this.eligible.at(index);
       const entry = byId.get(held.nominationId);
       if (!entry || entry.status === 'ineligible') return undefined;
       standings.push(standingOf(held, entry.nominee, index + 1, this.rubric.winners));
@@ -175,30 +159,13 @@ export class AnnouncedBoard {
     const standings: Standing[] = [];
     const ineligible: IneligibleEntry[] = [];
     for (const entry of entries) {
-      const held = this.placed.get(entry.nominationId);
-      if (held) standings.push(standingOf(held, entry.nominee, this.indexOf(held) + 1, this.rubric.winners));
+      const index = this.eligible.indexOf(entry.nominationId);
+      if (index >= 0) standings.push(standingOf(this.eligible.at(index), entry.nominee, index + 1, this.rubric.winners));
       else if (this.ineligible.has(entry.nominationId)) ineligible.push(ineligibleOf(entry));
     }
     standings.sort((a, b) => a.rank - b.rank);
     ineligible.sort(byNominationId);
     return { standings, ineligible };
-  }
-
-  private place(entry: Entry): RankedEntry {
-    const ranked = rankedEntry(entry, this.rubric.tieBreak);
-    this.placed.set(entry.nominationId, ranked);
-    return ranked;
-  }
-
-  /** Where the entry stands in the eligible list, or would be put: the first held entry not ranked above it. */
-  private indexOf(entry: RankedEntry): number {
-    let [low, high] = [0, this.eligible.length];
-    while (low < high) {
-      const middle = (low + high) >>> 1;
-      if (compareRanked(this.eligible[middle], entry) < 0) low = middle + 1;
-      else high = middle;
-    }
-    return low;
   }
 }
 

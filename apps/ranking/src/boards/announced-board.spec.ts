@@ -1,26 +1,9 @@
 import { diffBoard, type BoardDiff } from '@paritrana/contracts';
 import { AnnouncedBoard, AnnouncedBoards, type BoardReader, type Rubric } from './announced-board';
 import { rankEntries, type Entry } from './standings';
+import { boardEntry, nominationId, seededRandom } from '../testing/ranking.fixtures';
 
-const id = (n: number) => `00000000-0000-4000-8000-${String(n).padStart(12, '0')}`;
 const RUBRIC: Rubric = { tieBreak: ['coverage'], winners: 3 };
-
-/** A small deterministic generator, so a failure names the seed that made it. */
-function random(seed: number) {
-  let state = seed;
-  return () => (state = (state * 1_103_515_245 + 12_345) % 2 ** 31) / 2 ** 31;
-}
-
-const entry = (n: number, overrides: Partial<Entry> = {}): Entry => ({
-  nominationId: id(n),
-  nominee: { kind: 'village', name: `Desa ${n}`, regionCode: '15.01.01' },
-  submittedAt: '2025-03-01T08:00:00.000Z',
-  total: 0,
-  status: 'provisional',
-  subScores: {},
-  reasons: [],
-  ...overrides,
-});
 
 /** What announcing the whole board ranked afresh would announce after `announced`. */
 function wholeDiff(entries: Map<string, Entry>, announced: Map<string, string>): BoardDiff | undefined {
@@ -41,7 +24,7 @@ const remember = (announced: Map<string, string>, diff: BoardDiff | undefined) =
 describe('AnnouncedBoard', () => {
   it('should announce what ranking the whole board afresh announces, after every step of random histories', async () => {
     for (const seed of [1, 2, 3, 4, 5, 6, 7, 8]) {
-      const next = random(seed);
+      const next = seededRandom(seed);
       const entries = new Map<string, Entry>();
       const announced = new Map<string, string>();
       const { board, diff } = AnnouncedBoard.rank(0, RUBRIC, [], new Map());
@@ -53,19 +36,20 @@ describe('AnnouncedBoard', () => {
         for (let i = 0; i < burst; i++) {
           const n = 1 + Math.floor(next() * 50);
           const roll = next();
-          if (roll < 0.1) entries.delete(id(n));
-          else if (roll < 0.2) entries.set(id(n), entry(n, { status: 'ineligible', reasons: [`alasan ${Math.floor(next() * 2)}`] }));
+          if (roll < 0.1) entries.delete(nominationId(n));
+          else if (roll < 0.2)
+            entries.set(nominationId(n), boardEntry(n, { status: 'ineligible', reasons: [`alasan ${Math.floor(next() * 2)}`] }));
           else
             entries.set(
-              id(n),
-              entry(n, {
+              nominationId(n),
+              boardEntry(n, {
                 total: Math.floor(next() * 5) * 10,
                 status: next() < 0.8 ? 'final' : 'provisional',
                 subScores: { coverage: Math.floor(next() * 3) },
                 submittedAt: `2025-03-0${1 + Math.floor(next() * 3)}T08:00:00.000Z`,
               }),
             );
-          changed.push(id(n));
+          changed.push(nominationId(n));
         }
         const expected = wholeDiff(entries, announced);
 
@@ -85,46 +69,46 @@ describe('AnnouncedBoard', () => {
   });
 
   it('should give no whole lists when the entries are not those held: one came, left or became ineligible since', () => {
-    const entries = [1, 2, 3].map((n) => entry(n, { total: 100 - n, status: 'final' }));
+    const entries = [1, 2, 3].map((n) => boardEntry(n, { total: 100 - n, status: 'final' }));
     const { board } = AnnouncedBoard.rank(0, RUBRIC, entries, new Map());
 
-    expect(board.wholeLists(entries)?.standings.map((s) => s.nominationId)).toEqual([id(1), id(2), id(3)]);
-    expect(board.wholeLists([...entries, entry(4)])).toBeUndefined();
+    expect(board.wholeLists(entries)?.standings.map((s) => s.nominationId)).toEqual([nominationId(1), nominationId(2), nominationId(3)]);
+    expect(board.wholeLists([...entries, boardEntry(4)])).toBeUndefined();
     expect(board.wholeLists(entries.slice(1))).toBeUndefined();
-    expect(board.wholeLists([...entries.slice(1), entry(1, { status: 'ineligible' })])).toBeUndefined();
+    expect(board.wholeLists([...entries.slice(1), boardEntry(1, { status: 'ineligible' })])).toBeUndefined();
   });
 
   it('should announce a title that moves to a nomination whose rank changed only because another entered above it', async () => {
-    const entries = new Map([1, 2, 3, 4].map((n) => [id(n), entry(n, { total: 100 - n, status: 'final' })]));
+    const entries = new Map([1, 2, 3, 4].map((n) => [nominationId(n), boardEntry(n, { total: 100 - n, status: 'final' })]));
     const { board, diff: first } = AnnouncedBoard.rank(0, RUBRIC, [...entries.values()], new Map());
     const announced = new Map(first!.keep);
-    entries.set(id(5), entry(5, { total: 100, status: 'final' }));
+    entries.set(nominationId(5), boardEntry(5, { total: 100, status: 'final' }));
 
-    const diff = (await board.change([id(5)], reader(entries, announced)))!;
+    const diff = (await board.change([nominationId(5)], reader(entries, announced)))!;
 
     // 5 enters first; 1 and 2 take the next titles; 3 loses its title; 4's rank alone moved.
     expect(diff.standings.map((s) => [s.rank, s.nominationId, s.title])).toEqual([
-      [1, id(5), 'Terbaik I'],
-      [2, id(1), 'Terbaik II'],
-      [3, id(2), 'Terbaik III'],
-      [4, id(3), undefined],
+      [1, nominationId(5), 'Terbaik I'],
+      [2, nominationId(1), 'Terbaik II'],
+      [3, nominationId(2), 'Terbaik III'],
+      [4, nominationId(3), undefined],
     ]);
     expect(diff.counts).toEqual({ standings: 5, ineligible: 0 });
   });
 
   it('should give up the change when a titled entry it must show is gone without its change taken yet', async () => {
-    const entries = new Map([1, 2, 3, 4].map((n) => [id(n), entry(n, { total: 100 - n, status: 'final' })]));
+    const entries = new Map([1, 2, 3, 4].map((n) => [nominationId(n), boardEntry(n, { total: 100 - n, status: 'final' })]));
     const { board, diff: first } = AnnouncedBoard.rank(0, RUBRIC, [...entries.values()], new Map());
-    entries.set(id(5), entry(5, { total: 100, status: 'final' }));
-    entries.delete(id(3));
+    entries.set(nominationId(5), boardEntry(5, { total: 100, status: 'final' }));
+    entries.delete(nominationId(3));
 
-    const sut = await board.change([id(5)], reader(entries, new Map(first!.keep)));
+    const sut = await board.change([nominationId(5)], reader(entries, new Map(first!.keep)));
 
     expect(sut).toBeNull();
   });
 
   it('should go on from its copy only at the version it announced last and under the same rubric', () => {
-    const { board } = AnnouncedBoard.rank(4, RUBRIC, [entry(1)], new Map());
+    const { board } = AnnouncedBoard.rank(4, RUBRIC, [boardEntry(1)], new Map());
 
     expect(board.fits(4, { tieBreak: ['coverage'], winners: 3 })).toBe(true);
     expect(board.fits(5, RUBRIC)).toBe(false);
@@ -138,7 +122,7 @@ describe('AnnouncedBoards', () => {
     AnnouncedBoard.rank(
       1,
       RUBRIC,
-      Array.from({ length: size }, (_, i) => entry(i + 1)),
+      Array.from({ length: size }, (_, i) => boardEntry(i + 1)),
       new Map(),
     ).board;
   const IDLE_MS = 1_000;

@@ -1,25 +1,8 @@
 import { RankedList } from './ranked-list';
 import { compareRanked, rankedEntry, type Entry } from './standings';
+import { boardEntry, nominationId, seededRandom } from '../testing/ranking.fixtures';
 
-const id = (n: number) => `00000000-0000-4000-8000-${String(n).padStart(12, '0')}`;
 const TIE_BREAK = ['coverage', 'growth'];
-
-/** A small deterministic generator, so a failure names the seed that made it. */
-function random(seed: number) {
-  let state = seed;
-  return () => (state = (state * 1_103_515_245 + 12_345) % 2 ** 31) / 2 ** 31;
-}
-
-const entry = (n: number, overrides: Partial<Entry> = {}): Entry => ({
-  nominationId: id(n),
-  nominee: { kind: 'village', name: `Desa ${n}`, regionCode: '15.01.01' },
-  submittedAt: '2025-03-01T08:00:00.000Z',
-  total: 0,
-  status: 'provisional',
-  subScores: {},
-  reasons: [],
-  ...overrides,
-});
 
 /** The list as it stands, place by place. */
 const listed = (list: RankedList) =>
@@ -39,17 +22,17 @@ const ranked = (entries: Iterable<Entry>) =>
 describe('RankedList', () => {
   it('should hold the contract order after every step of random histories, changes one by one and many at once', () => {
     for (const seed of [1, 7, 42, 2026]) {
-      const next = random(seed);
+      const next = seededRandom(seed);
       // Few distinct values, so that ties go down to the tie-break, the submission time and the id.
       const randomEntry = (n: number) =>
-        entry(n, {
+        boardEntry(n, {
           total: Math.floor(next() * 4) * 12.5,
           status: next() < 0.5 ? 'provisional' : 'final',
           subScores: next() < 0.8 ? { coverage: Math.floor(next() * 3), growth: Math.floor(next() * 2) / 2 } : {},
           submittedAt: new Date(Date.UTC(2025, 2, 1 + Math.floor(next() * 3))).toISOString(),
         });
       const entries = new Map<string, Entry>();
-      for (let n = 1; n <= 40; n++) entries.set(id(n), randomEntry(n));
+      for (let n = 1; n <= 40; n++) entries.set(nominationId(n), randomEntry(n));
       const sut = new RankedList(TIE_BREAK, [...entries.values()]);
 
       for (let step = 0; step < 200; step++) {
@@ -57,9 +40,9 @@ describe('RankedList', () => {
         const count = next() < 0.8 ? 1 + Math.floor(next() * 2) : 10 + Math.floor(next() * 30);
         for (let i = 0; i < count; i++) {
           const n = 1 + Math.floor(next() * 80);
-          changed.add(id(n));
-          if (next() < 0.25) entries.delete(id(n));
-          else entries.set(id(n), randomEntry(n));
+          changed.add(nominationId(n));
+          if (next() < 0.25) entries.delete(nominationId(n));
+          else entries.set(nominationId(n), randomEntry(n));
         }
         sut.replace(
           changed,
@@ -72,26 +55,31 @@ describe('RankedList', () => {
   });
 
   it('should tell where a nomination stands, and that one not held stands nowhere', () => {
-    const sut = new RankedList(TIE_BREAK, [entry(1, { total: 50 }), entry(2, { total: 90 }), entry(3, { total: 70 })]);
+    const sut = new RankedList(TIE_BREAK, [boardEntry(1, { total: 50 }), boardEntry(2, { total: 90 }), boardEntry(3, { total: 70 })]);
 
-    expect([id(2), id(3), id(1), id(4)].map((nomination) => [sut.indexOf(nomination), sut.has(nomination)])).toEqual([
+    expect(
+      [nominationId(2), nominationId(3), nominationId(1), nominationId(4)].map((nomination) => [
+        sut.indexOf(nomination),
+        sut.has(nomination),
+      ]),
+    ).toEqual([
       [0, true],
       [1, true],
       [2, true],
       [-1, false],
     ]);
-    expect(sut.firstIds(2)).toEqual([id(2), id(3)]);
-    expect(sut.firstIds(5)).toEqual([id(2), id(3), id(1)]);
+    expect(sut.firstIds(2)).toEqual([nominationId(2), nominationId(3)]);
+    expect(sut.firstIds(5)).toEqual([nominationId(2), nominationId(3), nominationId(1)]);
   });
 
   it('should grow from empty and reuse the places of entries that left', () => {
     const sut = new RankedList(TIE_BREAK);
-    for (let n = 1; n <= 100; n++) sut.replace(new Set([id(n)]), [entry(n, { total: n })]);
-    sut.replace(new Set(Array.from({ length: 50 }, (_, i) => id(i + 1))), []);
-    for (let n = 101; n <= 150; n++) sut.replace(new Set([id(n)]), [entry(n, { total: n })]);
+    for (let n = 1; n <= 100; n++) sut.replace(new Set([nominationId(n)]), [boardEntry(n, { total: n })]);
+    sut.replace(new Set(Array.from({ length: 50 }, (_, i) => nominationId(i + 1))), []);
+    for (let n = 101; n <= 150; n++) sut.replace(new Set([nominationId(n)]), [boardEntry(n, { total: n })]);
 
     expect(sut.length).toBe(100);
-    expect(sut.firstIds(100)).toEqual(Array.from({ length: 100 }, (_, i) => id(150 - i)));
-    expect(sut.has(id(1))).toBe(false);
+    expect(sut.firstIds(100)).toEqual(Array.from({ length: 100 }, (_, i) => nominationId(150 - i)));
+    expect(sut.has(nominationId(1))).toBe(false);
   });
 });

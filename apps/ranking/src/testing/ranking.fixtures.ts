@@ -4,6 +4,7 @@ import { InMemoryAuditLog, InMemoryTransactions, type Tx } from '@paritrana/plat
 import { BoardPlacement } from '../boards/board-placement';
 import { BoardViews } from '../boards/board-views';
 import { InMemoryBoardStore } from '../boards/in-memory-board-store';
+import type { Entry } from '../boards/standings';
 import { InMemoryEditionStore } from '../editions/in-memory-edition-store';
 import { InMemoryEntryStore } from '../entries/in-memory-entry-store';
 
@@ -11,6 +12,24 @@ import { InMemoryEntryStore } from '../entries/in-memory-entry-store';
 export const tx = Object.freeze({}) as Tx;
 
 export const nominationId = (n: number) => `00000000-0000-4000-8000-${String(n).padStart(12, '0')}`;
+
+/** A small deterministic generator, so a failure names the seed that made it. */
+export function seededRandom(seed: number): () => number {
+  let state = seed;
+  return () => (state = (state * 1_103_515_245 + 12_345) % 2 ** 31) / 2 ** 31;
+}
+
+/** A board entry of nomination n: a provisional village entry with no score yet. */
+export const boardEntry = (n: number, overrides: Partial<Entry> = {}): Entry => ({
+  nominationId: nominationId(n),
+  nominee: { kind: 'village', name: `Desa ${n}`, regionCode: '15.01.01' },
+  submittedAt: '2025-03-01T08:00:00.000Z',
+  total: 0,
+  status: 'provisional',
+  subScores: {},
+  reasons: [],
+  ...overrides,
+});
 
 export const PROVINCIAL_BOARD = '2024:provincial:15:regency';
 

@@ -45,7 +45,12 @@ export function compareRanked(a: RankedEntry, b: RankedEntry): number {
 }
 
 /** An eligible entry, `nominee`, as it stands at `rank` on a board with `winners` titles. */
-export function standingOf(entry: Pick<RankedEntry, 'nominationId' | 'total' | 'status'>, nominee: Nominee, rank: number, winners: number): Standing {
+export function standingOf(
+  entry: Pick<RankedEntry, 'nominationId' | 'total' | 'status'>,
+  nominee: Nominee,
+  rank: number,
+  winners: number,
+): Standing {
   const title = titleForRank(rank, winners);
   return {
     rank,

@@ -1,5 +1,5 @@
 import { RankedList } from './ranked-list';
-import { compareRanked, rankedEntry, type Entry } from './standings';
+import type { Entry } from './standings';
 import { boardEntry, nominationId, seededRandom } from '../testing/ranking.fixtures';
 
 const TIE_BREAK = ['coverage', 'growth'];
@@ -12,12 +12,16 @@ const listed = (list: RankedList) =>
     status,
   }));
 
-/** The entries in the contract's order, as `listed` shows them. */
-const ranked = (entries: Iterable<Entry>) =>
-  [...entries]
-    .map((e) => rankedEntry(e, TIE_BREAK))
-    .sort(compareRanked)
-    .map(({ nominationId, total, status }) => ({ nominationId, total, status }));
+/** The entries in the contract's order, as `listed` shows them, sorted here on the entries themselves. */
+const ranked = (entries: Iterable<Entry>) => {
+  const key = (e: Entry) => [-e.total, ...TIE_BREAK.map((code) => -(e.subScores[code] ?? 0)), Date.parse(e.submittedAt)];
+  const order = (a: Entry, b: Entry) => {
+    const [x, y] = [key(a), key(b)];
+    const differs = x.findIndex((value, i) => value !== y[i]);
+    return differs >= 0 ? x[differs] - y[differs] : a.nominationId < b.nominationId ? -1 : 1;
+  };
+  return [...entries].sort(order).map(({ nominationId, total, status }) => ({ nominationId, total, status }));
+};
 
 describe('RankedList', () => {
   it('should hold the contract order after every step of random histories, changes one by one and many at once', () => {

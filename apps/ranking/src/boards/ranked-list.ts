@@ -9,8 +9,9 @@ export interface HeldStanding {
 }
 
 /**
- * The eligible entries of a board in the contract's order (see `compareRanked`), held compactly for the boards the
- * announcer keeps in memory: each entry's sort key (total, the tie-break sub-scores, the submission time) in one
+ * The eligible entries of a board in the contract's total order: total descending, then each tie-break criterion's
+ * sub-score descending (0 when missing), then the earlier submission, then the nomination id; ranks 1, 2, 3… never
+ * shared. Held compactly, for the boards the announcer keeps in memory too: each entry's sort key (total, the tie-break sub-scores, the submission time) in one
  * Float64Array, its status in a byte and its rank order as slot numbers in an Int32Array, about half the memory of an
  * object per entry. Slots of entries that left are reused.
  */
@@ -150,7 +151,7 @@ export class RankedList {
     return low;
   }
 
-  /** The contract's total order (`compareRanked`) on two slots. */
+  /** The contract's total order on two slots. */
   private compare(a: number, b: number): number {
     const { keys, width } = this;
     const [x, y] = [a * width, b * width];
